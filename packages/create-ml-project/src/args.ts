@@ -1,0 +1,63 @@
+/** Parses argv against the option table into answers from flags and the run's control settings. */
+import { parseArgs } from 'node:util';
+import { FactoryError, type PartialAnswers } from '@ai-factory/engine';
+import { ANSWER_FLAGS, CONTROL_FLAGS, MONITORING_FLAG } from './options.js';
+
+export interface CliArgs {
+  directory?: string;
+  flags: PartialAnswers;
+  yes: boolean;
+  answersFile?: string;
+  dryRun: boolean;
+  git: boolean;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+const parseOptions: ParseOptions = {
+  ...Object.fromEntries(ANSWER_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
+  [MONITORING_FLAG.flag]: { type: 'boolean' },
+  [`no-${MONITORING_FLAG.flag}`]: { type: 'boolean' },
+  ...Object.fromEntries(
+    CONTROL_FLAGS.map((f) => [f.flag, { type: 'value' in f ? ('string' as const) : ('boolean' as const), ...('short' in f ? { short: f.short } : {}) }]),
+  ),
+};
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new FactoryError('invalid-answers', (error as Error).message, 'Run with --help to see the options.');
+  }
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (positionals.length > 1) {
+    throw new FactoryError('invalid-answers', `Expected one directory, got ${positionals.length}: ${positionals.join(' ')}.`);
+  }
+  const flags: Record<string, unknown> = {};
+  for (const option of ANSWER_FLAGS) {
+    const raw = values[option.flag];
+    if (typeof raw === 'string') flags[option.answer] = option.parse(raw);
+  }
+  if (values[MONITORING_FLAG.flag] && values[`no-${MONITORING_FLAG.flag}`]) {
+    throw new FactoryError('invalid-answers', 'Pass either --monitoring or --no-monitoring, not both.');
+  }
+  if (values[MONITORING_FLAG.flag]) flags.monitoring = true;
+  if (values[`no-${MONITORING_FLAG.flag}`]) flags.monitoring = false;
+
+  return {
+    ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
+    flags: flags as PartialAnswers,
+    yes: values.yes === true,
+    ...(typeof values.answers === 'string' ? { answersFile: values.answers } : {}),
+    dryRun: values['dry-run'] === true,
+    git: values['no-git'] !== true,
+    json: values.json === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Decides every answer. Sources, weakest first: defaults, the preset, an answers file, flags. A missing
+ * answer is asked at a terminal, taken from the defaults with --yes, and otherwise an error naming its flag:
+ * a run without a terminal never prompts and never hangs.
+ */
+import { basename } from 'node:path';
+import {
+  checkProjectName,
+  defaultAnswers,
+  FactoryError,
+  findPreset,
+  type Answers,
+  type Catalog,
+  type PartialAnswers,
+} from '@ai-factory/engine';
+import { flagFor } from './options.js';
+import { ask } from './questions.js';
+
+/** The preset `--yes` takes when none is named. */
+export const DEFAULT_PRESET = 'azure-tabular';
+
+/** Answers asked after the name and preset, in this order. */
+const REMAINING = ['description', 'team', 'cloud', 'cicd', 'framework', 'serving', 'gpu', 'environments', 'monitoring', 'personas'] as const;
+
+export interface CollectOptions {
+  catalog: Catalog;
+  given: PartialAnswers;
+  directory?: string;
+  interactive: boolean;
+  yes: boolean;
+}
+
+export async function collectAnswers({ catalog, given, directory, interactive, yes }: CollectOptions): Promise<Answers> {
+  const missing: string[] = [];
+  const resolve = async <K extends keyof Answers>(key: K, fallback: Answers[K] | undefined, initial: Answers[K]): Promise<Answers[K] | undefined> => {
+    if (given[key] !== undefined) return given[key] as Answers[K];
+    if (fallback !== undefined) return fallback;
+    if (yes) return initial;
+    if (interactive) return ask(key, initial, catalog);
+    missing.push(flagFor(key));
+    return undefined;
+  };
+
+  const fromDirectory = directory === undefined ? undefined : basename(directory);
+  const name = await resolve('name', fromDirectory, 'my-ml-project');
+  if (name !== undefined) checkProjectName(name);
+  const presetId = await resolve('preset', undefined, DEFAULT_PRESET);
+  const preset = presetId === undefined ? undefined : findPreset(catalog, presetId);
+
+  // A preset named up front (flag or file) answers its questions; one picked at the prompt only suggests.
+  const presetAnswers: PartialAnswers = preset?.answers ?? {};
+  const presetGiven = given.preset !== undefined;
+  const defaults = { ...defaultAnswers(name ?? 'my-ml-project'), ...presetAnswers };
+  const answers: Record<string, unknown> = { name, preset: presetId, moduleOptions: given.moduleOptions ?? {} };
+  for (const key of REMAINING) {
+    answers[key] = await resolve(key, presetGiven ? (presetAnswers[key] as never) : undefined, defaults[key] as never);
+  }
+  if (missing.length > 0) {
+    throw new FactoryError(
+      'missing-answers',
+      `Missing answers, and there is no terminal to ask: ${missing.join(', ')}.`,
+      'Pass them as flags, replay a file with --answers, or take the defaults with --yes.',
+    );
+  }
+  return answers as Answers;
+}

@@ -1,0 +1,122 @@
+/** `create-ml-project`: collect answers, generate in memory, then write atomically (or only list, with --dry-run). */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { cancel, intro, log, note, outro, spinner } from '@clack/prompts';
+import { describeTree, FactoryError, generateProject, pythonPackageName, writeTreeAtomically, type Generated } from '@ai-factory/engine';
+import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { readAnswersFile } from './answers-file.js';
+import { parseCliArgs, type CliArgs } from './args.js';
+import { collectAnswers } from './collect.js';
+import { initGitRepository, isGitAvailable } from './git.js';
+import { helpText } from './options.js';
+import { Cancelled } from './questions.js';
+import { checkTarget } from './target.js';
+
+export interface RunEnvironment {
+  cwd: string;
+  /** True when both stdin and stdout are terminals: only then may we prompt. */
+  interactive: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Runs the CLI and returns its exit code: 0 done, 1 error, 130 cancelled. */
+export async function run(argv: readonly string[], env: RunEnvironment): Promise<number> {
+  let args: CliArgs | undefined;
+  try {
+    args = parseCliArgs(argv);
+    if (args.help) return env.stdout(`${helpText(VERSION)}\n`), 0;
+    if (args.version) return env.stdout(`${VERSION}\n`), 0;
+    return await create(args, env);
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      cancel('Cancelled: nothing was written.');
+      return 130;
+    }
+    const known = error instanceof FactoryError;
+    const message = known ? error.message : (error as Error).stack ?? String(error);
+    if (args?.json) {
+      env.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : 'internal', message, hint: known ? error.hint : undefined } })}\n`);
+    }
+    env.stderr(`Error: ${message}\n${known && error.hint ? `${error.hint}\n` : ''}`);
+    return 1;
+  }
+}
+
+async function create(args: CliArgs, env: RunEnvironment): Promise<number> {
+  const interactive = env.interactive && !args.json;
+  const ui = interactive && !args.yes;
+  if (interactive) intro(`create-ml-project ${VERSION}`);
+
+  // Check the target before asking anything, so a bad directory fails fast.
+  if (args.directory !== undefined) checkTarget(args.directory, env.cwd);
+  const catalog = await loadBuiltinCatalog();
+  const given = { ...(args.answersFile ? readAnswersFile(args.answersFile) : {}), ...args.flags };
+  const answers = await collectAnswers({
+    catalog,
+    given,
+    ...(args.directory !== undefined ? { directory: args.directory } : {}),
+    interactive: ui,
+    yes: args.yes,
+  });
+  const target = checkTarget(args.directory ?? answers.name, env.cwd);
+  const generated = generateProject(catalog, answers);
+
+  if (args.dryRun) {
+    if (args.json) env.stdout(`${JSON.stringify(summary(generated, target, true, null))}\n`);
+    else env.stdout(`Dry run: would write ${generated.tree.size} files to ${target}${args.git ? ' and initialise git' : ''}:\n${describeTree(generated.tree).join('\n')}\n`);
+    return 0;
+  }
+
+  const useGit = args.git && (await isGitAvailable());
+  if (args.git && !useGit && !args.json) env.stderr('git was not found: the project is written without a repository.\n');
+  const progress = interactive ? spinner() : undefined;
+  progress?.start(`Writing ${generated.tree.size} files`);
+  let commit: string | null = null;
+  await writeTreeAtomically(generated.tree, target, {
+    finish: async (dir) => {
+      if (!useGit) return;
+      progress?.message('Creating the git repository');
+      commit = await initGitRepository(dir, `Generate ${answers.name} from AI Factory ${catalog.version} (preset ${answers.preset})`);
+    },
+  });
+  progress?.stop(`Created ${answers.name}`);
+
+  if (args.json) {
+    env.stdout(`${JSON.stringify(summary(generated, target, false, commit))}\n`);
+  } else if (interactive) {
+    note(nextSteps(generated, relative(env.cwd, target) || '.'), 'Next steps');
+    outro('Done.');
+  } else {
+    log.success(`Created ${answers.name} in ${target}`);
+    env.stdout(`\nNext steps:\n${nextSteps(generated, relative(env.cwd, target) || '.')}\n`);
+  }
+  return 0;
+}
+
+function nextSteps({ manifest }: Generated, dir: string): string {
+  const pkg = pythonPackageName(manifest.answers.name);
+  const online = manifest.answers.serving !== 'batch';
+  return [
+    `cd ${dir}`,
+    `python3 -m pytest -q               # the project's tests`,
+    `python3 -m ${pkg}.train            # train on the sample data`,
+    `python3 -m ${pkg}.evaluate         # champion/challenger gate and registration`,
+    online ? `uvicorn ${pkg}.service:app --app-dir src   # serve /predict, /health, /metrics` : `python3 -m ${pkg}.batch --help   # batch scoring`,
+  ].join('\n');
+}
+
+function summary({ tree, manifest }: Generated, directory: string, dryRun: boolean, commit: string | null) {
+  return {
+    ok: true,
+    dryRun,
+    directory,
+    factoryVersion: manifest.factory.version,
+    preset: manifest.preset,
+    modules: manifest.modules.map((m) => `${m.id}@${m.version}`),
+    files: tree.entries().map(([path, file]) => ({ path, owner: file.owner ?? 'factory', bytes: file.content.length })),
+    git: commit === null ? null : { branch: 'main', commit },
+  };
+}

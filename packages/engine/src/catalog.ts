@@ -1,0 +1,108 @@
+/**
+ * Loads the catalog: every `<category>/<module>/module.ts` and every `presets/<id>.ts` under a templates
+ * root, validated, with each module's file list read once. Discovery is by folder, so a new module is
+ * picked up with no edit anywhere else.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describeIssues } from './answers.js';
+import { FactoryError } from './errors.js';
+import { ModuleDefinitionSchema, type CatalogModule } from './module.js';
+import { PresetSchema, type Preset } from './preset.js';
+
+export interface Catalog {
+  /** Version of the catalog release, recorded in every manifest as the factory version. */
+  version: string;
+  modules: ReadonlyMap<string, CatalogModule>;
+  presets: ReadonlyMap<string, Preset>;
+}
+
+export interface CatalogLocation {
+  /** Folder holding `<category>/<module>/files/` and the definition sources. */
+  root: string;
+  /** Folder holding the compiled definitions, mirroring `root` (`<category>/<module>/module.js`). */
+  compiledRoot: string;
+  version: string;
+}
+
+const NOT_CATEGORIES = new Set(['dist', 'node_modules', 'presets']);
+
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('__'))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Every file under `dir`, as sorted POSIX paths relative to it. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => path.split(sep).join('/'))
+    .sort();
+}
+
+async function importDefault(file: string): Promise<unknown> {
+  const loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  return loaded.default;
+}
+
+/** Validates one module definition found in `dir`; the id must match the folder. */
+export function checkModuleDefinition(raw: unknown, dir: string, root: string): CatalogModule {
+  const where = relative(root, dir).split(sep).join('/');
+  const parsed = ModuleDefinitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new FactoryError('invalid-module', `Module ${where} has an invalid definition:\n${describeIssues(parsed.error)}`);
+  }
+  if (parsed.data.id !== where) {
+    throw new FactoryError('invalid-module', `Module ${where} declares id "${parsed.data.id}"; the id must be "${where}".`);
+  }
+  return { ...parsed.data, dir };
+}
+
+export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
+  const { root, compiledRoot, version } = location;
+  const modules = new Map<string, CatalogModule>();
+  for (const category of subfolders(root).filter((name) => !NOT_CATEGORIES.has(name))) {
+    for (const name of subfolders(join(root, category))) {
+      const dir = join(root, category, name);
+      if (!existsSync(join(dir, 'module.ts'))) continue;
+      const raw = await importDefault(join(compiledRoot, category, name, 'module.js'));
+      const module = checkModuleDefinition(raw, dir, root);
+      modules.set(module.id, module);
+    }
+  }
+  for (const module of modules.values()) {
+    for (const id of [...module.requires, ...module.conflicts]) {
+      if (!modules.has(id)) throw new FactoryError('invalid-module', `Module ${module.id} refers to unknown module "${id}".`);
+    }
+  }
+
+  const presets = new Map<string, Preset>();
+  const presetDir = join(root, 'presets');
+  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.ts')).sort() : []) {
+    const raw = await importDefault(join(compiledRoot, 'presets', file.replace(/\.ts$/, '.js')));
+    const parsed = PresetSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new FactoryError('invalid-module', `Preset presets/${file} is invalid:\n${describeIssues(parsed.error)}`);
+    }
+    const unknown = parsed.data.modules.filter((id) => !modules.has(id));
+    if (unknown.length > 0) {
+      throw new FactoryError('invalid-module', `Preset ${parsed.data.id} names unknown modules: ${unknown.join(', ')}.`);
+    }
+    presets.set(parsed.data.id, parsed.data);
+  }
+  return { version, modules, presets };
+}
+
+/** Reads a module's source file (relative to its `files/` folder). */
+export function readModuleFile(module: CatalogModule, path: string): Buffer {
+  return readFileSync(join(module.dir, 'files', path));
+}
+
+/** True when the module's source file has an execute bit, which the generated file keeps. */
+export function isExecutable(module: CatalogModule, path: string): boolean {
+  return (statSync(join(module.dir, 'files', path)).mode & 0o111) !== 0;
+}

@@ -1,0 +1,23 @@
+/** What went wrong, as a stable code that tests and `--json` output can rely on. */
+export type FactoryErrorCode =
+  | 'invalid-name'
+  | 'invalid-answers'
+  | 'unknown-preset'
+  | 'incompatible'
+  | 'missing-answers'
+  | 'invalid-target'
+  | 'invalid-module'
+  | 'render'
+  | 'io';
+
+/** An error meant for the user: a message, and a hint saying what to do about it. */
+export class FactoryError extends Error {
+  constructor(
+    readonly code: FactoryErrorCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'FactoryError';
+  }
+}

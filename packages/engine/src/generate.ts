@@ -1,0 +1,109 @@
+/** Generation: answers in, a virtual tree with every file and the manifest out. Nothing touches the disk. */
+import picomatch from 'picomatch';
+import { AnswersSchema, describeIssues, type Answers } from './answers.js';
+import { isExecutable, listFiles, readModuleFile, type Catalog } from './catalog.js';
+import { FactoryError } from './errors.js';
+import { buildManifest, MANIFEST_PATH, serializeManifest, type Manifest } from './manifest.js';
+import { conditionHolds, type CatalogModule, type FileRule } from './module.js';
+import { pythonPackageName } from './project-name.js';
+import { renderTemplate } from './render/helpers.js';
+import { resolveModules, type ResolvedModule } from './resolve.js';
+import { VirtualTree } from './tree.js';
+
+export interface Generated {
+  tree: VirtualTree;
+  manifest: Manifest;
+  modules: ResolvedModule[];
+}
+
+/** Values every template sees: the answers plus names and flags derived from them. */
+export function templateContext(answers: Answers, factoryVersion: string): Record<string, unknown> {
+  return {
+    ...answers,
+    packageName: pythonPackageName(answers.name),
+    servingOnline: answers.serving !== 'batch',
+    servingBatch: answers.serving !== 'online',
+    factoryVersion,
+  };
+}
+
+const TEMPLATE_SUFFIX = '.hbs';
+
+/**
+ * Maps a source path to its output path: drops `.hbs` and fills `__key__` with a context value. Names that
+ * are not context keys stay as they are, so Python's `__init__.py` and `__main__.py` pass through.
+ */
+function targetPath(source: string, context: Record<string, unknown>): string {
+  const path = source.endsWith(TEMPLATE_SUFFIX) ? source.slice(0, -TEMPLATE_SUFFIX.length) : source;
+  return path.replace(/__([A-Za-z]+)__/g, (token, key: string) => {
+    if (!(key in context)) return token;
+    const value = context[key];
+    if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(value)) {
+      throw new FactoryError('render', `Path ${source} uses __${key}__, which is not a safe path segment.`);
+    }
+    return value;
+  });
+}
+
+const matchers = new WeakMap<FileRule, (path: string) => boolean>();
+function ruleFor(module: CatalogModule, source: string): FileRule {
+  const rule = module.files.find((candidate) => {
+    let match = matchers.get(candidate);
+    if (!match) matchers.set(candidate, (match = picomatch(candidate.include, { dot: true })));
+    return match(source);
+  });
+  if (!rule) throw new FactoryError('invalid-module', `Module ${module.id}: file files/${source} matches no rule in "files".`);
+  return rule;
+}
+
+const sourcesByModule = new Map<string, string[]>();
+function moduleSources(module: CatalogModule): string[] {
+  let sources = sourcesByModule.get(module.dir);
+  if (!sources) sourcesByModule.set(module.dir, (sources = listFiles(`${module.dir}/files`)));
+  return sources;
+}
+
+/** Renders one module's files into the tree; two modules writing one path is an error, not an override. */
+function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, context: Record<string, unknown>, answers: Answers): void {
+  const moduleContext = { ...context, options };
+  for (const source of moduleSources(module)) {
+    const rule = ruleFor(module, source);
+    if (!conditionHolds(rule.when, answers)) continue;
+    const path = targetPath(source, moduleContext);
+    const existing = tree.get(path);
+    if (existing) throw new FactoryError('invalid-module', `Modules ${existing.module} and ${module.id} both write ${path}.`);
+    const bytes = readModuleFile(module, source);
+    let content: Buffer | string = bytes;
+    if (source.endsWith(TEMPLATE_SUFFIX)) {
+      try {
+        content = renderTemplate(bytes.toString('utf8'), moduleContext);
+      } catch (error) {
+        throw new FactoryError('render', `Cannot render ${module.id}/files/${source}: ${(error as Error).message}`);
+      }
+    }
+    tree.write(path, content, { owner: rule.owner, module: module.id, executable: isExecutable(module, source) });
+  }
+}
+
+/** Validates complete answers, resolves modules, renders them and adds the manifest. */
+export function generateProject(catalog: Catalog, input: Answers): Generated {
+  const parsed = AnswersSchema.safeParse(input);
+  if (!parsed.success) throw new FactoryError('invalid-answers', `Invalid answers:\n${describeIssues(parsed.error)}`);
+  const answers = parsed.data;
+  const modules = resolveModules(catalog, answers);
+  const tree = new VirtualTree();
+  const context = templateContext(answers, catalog.version);
+  for (const resolved of modules) renderModule(tree, resolved, context, answers);
+
+  const manifest = buildManifest(
+    {
+      factory: { version: catalog.version },
+      preset: answers.preset,
+      answers,
+      modules: modules.map(({ module, options }) => ({ id: module.id, version: module.version, options })),
+    },
+    tree,
+  );
+  tree.write(MANIFEST_PATH, serializeManifest(manifest));
+  return { tree, manifest, modules };
+}

@@ -1,0 +1,13 @@
+export * from './answers.js';
+export * from './catalog.js';
+export * from './errors.js';
+export * from './generate.js';
+export * from './manifest.js';
+export * from './module.js';
+export * from './preset.js';
+export * from './project-name.js';
+export * from './resolve.js';
+export * from './runner.js';
+export * from './tree.js';
+export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, renderTemplate } from './render/helpers.js';
+export * from './render/escape.js';

@@ -1,0 +1,108 @@
+/**
+ * Pattern modules: the unit of the catalog. A module contributes files (an overlay on the project tree),
+ * may take options, and says which answers it applies to, what it provides, requires and conflicts with.
+ */
+import { z } from 'zod';
+import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, type Answers } from './answers.js';
+
+const MODULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/** Who owns a generated file after generation. */
+export const FILE_OWNERS = ['template', 'managed'] as const;
+export type FileOwner = (typeof FILE_OWNERS)[number];
+
+/**
+ * Answers a module or file applies to: every listed facet must match one of its values.
+ * `serving: ['online']` matches projects serving `online` or `both`.
+ */
+export const ConditionSchema = z
+  .object({
+    cloud: z.array(z.enum(CLOUDS)),
+    cicd: z.array(z.enum(CICD_SYSTEMS)),
+    framework: z.array(z.enum(FRAMEWORKS)),
+    serving: z.array(z.enum(['online', 'batch'])),
+    compute: z.array(z.enum(['cpu', 'gpu'])),
+    monitoring: z.array(z.boolean()),
+  })
+  .partial()
+  .strict();
+export type Condition = z.infer<typeof ConditionSchema>;
+
+export const FileRuleSchema = z
+  .object({
+    /** Glob relative to the module's `files/` folder. */
+    include: z.string().min(1),
+    /**
+     * `template`: the team may edit it; upgrades merge. `managed`: regenerated, never edited by hand.
+     * @default 'template'
+     */
+    owner: z.enum(FILE_OWNERS).default('template'),
+    /** Only generate these files for matching answers. */
+    when: ConditionSchema.optional(),
+  })
+  .strict();
+export type FileRule = z.infer<typeof FileRuleSchema>;
+
+const isZodObject = (value: unknown): value is z.ZodObject => value instanceof z.ZodObject;
+
+export const ModuleDefinitionSchema = z
+  .object({
+    /** `<category>/<name>`, the same as the module's folder under `templates/`. */
+    id: z.string().regex(MODULE_ID, 'must be "<category>/<name>" in lowercase a-z, 0-9 and "-"'),
+    version: z.string().regex(SEMVER, 'must be a semantic version such as 1.0.0'),
+    summary: z.string().min(1).max(160),
+    description: z.string().optional(),
+    /** Options of this module; every field needs a default so `--yes` can generate. */
+    options: z.custom<z.ZodObject>(isZodObject, 'must be a zod object schema').optional(),
+    requires: z.array(z.string().regex(MODULE_ID)).default([]),
+    conflicts: z.array(z.string().regex(MODULE_ID)).default([]),
+    /** Capabilities such as `framework:sklearn` or `serving:online` that answers may ask for. */
+    provides: z.array(z.string().regex(/^[a-z]+:[a-z0-9-]+$/)).default([]),
+    when: ConditionSchema.optional(),
+    files: z.array(FileRuleSchema).min(1),
+  })
+  .strict();
+
+export type ModuleDefinitionInput = z.input<typeof ModuleDefinitionSchema>;
+export type ModuleDefinition = z.output<typeof ModuleDefinitionSchema>;
+
+/** A module with the folder its files come from. */
+export interface CatalogModule extends ModuleDefinition {
+  /** Absolute path of the module's folder (holding `files/`). */
+  dir: string;
+}
+
+/**
+ * Declares a module; validated when the catalog loads it.
+ * @example
+ * export default defineModule({
+ *   id: 'serving/batch', version: '1.0.0', summary: 'Batch scoring of CSV files',
+ *   provides: ['serving:batch'], when: { serving: ['batch'] },
+ *   files: [{ include: '**' }],
+ * });
+ */
+export function defineModule(definition: ModuleDefinitionInput): ModuleDefinitionInput {
+  return definition;
+}
+
+/** The facets of a set of answers that conditions and capabilities are written against. */
+export function answerFacets(answers: Answers): Required<Condition> {
+  return {
+    cloud: [answers.cloud],
+    cicd: [answers.cicd],
+    framework: [answers.framework],
+    serving: answers.serving === 'both' ? ['online', 'batch'] : [answers.serving],
+    compute: [answers.gpu ? 'gpu' : 'cpu'],
+    monitoring: [answers.monitoring],
+  };
+}
+
+/** True when every facet the condition names matches one of its values. */
+export function conditionHolds(condition: Condition | undefined, answers: Answers): boolean {
+  if (!condition) return true;
+  const facets = answerFacets(answers);
+  return Object.entries(condition).every(([facet, allowed]) =>
+    (facets[facet as keyof Condition] as unknown[]).some((value) => (allowed as unknown[]).includes(value)),
+  );
+}

@@ -1,0 +1,33 @@
+// Python names a project package must not take: keywords (hard and soft), the standard library
+// (`sys.stdlib_module_names`), and the packages generated projects import or install.
+// Written by scripts/python-reserved.py with Python 3.11; rerun it when the baseline moves.
+export const PYTHON_RESERVED_MODULES: ReadonlySet<string> = new Set([
+  'abc', 'aifc', 'and', 'antigravity', 'argparse', 'array', 'as', 'assert', 'ast', 'async', 'asynchat',
+  'asyncio', 'asyncore', 'atexit', 'audioop', 'await', 'base64', 'bdb', 'binascii', 'bisect', 'break',
+  'builtins', 'bz2', 'calendar', 'case', 'cgi', 'cgitb', 'chunk', 'class', 'cmath', 'cmd', 'code', 'codecs',
+  'codeop', 'collections', 'colorsys', 'compileall', 'concurrent', 'configparser', 'contextlib',
+  'contextvars', 'continue', 'copy', 'copyreg', 'cprofile', 'crypt', 'csv', 'ctypes', 'curses', 'dataclasses',
+  'datetime', 'dbm', 'decimal', 'def', 'del', 'difflib', 'dis', 'distutils', 'doctest', 'elif', 'else',
+  'email', 'encodings', 'ensurepip', 'enum', 'errno', 'except', 'false', 'fastapi', 'faulthandler', 'fcntl',
+  'filecmp', 'fileinput', 'finally', 'fnmatch', 'for', 'fractions', 'from', 'ftplib', 'functools', 'gc',
+  'genericpath', 'getopt', 'getpass', 'gettext', 'glob', 'global', 'graphlib', 'grp', 'gzip', 'hashlib',
+  'heapq', 'hmac', 'html', 'http', 'httpx', 'idlelib', 'if', 'imaplib', 'imghdr', 'imp', 'import',
+  'importlib', 'in', 'inspect', 'io', 'ipaddress', 'is', 'itertools', 'joblib', 'json', 'keyword', 'lambda',
+  'lib2to3', 'linecache', 'locale', 'logging', 'lzma', 'mailbox', 'mailcap', 'marshal', 'match', 'math',
+  'mimetypes', 'mlflow', 'mmap', 'modulefinder', 'msilib', 'msvcrt', 'multiprocessing', 'netrc', 'nis',
+  'nntplib', 'none', 'nonlocal', 'not', 'nt', 'ntpath', 'nturl2path', 'numbers', 'numpy', 'opcode',
+  'operator', 'optparse', 'or', 'os', 'ossaudiodev', 'pandas', 'pass', 'pathlib', 'pdb', 'pickle',
+  'pickletools', 'pip', 'pipes', 'pkgutil', 'platform', 'plistlib', 'poplib', 'posix', 'posixpath', 'pprint',
+  'profile', 'prometheus_client', 'pstats', 'pty', 'pwd', 'py_compile', 'pyclbr', 'pydantic', 'pydoc',
+  'pydoc_data', 'pyexpat', 'pytest', 'queue', 'quopri', 'raise', 'random', 're', 'readline', 'reprlib',
+  'resource', 'return', 'rlcompleter', 'runpy', 'sched', 'scipy', 'secrets', 'select', 'selectors',
+  'setuptools', 'shelve', 'shlex', 'shutil', 'signal', 'site', 'sklearn', 'smtpd', 'smtplib', 'sndhdr',
+  'socket', 'socketserver', 'spwd', 'sqlite3', 'src', 'sre_compile', 'sre_constants', 'sre_parse', 'ssl',
+  'starlette', 'stat', 'statistics', 'string', 'stringprep', 'struct', 'subprocess', 'sunau', 'symtable',
+  'sys', 'sysconfig', 'syslog', 'tabnanny', 'tarfile', 'telnetlib', 'tempfile', 'termios', 'test', 'tests',
+  'textwrap', 'this', 'threading', 'time', 'timeit', 'tkinter', 'token', 'tokenize', 'tomllib', 'torch',
+  'trace', 'traceback', 'tracemalloc', 'true', 'try', 'tty', 'turtle', 'turtledemo', 'types', 'typing',
+  'unicodedata', 'unittest', 'urllib', 'uu', 'uuid', 'uvicorn', 'venv', 'warnings', 'wave', 'weakref',
+  'webbrowser', 'while', 'winreg', 'winsound', 'with', 'wsgiref', 'xdrlib', 'xml', 'xmlrpc', 'yield',
+  'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo',
+]);

@@ -1,0 +1,53 @@
+/**
+ * The Handlebars environment for templates: HTML escaping off (it is wrong for every file we write),
+ * strict variables, and one escaping helper per target format.
+ */
+import Handlebars from 'handlebars';
+import { hclValue, jsonValue, pythonIdentifier, pythonValue, shellWord, tomlValue, yamlValue } from './escape.js';
+
+/** Escaping helpers by name, as templates call them: `{{yaml description}}`. */
+export const ESCAPING_HELPERS = {
+  yaml: yamlValue,
+  json: jsonValue,
+  toml: tomlValue,
+  hcl: hclValue,
+  py: pythonValue,
+  pyIdent: pythonIdentifier,
+  sh: shellWord,
+} as const;
+
+/** Which helpers make an interpolation safe in each kind of file (used by the module contract check). */
+export const HELPERS_BY_FORMAT: Record<string, readonly (keyof typeof ESCAPING_HELPERS)[]> = {
+  yaml: ['yaml', 'json'],
+  json: ['json'],
+  toml: ['toml'],
+  hcl: ['hcl'],
+  python: ['py', 'pyIdent'],
+  shell: ['sh'],
+  dockerfile: ['json', 'sh'],
+};
+
+const handlebars = Handlebars.create();
+for (const [name, escape] of Object.entries(ESCAPING_HELPERS)) {
+  // The last argument Handlebars passes is its options hash; the value is the first.
+  handlebars.registerHelper(name, (value: unknown) => escape(value));
+}
+handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+handlebars.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Renders a template; compiled templates are cached by source, since generation renders the same ones often. */
+export function renderTemplate(source: string, context: object): string {
+  let template = compiled.get(source);
+  if (!template) {
+    template = handlebars.compile(source, {
+      noEscape: true,
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers: Object.fromEntries([...Object.keys(ESCAPING_HELPERS), 'eq', 'includes'].map((name) => [name, true])),
+    });
+    compiled.set(source, template);
+  }
+  return template(context);
+}
