@@ -13,5 +13,8 @@ export default definePreset({
     framework: 'sklearn',
     serving: 'online',
     gpu: null,
+    environments: ['dev', 'staging', 'prod'],
+    monitoring: true,
+    personas: ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'],
   },
 });

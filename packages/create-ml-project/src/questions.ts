@@ -26,11 +26,13 @@ function answered<T>(value: T): Exclude<T, symbol> {
 
 const choices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
 
-const freeText = (message: string, initial: string, required: boolean) =>
+/** Free text: Enter on an empty line takes the default shown as placeholder. */
+const freeText = (message: string, initial: string) =>
   text({
     message,
-    initialValue: initial,
-    validate: (value) => (required && !value?.trim() ? 'Please enter a value.' : value && !value.isWellFormed() ? 'Invalid text.' : undefined),
+    placeholder: initial,
+    defaultValue: initial,
+    validate: (value) => (value && !value.isWellFormed() ? 'Invalid text.' : undefined),
   });
 
 const slugList = /^[a-z][a-z0-9-]{0,31}(,[a-z][a-z0-9-]{0,31})*$/;
@@ -41,8 +43,8 @@ type Asker<K extends keyof Answers> = (initial: Answers[K], catalog: Catalog) =>
 export const QUESTIONS: { [K in keyof Answers]?: Asker<K> } = {
   name: async (initial) =>
     answered(await text({ message: 'Project name', initialValue: initial, validate: (value) => projectNameProblem(value ?? '') })),
-  description: async (initial) => answered(await freeText('What does the model do?', initial, false)),
-  team: async (initial) => answered(await freeText('Owning team', initial, true)),
+  description: async (initial) => answered(await freeText('What does the model do?', initial)),
+  team: async (initial) => answered(await freeText('Owning team', initial)),
   preset: async (initial, catalog) =>
     answered(
       await select({

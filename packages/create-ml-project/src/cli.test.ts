@@ -1,0 +1,118 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listing, runCli, tempDir } from './test-support.js';
+
+describe('create-ml-project', () => {
+  let cwd: string;
+  beforeAll(() => {
+    cwd = tempDir();
+  });
+
+  it('generates the preset with --yes, commits it with git even without a git identity', async () => {
+    const result = await runCli(['demo', '--yes', '--preset', 'azure-tabular'], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Next steps');
+    const manifest = JSON.parse(readFileSync(join(cwd, 'demo/.ai-factory/manifest.json'), 'utf8'));
+    expect(manifest.preset).toBe('azure-tabular');
+    expect(manifest.answers).toMatchObject({ name: 'demo', cloud: 'azure', cicd: 'github-actions', framework: 'sklearn', serving: 'online', gpu: null });
+    const log = await execa('git', ['log', '--format=%an|%s'], { cwd: join(cwd, 'demo') });
+    expect(log.stdout).toMatch(/^AI Factory\|Generate demo from AI Factory .* \(preset azure-tabular\)$/);
+    expect((await execa('git', ['status', '--porcelain'], { cwd: join(cwd, 'demo') })).stdout).toBe('');
+    expect(listing(cwd)).toEqual(['demo']);
+  });
+
+  it('--dry-run lists exactly the files a real run writes, and writes nothing', async () => {
+    const dry = await runCli(['dry', '--yes', '--dry-run', '--json'], { cwd });
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(existsSync(join(cwd, 'dry'))).toBe(false);
+    const real = await runCli(['dry', '--yes', '--json', '--no-git'], { cwd });
+    const planned = JSON.parse(dry.stdout).files;
+    expect(JSON.parse(real.stdout).files).toEqual(planned);
+    const written = (await execa('find', ['.', '-type', 'f'], { cwd: join(cwd, 'dry') })).stdout.split('\n').map((p) => p.slice(2)).sort();
+    expect(written).toEqual(planned.map((f: { path: string }) => f.path).sort());
+    expect(existsSync(join(cwd, 'dry/.git'))).toBe(false);
+  });
+
+  it('replays a manifest with --answers into an identical project', async () => {
+    const first = await runCli(['first', '--no-git', '--preset', 'azure-tabular', '--description', 'Churn: "risk" #1', '--team', 'growth', '--serving', 'both'], { cwd });
+    expect(first.exitCode, first.stderr).toBe(0);
+    const replay = await runCli(['replay', '--no-git', '--answers', join(cwd, 'first/.ai-factory/manifest.json'), '--name', 'first'], { cwd });
+    expect(replay.exitCode, replay.stderr).toBe(0);
+    const diff = await execa('diff', ['-r', 'first', 'replay'], { cwd, reject: false });
+    expect(diff.stdout).toBe('');
+    expect(readFileSync(join(cwd, 'replay/src/first/batch.py'), 'utf8')).toContain('def ');
+  });
+
+  it('takes every answer from flags without a terminal', async () => {
+    const result = await runCli(
+      ['flags', '--no-git', '--json', '--description', 'd', '--team', 't', '--preset', 'azure-tabular', '--serving', 'batch',
+        '--environments', 'dev,prod', '--no-monitoring', '--personas', 'ml-engineer'],
+      { cwd },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'flags/.ai-factory/manifest.json'), 'utf8'));
+    expect(manifest.answers).toMatchObject({ serving: 'batch', environments: ['dev', 'prod'], monitoring: false, personas: ['ml-engineer'] });
+    expect(manifest.modules.map((m: { id: string }) => m.id)).not.toContain('serving/online-fastapi');
+  });
+
+  it('prints help generated from the option table', async () => {
+    const result = await runCli(['--help'], { cwd });
+    expect(result.exitCode).toBe(0);
+    for (const flag of ['--name', '--description', '--team', '--preset', '--cloud', '--cicd', '--framework', '--serving', '--gpu', '--environments', '--[no-]monitoring', '--personas', '--yes', '--answers', '--dry-run', '--no-git', '--json']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('create-ml-project refuses bad input: clear error, exit 1, nothing written', () => {
+  const cases: [string, (cwd: string) => string[], RegExp][] = [
+    ['an invalid name, with a suggestion', () => ['My Project', '--yes'], /Invalid project name "My Project": the name must be lowercase[\s\S]*Try "my-project"/],
+    ['a reserved name', () => ['node_modules', '--yes'], /Invalid project name "node_modules"/],
+    ['a name that is not a Python module', () => ['2fast', '--yes'], /Python package "2fast", and a Python name cannot start with a digit[\s\S]*Try "ml-2fast"/],
+    ['a name that shadows a Python module', () => ['json', '--yes'], /shadows a standard or required module[\s\S]*Try "ml-json"/],
+    ['a target that is not empty', (cwd) => (mkdirSync(join(cwd, 'full')), writeFileSync(join(cwd, 'full/x'), ''), ['full', '--yes']), /is not empty/],
+    ['a target that is a file', (cwd) => (writeFileSync(join(cwd, 'afile'), ''), ['afile', '--yes']), /is a file, not a directory/],
+    ['a path escaping through ..', () => ['../escaped', '--yes'], /escapes the current directory through "\.\."/],
+    ['an unknown preset', () => ['p', '--yes', '--preset', 'nope'], /Unknown preset "nope"[\s\S]*Choose one of: azure-tabular/],
+    ['an unknown option value', () => ['p', '--yes', '--cloud', 'mars'], /cloud: Invalid option: expected one of "azure"\|"aws"\|"gcp"\|"kubernetes"/],
+    ['an unknown flag', () => ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
+    ['an incompatible framework', () => ['p', '--yes', '--framework', 'pytorch'], /no module for framework "pytorch"/],
+    ['a GPU with scikit-learn', () => ['p', '--yes', '--gpu', 'a100-80gb:2'], /no module for compute "gpu"[\s\S]*--gpu/],
+    ['an unknown GPU', () => ['p', '--yes', '--gpu', 'tpu:1'], /gpu.sku: Invalid option/],
+    ['a missing answers file', (cwd) => ['p', '--yes', '--answers', join(cwd, 'missing.json')], /Cannot read answers file .*missing.json: ENOENT/],
+    ['a malformed answers file', (cwd) => (writeFileSync(join(cwd, 'bad.yaml'), 'name: [unclosed'), ['p', '--yes', '--answers', join(cwd, 'bad.yaml')]), /not valid JSON or YAML/],
+    ['an invalid answers file', (cwd) => (writeFileSync(join(cwd, 'bad.json'), '{"serving": "sometimes", "colour": 1}'), ['p', '--answers', join(cwd, 'bad.json')]), /serving: Invalid option[\s\S]*Unrecognized key: "colour"/],
+    ['missing answers without a terminal', () => ['p', '--preset', 'azure-tabular'], /Missing answers, and there is no terminal to ask: --description, --team\.[\s\S]*--yes/],
+    ['no name without a terminal', () => ['--preset', 'azure-tabular', '--description', 'd', '--team', 't'], /Missing answers.*<directory> or --name/],
+  ];
+
+  it.each(cases)('%s', async (_, setUp, message) => {
+    const cwd = tempDir();
+    const args = setUp(cwd);
+    const before = listing(cwd);
+    const result = await runCli(args, { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(listing(cwd)).toEqual(before);
+  });
+
+  it('an unwritable parent directory', async () => {
+    const cwd = tempDir();
+    // root writes anywhere a mode allows, so as root use a folder no one can create files in.
+    const parent = process.getuid?.() === 0 ? '/proc' : join(cwd, 'locked');
+    if (parent !== '/proc') mkdirSync(parent, { mode: 0o555 });
+    const result = await runCli([join(parent, 'demo'), '--yes'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/parent directory .* is not writable|Cannot write in/);
+    if (parent !== '/proc') chmodSync(parent, 0o755);
+  });
+
+  it('reports errors as JSON with --json', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['p', '--yes', '--json', '--preset', 'nope'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'unknown-preset' } });
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { BIN, listing, tempDir } from './test-support.js';
+
+/** Runs the CLI in a pseudo-terminal (util-linux `script`) and types into it, waiting for each prompt. */
+function terminal(args: string[], cwd: string) {
+  // A new pty has no size, and the prompts would wrap after every character: give it one first.
+  const child = execa('script', ['-qec', `stty cols 160 rows 50; node ${BIN} ${args.join(' ')}`, '/dev/null'], {
+    cwd,
+    reject: false,
+    env: { HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', TERM: 'xterm-256color' },
+  });
+  let screen = '';
+  child.stdout!.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  const waitFor = async (text: string) => {
+    const deadline = Date.now() + 15_000;
+    while (!screen.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for "${text}"; screen:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    screen = screen.slice(screen.indexOf(text) + text.length);
+  };
+  const type = (keys: string) => child.stdin!.write(keys);
+  return { child, waitFor, type };
+}
+
+const ENTER = '\r';
+const DOWN = '\u001b[B';
+const CTRL_C = '\u0003';
+
+describe('create-ml-project at a terminal', () => {
+  it('asks every question and generates from the answers', async () => {
+    const cwd = tempDir();
+    const { child, waitFor, type } = terminal(['churn', '--no-git'], cwd);
+    await waitFor('Preset');
+    type(ENTER);
+    await waitFor('What does the model do?');
+    type(`Predicts "churn": #1 ü${ENTER}`);
+    await waitFor('Owning team');
+    type(`growth${ENTER}`);
+    for (const prompt of ['Cloud', 'CI/CD', 'ML framework']) {
+      await waitFor(prompt);
+      type(ENTER);
+    }
+    await waitFor('Serving');
+    type(`${DOWN}${DOWN}${ENTER}`);
+    for (const prompt of ['Training GPU', 'Environments', 'Dashboards, alerts']) {
+      await waitFor(prompt);
+      type(ENTER);
+    }
+    await waitFor('Personas');
+    type(ENTER);
+    const result = await child;
+    expect(result.exitCode, result.stdout).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'churn/.ai-factory/manifest.json'), 'utf8'));
+    expect(manifest.answers).toMatchObject({ description: 'Predicts "churn": #1 ü', team: 'growth', serving: 'both', cloud: 'azure' });
+  });
+
+  it('Ctrl-C at a prompt exits 130 and leaves nothing behind', async () => {
+    const cwd = tempDir();
+    const { child, waitFor, type } = terminal(['demo'], cwd);
+    await waitFor('Preset');
+    type(ENTER);
+    await waitFor('What does the model do?');
+    type(CTRL_C);
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stdout).toContain('Cancelled: nothing was written.');
+    expect(existsSync(join(cwd, 'demo'))).toBe(false);
+    expect(listing(cwd)).toEqual([]);
+  });
+});
