@@ -1,0 +1,59 @@
+"""Batch scoring: `python -m <package>.batch --input customers.csv --output scored.csv`.
+
+Validates the input against the schema (the target column is not required), scores
+every row with the model chosen by `inference.load_model` (`--model-path`, MODEL_PATH,
+or the registry champion), and writes the input columns plus `prediction`,
+`probability` and `model_version`. Exit code 2 and a list of problems for invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .artifacts import IncompatibleModelError, ModelBundle
+from .data import load_csv
+from .inference import ModelNotFoundError, load_model, predict
+from .validation import DataValidationError, validate
+
+
+def score_frame(bundle: ModelBundle, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with prediction, probability and model version columns appended."""
+    validate(frame, require_target=False).raise_if_invalid()
+    scored = pd.concat([frame, predict(bundle, frame)], axis=1)
+    scored["model_version"] = bundle.version_label
+    return scored
+
+
+def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> int:
+    """Score the CSV at `input_path` into `output_path`; returns the number of rows."""
+    scored = score_frame(bundle, load_csv(input_path))
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    scored.to_csv(output_path, index=False)
+    return len(scored)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score a CSV file with the champion model.")
+    parser.add_argument("--input", type=Path, required=True, help="CSV with the feature columns")
+    parser.add_argument("--output", type=Path, required=True, help="where to write the scored CSV")
+    parser.add_argument("--model-path", type=Path, help="model folder (default: MODEL_PATH or the champion)")
+    args = parser.parse_args(argv)
+    try:
+        bundle = load_model(args.model_path)
+        rows = score_file(bundle, args.input, args.output)
+    except DataValidationError as error:
+        print(f"invalid input {args.input}:\n{error}", file=sys.stderr)
+        return 2
+    except (ModelNotFoundError, IncompatibleModelError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"scored {rows} rows with model {bundle.version_label} into {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
