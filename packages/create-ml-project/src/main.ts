@@ -101,10 +101,11 @@ function nextSteps({ manifest }: Generated, dir: string): string {
   const online = manifest.answers.serving !== 'batch';
   return [
     `cd ${dir}`,
-    `python3 -m pytest -q               # the project's tests`,
-    `python3 -m ${pkg}.train            # train on the sample data`,
-    `python3 -m ${pkg}.evaluate         # champion/challenger gate and registration`,
-    online ? `uvicorn ${pkg}.service:app --app-dir src   # serve /predict, /health, /metrics` : `python3 -m ${pkg}.batch --help   # batch scoring`,
+    `python3 -m pytest -q                           # the project's tests`,
+    `export PYTHONPATH=src                          # or: pip install -e '.[dev]'`,
+    `python3 -m ${pkg} train                        # train on the sample data`,
+    `python3 -m ${pkg} evaluate                     # champion/challenger gate, registers the winner`,
+    online ? `python3 -m ${pkg} service                      # /predict, /health, /metrics` : `python3 -m ${pkg} batch --help                 # batch scoring`,
   ].join('\n');
 }
 

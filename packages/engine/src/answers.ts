@@ -5,12 +5,9 @@
 import { z } from 'zod';
 import { projectNameProblem } from './project-name.js';
 
-export const CLOUDS = ['azure', 'aws', 'gcp', 'kubernetes'] as const;
-export const CICD_SYSTEMS = ['github-actions', 'azure-pipelines', 'gitlab-ci'] as const;
-export const FRAMEWORKS = ['sklearn', 'pytorch'] as const;
-export const SERVING_MODES = ['online', 'batch', 'both'] as const;
-export const GPU_SKUS = ['t4', 'l4', 'a10', 'a100-40gb', 'a100-80gb', 'h100'] as const;
-export const PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
+// The vocabulary is the platform package's: a project can only ask for what it can synthesize.
+export { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, GPU_SKUS, PERSONAS, SERVING_MODES } from '@ai-factory/shared';
+import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, GPU_SKUS, PERSONAS, SERVING_MODES } from '@ai-factory/shared';
 
 /** Free text from a person: any Unicode, but well-formed, so every file format can hold it. */
 const text = (max: number) =>

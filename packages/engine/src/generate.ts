@@ -34,7 +34,9 @@ const TEMPLATE_SUFFIX = '.hbs';
  * are not context keys stay as they are, so Python's `__init__.py` and `__main__.py` pass through.
  */
 function targetPath(source: string, context: Record<string, unknown>): string {
-  const path = source.endsWith(TEMPLATE_SUFFIX) ? source.slice(0, -TEMPLATE_SUFFIX.length) : source;
+  const path = (source.endsWith(TEMPLATE_SUFFIX) ? source.slice(0, -TEMPLATE_SUFFIX.length) : source)
+    // npm drops files named .gitignore from published packages, so templates ship them as _gitignore.
+    .replace(/(^|\/)_gitignore$/, '$1.gitignore');
   return path.replace(/__([A-Za-z]+)__/g, (token, key: string) => {
     if (!(key in context)) return token;
     const value = context[key];

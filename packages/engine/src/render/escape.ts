@@ -7,6 +7,9 @@ import { Scalar, stringify as stringifyYaml } from 'yaml';
 import { stringify as stringifyToml } from 'smol-toml';
 import { FactoryError } from '../errors.js';
 
+// Terraform literals are needed by the platform package too (tfvars), so it owns them.
+export { hclValue } from '@ai-factory/shared';
+
 /** Code points that YAML 1.1 readers treat as line breaks, or that YAML calls non-printable. */
 const UNSAFE_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu;
 
@@ -62,23 +65,6 @@ export function pythonIdentifier(value: unknown): string {
     throw new FactoryError('render', `${JSON.stringify(value)} is not a valid Python identifier`);
   }
   return value;
-}
-
-/** An HCL (Terraform) string literal; `${` and `%{` are escaped so a value is never a template sequence. */
-export function hclValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(hclValue).join(', ')}]`;
-  if (typeof value !== 'string') return invalid('HCL', value);
-  const body = value
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\$\{/g, () => '$${') // a function, since '$$' in a replacement string means '$'
-    .replace(/%\{/g, '%%{')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `"${body}"`;
 }
 
 /** One POSIX shell word, single-quoted. */

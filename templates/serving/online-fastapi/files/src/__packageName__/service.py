@@ -36,6 +36,7 @@ from prometheus_client import (
 )
 from pydantic import BaseModel, Field, confloat, conint, create_model
 
+from . import __description__, __project__
 from .artifacts import ModelBundle
 from .drift import create_psi_gauge, feature_psi, publish_psi
 from .inference import load_model, predict
@@ -127,6 +128,7 @@ class ServiceMetrics:
     probability: Histogram
     drift_rows: Gauge
     psi: Gauge
+    model: Gauge
 
     @classmethod
     def create(cls) -> ServiceMetrics:
@@ -158,6 +160,7 @@ class ServiceMetrics:
                 "drift_window_rows", "Recent rows the drift gauges are computed over", registry=registry
             ),
             psi=create_psi_gauge(registry),
+            model=Gauge("model_info", "The model being served (value 1)", ["version"], registry=registry),
         )
 
 
@@ -182,8 +185,9 @@ class DriftWindow:
 
 def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) -> FastAPI:
     """An app serving `bundle`, with its own metrics registry and drift window."""
-    app = FastAPI(title="Churn model", version=bundle.version_label)
+    app = FastAPI(title=__project__, description=__description__, version=bundle.version_label)
     metrics = ServiceMetrics.create()
+    metrics.model.labels(version=bundle.version_label).set(1)
     window = DriftWindow(drift_window_rows)
 
     @app.middleware("http")

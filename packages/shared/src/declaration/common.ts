@@ -1,0 +1,19 @@
+/** Names shared by every part of the declaration. */
+export const CLOUDS = ['azure', 'aws', 'gcp', 'kubernetes'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export const CICD_SYSTEMS = ['github-actions', 'azure-pipelines', 'gitlab-ci'] as const;
+export type CicdSystem = (typeof CICD_SYSTEMS)[number];
+
+export const FRAMEWORKS = ['sklearn', 'pytorch'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export const PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** What a persona may do in an environment, from nothing to administering it. */
+export const PERMISSION_LEVELS = ['none', 'read', 'write', 'admin'] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+/** Lowercase name usable in every cloud's resource names. */
+export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;

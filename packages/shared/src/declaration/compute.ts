@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { parseWith } from './errors.js';
+import { GPU_SKUS, type GpuSku } from '../gpu/catalog.js';
+
+/** Options of {@link cpu}. */
+export interface CpuOptions {
+  /**
+   * vCPUs per node.
+   * @default 4
+   */
+  cores?: number;
+  /**
+   * Memory per node in GiB.
+   * @default 16
+   */
+  memoryGi?: number;
+}
+
+/** Options of {@link gpu}. */
+export interface GpuOptions {
+  /** Logical GPU from the catalog. */
+  sku: GpuSku;
+  /**
+   * GPUs per node; distributed training starts one process per GPU.
+   * @default 1
+   */
+  count?: number;
+  /**
+   * Nodes for distributed training.
+   * @default 1
+   */
+  nodes?: number;
+}
+
+export type ComputeProfile =
+  | { kind: 'cpu'; cores: number; memoryGi: number }
+  | { kind: 'gpu'; sku: GpuSku; count: number; nodes: number };
+
+export const ComputeProfileSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cpu'), cores: z.number().int().min(1).max(96), memoryGi: z.number().int().min(1).max(768) }).strict(),
+  z
+    .object({
+      kind: z.literal('gpu'),
+      sku: z.enum(GPU_SKUS, { error: (issue) => `unknown GPU ${JSON.stringify(issue.input)}; the catalog has ${GPU_SKUS.join(', ')}` }),
+      count: z.number().int().min(1).max(8),
+      nodes: z.number().int().min(1).max(64),
+    })
+    .strict(),
+]);
+
+/**
+ * A CPU compute profile.
+ * @example cpu({ cores: 8, memoryGi: 32 })
+ */
+export function cpu(options: CpuOptions = {}): ComputeProfile {
+  return parseWith(ComputeProfileSchema, { kind: 'cpu', cores: options.cores ?? 4, memoryGi: options.memoryGi ?? 16 }, 'cpu()');
+}
+
+/**
+ * A GPU compute profile; whether the cloud offers it is checked when the project is declared.
+ * @example gpu({ sku: 'a100-80gb', count: 4, nodes: 2 })
+ */
+export function gpu(options: GpuOptions): ComputeProfile {
+  return parseWith(ComputeProfileSchema, { kind: 'gpu', sku: options.sku, count: options.count ?? 1, nodes: options.nodes ?? 1 }, 'gpu()');
+}

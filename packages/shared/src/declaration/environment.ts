@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { parseWith } from './errors.js';
+import { NAME_PATTERN } from './common.js';
+
+/** Options of {@link environment}. */
+export interface EnvironmentOptions {
+  /**
+   * A person must approve deployments into this environment.
+   * @default true for an environment named `prod`, false otherwise
+   */
+  approval?: boolean;
+  /**
+   * Cloud region of the environment's resources.
+   * @default the project's region
+   */
+  region?: string;
+  /**
+   * Monthly budget for the environment, in the billing currency; cost alerts fire at 50, 80 and 100%.
+   * @default 500 for prod, 200 otherwise
+   */
+  monthlyBudget?: number;
+}
+
+export interface Environment extends Required<Omit<EnvironmentOptions, 'region'>> {
+  name: string;
+  region: string | undefined;
+}
+
+export const EnvironmentSchema = z
+  .object({
+    name: z.string().regex(NAME_PATTERN, 'must be lowercase a-z, 0-9 and "-", starting with a letter'),
+    approval: z.boolean(),
+    region: z.string().min(1).optional(),
+    monthlyBudget: z.number().positive(),
+  })
+  .strict();
+
+/**
+ * Declares a deployment environment. List environments in promotion order.
+ * @example environment('prod', { approval: true, monthlyBudget: 1500 })
+ */
+export function environment(name: string, options: EnvironmentOptions = {}): Environment {
+  const isProd = name === 'prod';
+  const parsed = parseWith(EnvironmentSchema, {
+    name,
+    approval: options.approval ?? isProd,
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    monthlyBudget: options.monthlyBudget ?? (isProd ? 500 : 200),
+  }, `environment(${JSON.stringify(name)})`);
+  return { ...parsed, region: parsed.region };
+}

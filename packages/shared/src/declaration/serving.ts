@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { parseWith } from './errors.js';
+import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';
+
+export const SERVING_MODES = ['online', 'batch', 'both'] as const;
+export type ServingMode = (typeof SERVING_MODES)[number];
+
+/** Options of {@link serving}. */
+export interface ServingOptions {
+  /** Online (HTTP endpoint), batch (scheduled scoring) or both. */
+  mode: ServingMode;
+  /**
+   * Replicas of the online endpoint; autoscaling moves between min and max.
+   * @default { min: 2, max: 4 }
+   */
+  replicas?: { min: number; max: number };
+  /**
+   * Average CPU utilisation (%) the autoscaler aims for.
+   * @default 70
+   */
+  targetCpuUtilization?: number;
+  /**
+   * Compute of each serving replica.
+   * @default cpu({ cores: 2, memoryGi: 4 })
+   */
+  compute?: ComputeProfile;
+  /**
+   * Cron schedule (UTC) of batch scoring.
+   * @default '0 4 * * *'
+   */
+  batchSchedule?: string;
+}
+
+export type Serving = Required<ServingOptions>;
+
+export const ServingSchema = z
+  .object({
+    mode: z.enum(SERVING_MODES),
+    replicas: z
+      .object({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) })
+      .strict()
+      .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['min'] }),
+    targetCpuUtilization: z.number().int().min(10).max(95),
+    compute: ComputeProfileSchema,
+    batchSchedule: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression'),
+  })
+  .strict();
+
+/**
+ * How predictions are served.
+ * @example serving({ mode: 'online', replicas: { min: 2, max: 10 } })
+ */
+export function serving(options: ServingOptions): Serving {
+  return parseWith(ServingSchema, {
+    mode: options.mode,
+    replicas: options.replicas ?? { min: 2, max: 4 },
+    targetCpuUtilization: options.targetCpuUtilization ?? 70,
+    compute: options.compute ?? cpu({ cores: 2, memoryGi: 4 }),
+    batchSchedule: options.batchSchedule ?? '0 4 * * *',
+  }, 'serving()');
+}

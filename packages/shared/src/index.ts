@@ -1,0 +1,15 @@
+export * from './declaration/common.js';
+export * from './declaration/errors.js';
+export { environment, type Environment, type EnvironmentOptions } from './declaration/environment.js';
+export { cpu, gpu, type ComputeProfile, type CpuOptions, type GpuOptions } from './declaration/compute.js';
+export { pipeline, type Pipeline, type PipelineOptions } from './declaration/pipeline.js';
+export { serving, SERVING_MODES, type Serving, type ServingMode, type ServingOptions } from './declaration/serving.js';
+export { monitoring, type Monitoring, type MonitoringOptions } from './declaration/monitoring.js';
+export { access, defaultAccess, type Access } from './declaration/access.js';
+export { defineProject, DEFAULT_REGIONS, type ProjectDeclaration, type ProjectOptions } from './declaration/project.js';
+export * from './gpu/catalog.js';
+export { GENERATED_NOTICE, withNotice, type Artifact, type Synthesizer } from './synth/artifact.js';
+export { synthesize } from './synth/synthesize.js';
+export { checkProject, explain, writeProject, type SynthProblem } from './synth/project-files.js';
+export { managedRecords, SYNTH_MODULE } from './synth/manifest-record.js';
+export { hclValue } from './format/hcl.js';
