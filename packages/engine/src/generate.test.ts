@@ -96,4 +96,22 @@ describe('generateProject', () => {
     expect(() => generateProject(catalog, answers({ environments: ['dev', 'dev'] }))).toThrow(/environments: environments must be unique/);
     expect(() => generateProject(catalog, answers({ preset: 'nope' }))).toThrow(/Unknown preset "nope"/);
   });
+
+  it('adds the files a module computes in code, under the same ownership and collision rules', () => {
+    const computing: ModuleDefinitionInput = {
+      ...base,
+      files: [],
+      generate: ({ answers, factoryVersion }) => [
+        { path: 'platform.json', content: JSON.stringify({ team: answers.team, factoryVersion }), owner: 'template' },
+        { path: 'managed/out.txt', content: 'synthesized', owner: 'managed' },
+      ],
+    };
+    const { tree, manifest } = generateProject(fixtureCatalog([[computing, {}]]), answers({ team: 'growth' }));
+    expect(JSON.parse(tree.read('platform.json')!)).toEqual({ team: 'growth', factoryVersion: '9.9.9' });
+    expect(manifest.files.find((f) => f.path === 'managed/out.txt')).toMatchObject({ owner: 'managed', module: 'core/base' });
+
+    const clash = fixtureCatalog([[{ ...computing, files: [{ include: '**' }] }, { 'platform.json': '{}' }]]);
+    expect(() => generateProject(clash, answers())).toThrow(/core\/base and core\/base both write platform.json/);
+    expect(() => ModuleDefinitionSchema.parse({ ...base, files: [] })).toThrow(/a module contributes files, a generate function, or both/);
+  });
 });

@@ -72,8 +72,7 @@ function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, co
     const rule = ruleFor(module, source);
     if (!conditionHolds(rule.when, answers)) continue;
     const path = targetPath(source, moduleContext);
-    const existing = tree.get(path);
-    if (existing) throw new FactoryError('invalid-module', `Modules ${existing.module} and ${module.id} both write ${path}.`);
+    writeOnce(tree, path, module.id);
     const bytes = readModuleFile(module, source);
     let content: Buffer | string = bytes;
     if (source.endsWith(TEMPLATE_SUFFIX)) {
@@ -85,6 +84,15 @@ function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, co
     }
     tree.write(path, content, { owner: rule.owner, module: module.id, executable: isExecutable(module, source) });
   }
+  for (const file of module.generate?.({ answers, options, factoryVersion: String(context.factoryVersion) }) ?? []) {
+    writeOnce(tree, file.path, module.id);
+    tree.write(file.path, file.content, { owner: file.owner, module: module.id });
+  }
+}
+
+function writeOnce(tree: VirtualTree, path: string, moduleId: string): void {
+  const existing = tree.get(path);
+  if (existing) throw new FactoryError('invalid-module', `Modules ${existing.module} and ${moduleId} both write ${path}.`);
 }
 
 /** Validates complete answers, resolves modules, renders them and adds the manifest. */

@@ -46,6 +46,26 @@ export type FileRule = z.infer<typeof FileRuleSchema>;
 
 const isZodObject = (value: unknown): value is z.ZodObject => value instanceof z.ZodObject;
 
+/** A file a module computes in code rather than renders from `files/`. */
+export interface ComputedFile {
+  path: string;
+  content: string;
+  owner: FileOwner;
+}
+
+/** What a module's `generate` sees. */
+export interface GenerateContext {
+  answers: Answers;
+  options: Record<string, unknown>;
+  factoryVersion: string;
+}
+
+/**
+ * Computes files from the answers, for content a template cannot express well (synthesized artifacts,
+ * JSON built from data). Pure: no I/O. Only built-in modules may have one: external modules are data.
+ */
+export type ModuleGenerator = (context: GenerateContext) => ComputedFile[];
+
 export const ModuleDefinitionSchema = z
   .object({
     /** `<category>/<name>`, the same as the module's folder under `templates/`. */
@@ -60,9 +80,14 @@ export const ModuleDefinitionSchema = z
     /** Capabilities such as `framework:sklearn` or `serving:online` that answers may ask for. */
     provides: z.array(z.string().regex(/^[a-z]+:[a-z0-9-]+$/)).default([]),
     when: ConditionSchema.optional(),
-    files: z.array(FileRuleSchema).min(1),
+    files: z.array(FileRuleSchema).default([]),
+    generate: z.custom<ModuleGenerator>((value) => typeof value === 'function', 'must be a function').optional(),
   })
-  .strict();
+  .strict()
+  .refine((module) => module.files.length > 0 || module.generate !== undefined, {
+    message: 'a module contributes files, a generate function, or both',
+    path: ['files'],
+  });
 
 export type ModuleDefinitionInput = z.input<typeof ModuleDefinitionSchema>;
 export type ModuleDefinition = z.output<typeof ModuleDefinitionSchema>;

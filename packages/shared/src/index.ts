@@ -13,3 +13,7 @@ export { synthesize } from './synth/synthesize.js';
 export { checkProject, explain, writeProject, type SynthProblem } from './synth/project-files.js';
 export { managedRecords, SYNTH_MODULE } from './synth/manifest-record.js';
 export { hclValue } from './format/hcl.js';
+export * from './synth/paths.js';
+export { buildProject, type ConfigSource } from './config/source.js';
+export { printConfig } from './config/print.js';
+export { CONFIG_FILE } from './synth/load-config.js';

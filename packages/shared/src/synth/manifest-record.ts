@@ -35,17 +35,20 @@ function readManifest(dir: string): (ManifestFiles & Record<string, unknown>) | 
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ManifestFiles & Record<string, unknown>) : undefined;
 }
 
+/** The module also owns template files (the config, package.json): synth's records are its managed ones. */
+const isSynthRecord = (file: { owner: string; module: string }) => file.owner === 'managed' && file.module === SYNTH_MODULE;
+
 /** The files synth recorded last time: path → hash. Empty for a project without a manifest. */
 export function recordedManagedFiles(dir: string): Map<string, string> {
   const manifest = readManifest(dir);
-  return new Map((manifest?.files ?? []).filter((f) => f.module === SYNTH_MODULE).map((f) => [f.path, f.sha256]));
+  return new Map((manifest?.files ?? []).filter(isSynthRecord).map((f) => [f.path, f.sha256]));
 }
 
 /** Replaces synth's entries in the manifest; other modules' entries are left as they are. */
 export function recordManagedFiles(dir: string, artifacts: readonly Artifact[]): void {
   const manifest = readManifest(dir);
   if (!manifest) return;
-  const files = [...manifest.files.filter((f) => f.module !== SYNTH_MODULE), ...managedRecords(artifacts)];
+  const files = [...manifest.files.filter((f) => !isSynthRecord(f)), ...managedRecords(artifacts)];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   writeFileSync(join(dir, MANIFEST_PATH), `${JSON.stringify({ ...manifest, files }, null, 2)}\n`);
 }

@@ -1,0 +1,57 @@
+/** Writes a {@link ConfigSource} as the TypeScript of `ai-factory.config.ts`. */
+import type { ConfigSource } from './source.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A JavaScript literal for plain data; JSON strings are valid JS string literals. */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{ ${entries.map(([key, item]) => `${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(item)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+const call = (builder: string, ...args: unknown[]) => {
+  const printed = args.filter((arg) => arg !== undefined && !(typeof arg === 'object' && arg !== null && Object.keys(arg).length === 0));
+  return `${builder}(${printed.map(literal).join(', ')})`;
+};
+
+const computeCall = (source: ConfigSource['training']) => ('gpu' in source ? call('gpu', source.gpu) : call('cpu', source.cpu));
+
+/** The TypeScript source of a project's declaration. */
+export function printConfig(source: ConfigSource): string {
+  const { compute, ...servingOptions } = source.serving;
+  const servingCall = compute ? `serving({ ...${literal(servingOptions)}, compute: ${computeCall(compute)} })` : call('serving', servingOptions);
+  const fields: [string, string][] = [
+    ['name', literal(source.name)],
+    ['description', literal(source.description)],
+    ['team', literal(source.team)],
+    ['cloud', literal(source.cloud)],
+    ['cicd', literal(source.cicd)],
+    ['framework', literal(source.framework)],
+    ['environments', `[\n${source.environments.map((env) => `    ${call('environment', env.name, env.options)},`).join('\n')}\n  ]`],
+    ['training', computeCall(source.training)],
+    ['pipeline', call('pipeline', source.pipeline)],
+    ['serving', servingCall],
+    ['monitoring', call('monitoring', source.monitoring)],
+  ];
+  if (source.access) {
+    const rows = Object.entries(source.access).map(([persona, levels]) => `    ${literal(persona)}: ${literal(levels)},`);
+    fields.push(['access', `access({\n${rows.join('\n')}\n  })`]);
+  }
+  const imports = ['defineProject', 'environment', 'cpu', 'gpu', 'pipeline', 'serving', 'monitoring', ...(source.access ? ['access'] : [])];
+  const used = imports.filter((name) => name === 'defineProject' || fields.some(([, value]) => value.includes(`${name}(`)));
+  return [
+    `import { ${used.join(', ')} } from '@ai-factory/shared';`,
+    '',
+    '// The platform declaration of this project. CI/CD, infrastructure values, workloads, dashboards, alert',
+    '// rules and roles are synthesized from it: edit it, then run `npm run synth`.',
+    'export default defineProject({',
+    ...fields.map(([key, value]) => `  ${key}: ${value},`),
+    '});',
+    '',
+  ].join('\n');
+}
