@@ -149,7 +149,9 @@ export function resolveGpu(sku: GpuSku, count: number, cloud: Cloud): GpuPlaceme
 export function offeredGpus(cloud: Cloud): { sku: GpuSku; count: number }[] {
   return GPU_SKUS.flatMap((sku) => {
     const model = GPU_MODELS[sku];
-    const table = cloud === 'kubernetes' ? { 1: 'any', 2: 'any', 4: 'any', 8: 'any' } : cloud === 'gcp' ? model.gcp?.machines : model[cloud];
+    // A cluster schedules any count up to a node's eight GPUs; the clouds sell fixed machine shapes.
+    if (cloud === 'kubernetes') return [1, 2, 3, 4, 5, 6, 7, 8].map((count) => ({ sku, count }));
+    const table = cloud === 'gcp' ? model.gcp?.machines : model[cloud];
     return Object.keys(table ?? {}).map((count) => ({ sku, count: Number(count) }));
   });
 }

@@ -1,0 +1,109 @@
+/**
+ * Checks synthesized dashboards and alert rules the way Grafana and Prometheus would: rule files must
+ * pass `promtool check rules` and the SchemaStore Prometheus rules schema, dashboards must parse, and
+ * every PromQL expression may only select metrics from a declared metric source.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
+import { KNOWN_METRICS } from '../observability/metrics.js';
+import { metricNames } from '../observability/promql.js';
+import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
+
+const run = promisify(execFile);
+/** The monorepo root (this file is packages/shared/src/testing/). */
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export const PROMETHEUS_RULES_SCHEMA = resolve(repoRoot, '../shared/schemas/prometheus-rules.schema.json');
+
+let rulesSchema: ValidateFunction | undefined;
+function validateRulesSchema(document: unknown): string[] {
+  rulesSchema ??= new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(PROMETHEUS_RULES_SCHEMA, 'utf8')) as object);
+  if (rulesSchema(document)) return [];
+  return (rulesSchema.errors ?? []).map((error) => `schema: ${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+}
+
+/** Problems with the metrics one expression selects. */
+function checkExpr(expr: unknown, where: string): string[] {
+  if (typeof expr !== 'string' || expr.trim() === '') return [`${where}: empty PromQL expression`];
+  try {
+    const metrics = metricNames(expr);
+    if (metrics.length === 0) return [`${where}: selects no metric: ${expr}`];
+    return metrics.filter((metric) => !KNOWN_METRICS.has(metric)).map((metric) => `${where}: metric "${metric}" is not exported by any declared metric source`);
+  } catch (error) {
+    return [`${where}: ${(error as Error).message}`];
+  }
+}
+
+async function promtool(content: string): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'ai-factory-rules-'));
+  try {
+    const file = join(dir, 'rules.yml');
+    await writeFile(file, content);
+    await run('promtool', ['check', 'rules', file]);
+    return [];
+  } catch (error) {
+    const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
+    return [`promtool check rules: ${`${stdout}\n${stderr}`.trim() || message}`];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function checkRules(content: string): Promise<string[]> {
+  let document: unknown;
+  try {
+    document = parse(content);
+  } catch (error) {
+    return [`not YAML: ${(error as Error).message}`];
+  }
+  const groups = (document as { groups?: { name?: string; rules?: { alert?: string; record?: string; expr?: unknown }[] }[] } | null)?.groups ?? [];
+  const exprs = groups.flatMap((group) => (group.rules ?? []).map((rule) => checkExpr(rule.expr, `rule ${rule.alert ?? rule.record ?? '?'}`)));
+  return [...validateRulesSchema(document), ...(await promtool(content)), ...exprs.flat()];
+}
+
+interface PanelJson {
+  title?: string;
+  type?: string;
+  panels?: PanelJson[];
+  targets?: { expr?: unknown }[];
+}
+
+function checkDashboard(content: string): string[] {
+  let dashboard: { title?: unknown; uid?: unknown; panels?: PanelJson[] };
+  try {
+    dashboard = JSON.parse(content) as typeof dashboard;
+  } catch (error) {
+    return [`not JSON: ${(error as Error).message}`];
+  }
+  const problems: string[] = [];
+  if (typeof dashboard.title !== 'string' || typeof dashboard.uid !== 'string') problems.push('a dashboard needs a title and a uid');
+  // Rows may hold their panels when collapsed, so walk nested panels too.
+  const panels = (list: PanelJson[] = []): PanelJson[] => list.flatMap((panel) => [panel, ...panels(panel.panels)]);
+  for (const panel of panels(dashboard.panels)) {
+    if (panel.type === 'row') continue;
+    if (!panel.targets?.length) problems.push(`panel "${panel.title ?? '?'}" has no query`);
+    for (const target of panel.targets ?? []) problems.push(...checkExpr(target.expr, `panel "${panel.title ?? '?'}"`));
+  }
+  return problems;
+}
+
+/**
+ * Problems in the dashboards and alert rule files among `files` (path → content), each prefixed with
+ * its path; other files are ignored. Needs `promtool` on the PATH.
+ */
+export async function validateObservability(files: ReadonlyMap<string, string>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let found: string[] = [];
+    if (path.startsWith(`${ALERT_RULES_DIR}/`) && /\.ya?ml$/.test(path)) found = await checkRules(content);
+    else if (path.startsWith(`${DASHBOARDS_DIR}/`) && path.endsWith('.json')) found = checkDashboard(content);
+    problems.push(...found.map((problem) => `${path}: ${problem}`));
+  }
+  return problems;
+}
