@@ -101,7 +101,7 @@ export function serviceDashboard(project: ProjectDeclaration): Dashboard | undef
   if (rows.length === 0) return undefined;
   const dashboard = new DashboardBuilder(`${project.name} service`)
     .uid(`${project.name}-service`)
-    .description(`${project.description} ${GENERATED_NOTICE}`.trim())
+    .description(project.description ? `${project.description}\n\n${GENERATED_NOTICE}` : GENERATED_NOTICE)
     .tags(['ai-factory', project.name, project.team])
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m')

@@ -3,7 +3,17 @@
  * variable, so the same JSON imports into any Grafana whatever its datasource is called.
  */
 import * as bargauge from '@grafana/grafana-foundation-sdk/bargauge';
-import { BigValueTextMode, GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode, ReduceDataOptionsBuilder, StackingConfigBuilder, StackingMode } from '@grafana/grafana-foundation-sdk/common';
+import {
+  BigValueTextMode,
+  GraphThresholdsStyleConfigBuilder,
+  GraphThresholdsStyleMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  ReduceDataOptionsBuilder,
+  StackingConfigBuilder,
+  StackingMode,
+  VizLegendOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import { ThresholdsConfigBuilder, ThresholdsMode, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
 import * as stat from '@grafana/grafana-foundation-sdk/stat';
@@ -60,6 +70,7 @@ export function timeseriesPanel(spec: PanelSpec & { stacked?: boolean }): timese
     .unit(spec.unit)
     .span(spec.width ?? 12)
     .height(8)
+    .legend(new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom))
     .thresholds(thresholdSteps(spec.thresholds));
   if (spec.thresholds) panel.thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed));
   if (spec.stacked) panel.stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(40);

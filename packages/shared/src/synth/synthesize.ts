@@ -1,9 +1,12 @@
 /** Every managed artifact of a project: the synthesizers for its cloud, CI/CD system and options. */
 import type { ProjectDeclaration } from '../declaration/project.js';
+import { synthesizeObservability } from '../observability/index.js';
+import { synthesizeRbac } from '../rbac/index.js';
+import { synthesizeWorkloads } from '../workloads/index.js';
 import { withNotice, type Artifact, type Synthesizer } from './artifact.js';
 
 /** The synthesizers, each choosing by itself what applies to the declaration. */
-const SYNTHESIZERS: readonly Synthesizer[] = [];
+const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
 
 /**
  * Synthesizes every managed file, sorted by path, each carrying the generated-file notice.

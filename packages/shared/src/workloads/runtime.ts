@@ -1,0 +1,50 @@
+/**
+ * How the generated Python package runs inside its images: the commands, the serving port and routes,
+ * and the image references. Every cloud's spec takes these from here so they cannot drift apart.
+ */
+import type { ComputeProfile } from '../declaration/compute.js';
+import type { ProjectDeclaration } from '../declaration/project.js';
+import { placeholder } from './placeholders.js';
+
+/** Port `python -m <pkg> service` listens on (Dockerfile.serve EXPOSEs it). */
+export const SERVICE_PORT = 8000;
+export const HEALTH_PATH = '/health';
+export const PREDICT_PATH = '/predict';
+export const METRICS_PATH = '/metrics';
+
+/** Non-root user the Dockerfiles create (`useradd --uid 10001 app`). */
+export const IMAGE_USER_ID = 10001;
+
+/** `<registry>/<project>-train|serve:<tag>`, with registry and tag left to the pipeline. */
+export function imageRef(project: ProjectDeclaration, image: 'train' | 'serve'): string {
+  return `${placeholder(project.cloud, 'IMAGE_REGISTRY')}/${project.name}-${image}:${placeholder(project.cloud, 'IMAGE_TAG')}`;
+}
+
+/** `python -m <pkg> <command> [...args]`. */
+export function packageCommand(project: ProjectDeclaration, command: 'train' | 'evaluate' | 'batch' | 'service', ...args: string[]): string[] {
+  return ['python', '-m', project.packageName, command, ...args];
+}
+
+/** The service command, bound to all interfaces (the package defaults to 127.0.0.1). */
+export function serviceCommand(project: ProjectDeclaration): string[] {
+  return packageCommand(project, 'service', '--host', '0.0.0.0', '--port', String(SERVICE_PORT));
+}
+
+/** True when the project has an online endpoint. */
+export const servesOnline = (project: ProjectDeclaration): boolean => project.serving.mode !== 'batch';
+/** True when the project scores in batch. */
+export const servesBatch = (project: ProjectDeclaration): boolean => project.serving.mode !== 'online';
+
+/** A GPU compute profile. */
+export type GpuProfile = Extract<ComputeProfile, { kind: 'gpu' }>;
+/** A CPU compute profile. */
+export type CpuProfile = Extract<ComputeProfile, { kind: 'cpu' }>;
+
+/**
+ * The GPUs of a torch.distributed training job: PyTorch on GPUs, else undefined (scikit-learn and CPU
+ * PyTorch train as one process). The engines start one process per GPU and set WORLD_SIZE, RANK and
+ * MASTER_ADDR for `python -m <pkg> train`.
+ */
+export function distributedGpu(project: ProjectDeclaration): GpuProfile | undefined {
+  return project.framework === 'pytorch' && project.training.kind === 'gpu' ? project.training : undefined;
+}
