@@ -1,12 +1,13 @@
 /** Every managed artifact of a project: the synthesizers for its cloud, CI/CD system and options. */
 import type { ProjectDeclaration } from '../declaration/project.js';
+import { synthesizeIacValues } from '../iac/index.js';
 import { synthesizeObservability } from '../observability/index.js';
 import { synthesizeRbac } from '../rbac/index.js';
 import { synthesizeWorkloads } from '../workloads/index.js';
 import { withNotice, type Artifact, type Synthesizer } from './artifact.js';
 
 /** The synthesizers, each choosing by itself what applies to the declaration. */
-const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
+const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeIacValues, synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
 
 /**
  * Synthesizes every managed file, sorted by path, each carrying the generated-file notice.

@@ -1,0 +1,26 @@
+/**
+ * Managed infrastructure values: one `infra/environments/<env>.tfvars` per environment, read by the
+ * template-owned Terraform in `infra/` of the project's cloud.
+ */
+import type { Synthesizer } from '../synth/artifact.js';
+import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
+import { renderTfvars } from './tfvars.js';
+import { terraformVariables } from './values.js';
+
+export { terraformVariables, BUDGET_ALERT_THRESHOLDS } from './values.js';
+export { resourceTags, MANAGED_BY } from './tags.js';
+export { cpuMachineType, awsVcpus } from './machine-types.js';
+export { renderTfvars } from './tfvars.js';
+
+/**
+ * The tfvars of every environment, in promotion order of the declaration.
+ * @example synthesizeIacValues(project).map((a) => a.path) // ['infra/environments/dev.tfvars', 'infra/environments/prod.tfvars']
+ */
+export const synthesizeIacValues: Synthesizer = (project) =>
+  project.environments.map((environment) => ({
+    path: tfvarsPath(environment.name),
+    content: renderTfvars(
+      terraformVariables(project, environment),
+      `Values of ${environment.name}: terraform -chdir=${TERRAFORM_DIR} plan -var-file=environments/${environment.name}.tfvars`,
+    ),
+  }));
