@@ -21,3 +21,4 @@ export { synthesizeObservability, KNOWN_METRICS, METRIC_SOURCES } from './observ
 export { synthesizeRbac, WILDCARD_ALLOW_LIST } from './rbac/index.js';
 export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_TRAINING_PROGRAM, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';
 export { synthesizeIacValues, terraformVariables, BUDGET_ALERT_THRESHOLDS, cpuMachineType } from './iac/index.js';
+export { synthesizeCicd, ACTION_PINS } from './cicd/index.js';

@@ -1,5 +1,6 @@
 /** Every managed artifact of a project: the synthesizers for its cloud, CI/CD system and options. */
 import type { ProjectDeclaration } from '../declaration/project.js';
+import { synthesizeCicd } from '../cicd/index.js';
 import { synthesizeIacValues } from '../iac/index.js';
 import { synthesizeObservability } from '../observability/index.js';
 import { synthesizeRbac } from '../rbac/index.js';
@@ -7,7 +8,7 @@ import { synthesizeWorkloads } from '../workloads/index.js';
 import { withNotice, type Artifact, type Synthesizer } from './artifact.js';
 
 /** The synthesizers, each choosing by itself what applies to the declaration. */
-const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeIacValues, synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
+const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeCicd, synthesizeIacValues, synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
 
 /**
  * Synthesizes every managed file, sorted by path, each carrying the generated-file notice.

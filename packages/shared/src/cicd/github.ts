@@ -1,0 +1,142 @@
+/**
+ * GitHub Actions rendering of the plan: `.github/workflows/{ci,train,deploy,drift-check}.yml`.
+ * Least privilege: the workflow token reads contents only; a job that logs in to the cloud also gets
+ * `id-token: write` (to request its OIDC token), and only the job that starts retraining gets `actions: write`.
+ */
+import type { ProjectDeclaration } from '../declaration/project.js';
+import type { Artifact } from '../synth/artifact.js';
+import { federatedLogin, OIDC_AUDIENCE, terraformAuth } from './login.js';
+import type { CicdPlan, CloudLogin, JobSpec, PipelineSpec } from './model.js';
+import { TERRAFORM_VERSION, uses } from './pins.js';
+import { GATE_JOB } from './stages.js';
+import { toYaml, type KeyComment } from './yaml.js';
+
+export const GITHUB_WORKFLOWS_DIR = '.github/workflows';
+const PYTHON_VERSION = '3.11';
+const NODE_VERSION = '20';
+
+type Step = Record<string, unknown>;
+
+function toolchainSteps(job: JobSpec): Step[] {
+  const steps: Step[] = [{ uses: uses('actions/checkout') }];
+  if (job.toolchains.includes('python')) steps.push({ uses: uses('actions/setup-python'), with: { 'python-version': PYTHON_VERSION, cache: 'pip' } });
+  if (job.toolchains.includes('node')) steps.push({ uses: uses('actions/setup-node'), with: { 'node-version': NODE_VERSION, cache: 'npm' } });
+  if (job.toolchains.includes('terraform')) {
+    steps.push({ uses: uses('hashicorp/setup-terraform'), with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } });
+  }
+  return steps;
+}
+
+/** The OIDC login: the clouds' official actions, or a token requested from the runner for Kubernetes. */
+function loginSteps(login: CloudLogin): Step[] {
+  switch (login.cloud) {
+    case 'azure':
+      return [{ name: 'Log in to Azure (OIDC)', uses: uses('azure/login'), with: { 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' } }];
+    case 'aws':
+      return [{ name: 'Log in to AWS (OIDC)', uses: uses('aws-actions/configure-aws-credentials'), with: { 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': login.region } }];
+    case 'gcp':
+      return [
+        { name: 'Log in to Google Cloud (workload identity federation)', uses: uses('google-github-actions/auth'), with: { workload_identity_provider: '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}', service_account: '${{ vars.GCP_SERVICE_ACCOUNT }}' } },
+        { uses: uses('google-github-actions/setup-gcloud') },
+      ];
+    case 'kubernetes':
+      return [
+        {
+          name: 'Log in to the cluster (OIDC)',
+          run: [
+            `OIDC_TOKEN=$(curl --fail --silent --show-error --header "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=${OIDC_AUDIENCE.kubernetes}" | jq -r .value)`,
+            'echo "::add-mask::$OIDC_TOKEN"',
+            ...federatedLogin('kubernetes', 'OIDC_TOKEN', login.region),
+          ].join('\n'),
+        },
+      ];
+  }
+}
+
+function renderJob(project: ProjectDeclaration, job: JobSpec): Record<string, unknown> {
+  const env: Record<string, string> = {};
+  for (const name of job.variables) env[name] = `\${{ vars.${name} }}`;
+  if (job.login) env.RUN_ID = `${project.name}-\${{ github.run_id }}`;
+  const steps = [...toolchainSteps(job), ...(job.login ? loginSteps(job.login) : [])];
+  for (const step of job.steps) {
+    // The azurerm provider requests its own OIDC token from the runner (ARM_USE_OIDC).
+    const auth = step.terraform && job.login ? terraformAuth(job.login.cloud, undefined) : [];
+    steps.push({ id: step.id, name: step.name, run: [...auth, step.run].join('\n') });
+  }
+  return {
+    name: job.name,
+    ...(job.needs.length > 0 ? { needs: job.needs } : {}),
+    'runs-on': 'ubuntu-latest',
+    ...(job.login ? { permissions: { contents: 'read', 'id-token': 'write' } } : {}),
+    ...(job.environment ? { environment: job.environment.name } : {}),
+    ...(Object.keys(env).length > 0 ? { env } : {}),
+    steps,
+  };
+}
+
+function triggers(pipeline: PipelineSpec): Record<string, unknown> {
+  const on: Record<string, unknown> = {};
+  if (pipeline.onPushAndPullRequest) Object.assign(on, { push: { branches: ['main'] }, pull_request: { branches: ['main'] } });
+  if (pipeline.manual) on.workflow_dispatch = {};
+  if (pipeline.schedules.length > 0) on.schedule = pipeline.schedules.map((cron) => ({ cron }));
+  return on;
+}
+
+function workflow(pipeline: PipelineSpec, on: Record<string, unknown>, jobs: Record<string, unknown>): Record<string, unknown> {
+  return { name: pipeline.name, on, permissions: { contents: 'read' }, defaults: { run: { shell: 'bash' } }, jobs };
+}
+
+/** Jobs of one workflow; a need outside it (deploy's on the gate) is met by the calling workflow's `needs`. */
+function renderJobs(project: ProjectDeclaration, pipeline: PipelineSpec): Record<string, unknown> {
+  const ids = new Set(pipeline.jobs.map((job) => job.id));
+  return Object.fromEntries(pipeline.jobs.map((job) => [job.id, renderJob(project, { ...job, needs: job.needs.filter((id) => ids.has(id)) })]));
+}
+
+function approvalComments(project: ProjectDeclaration): KeyComment[] {
+  return project.environments
+    .filter((env) => env.approval)
+    .map((env) => ({
+      key: 'environment',
+      value: env.name,
+      comment: `Deployments wait for approval when "${env.name}" has required reviewers (Settings > Environments > ${env.name} > Deployment protection rules).`,
+    }));
+}
+
+/** The four workflow files. Deploy is a reusable workflow that train.yml calls once the gate passed. */
+export function githubWorkflows(project: ProjectDeclaration, plan: CicdPlan): Artifact[] {
+  const file = (name: string) => `${GITHUB_WORKFLOWS_DIR}/${name}.yml`;
+  const trainJobs = {
+    ...renderJobs(project, plan.train),
+    deploy: {
+      name: 'Deploy',
+      // Only a challenger the gate promoted (evaluate exit code 0) is deployed.
+      needs: [GATE_JOB],
+      permissions: { contents: 'read', 'id-token': 'write' },
+      uses: `./${file('deploy')}`,
+    },
+  };
+  const drift = plan.driftCheck;
+  const driftJobs = renderJobs(project, drift);
+  const check = drift.jobs[0]!;
+  if (drift.retrainOnDrift) {
+    const last = check.steps.at(-1)!;
+    const job = driftJobs[check.id] as { steps: Step[] };
+    const step = job.steps.find((s) => s.id === last.id)!;
+    step.run = `${String(step.run)}\necho "critical=$DRIFT_CRITICAL" >> "$GITHUB_OUTPUT"`;
+    Object.assign(job, { outputs: { critical: `\${{ steps.${last.id}.outputs.critical }}` } });
+    driftJobs.retrain = {
+      name: 'Start retraining',
+      needs: [check.id],
+      if: `needs.${check.id}.outputs.critical == 'true'`,
+      'runs-on': 'ubuntu-latest',
+      permissions: { actions: 'write' },
+      steps: [{ name: 'Run the training workflow', env: { GH_TOKEN: '${{ github.token }}' }, run: 'gh workflow run train.yml --repo "$GITHUB_REPOSITORY" --ref "$GITHUB_REF_NAME"' }],
+    };
+  }
+  return [
+    { path: file('ci'), content: toYaml(workflow(plan.ci, triggers(plan.ci), renderJobs(project, plan.ci))) },
+    { path: file('train'), content: toYaml(workflow(plan.train, triggers(plan.train), trainJobs)) },
+    { path: file('deploy'), content: toYaml(workflow(plan.deploy, { workflow_call: {} }, renderJobs(project, plan.deploy)), approvalComments(project)) },
+    { path: file('drift-check'), content: toYaml(workflow(drift, triggers(drift), driftJobs)) },
+  ];
+}

@@ -1,0 +1,157 @@
+/**
+ * The pipelines of a project, described once for every CI system: CI checks, training with the
+ * champion/challenger gate, promotion through the environments, and the drift check.
+ */
+import type { ProjectDeclaration } from '../declaration/project.js';
+import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
+import { CLOUD_VARIABLES, gateRun, submitTraining } from './cloud.js';
+import { deployBatch, deployOnline } from './deploy.js';
+import { driftQuery, DRIFT_VARIABLES } from './drift.js';
+import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
+
+/** Job id of the champion/challenger gate of the training pipeline; the first deployment needs it. */
+export const GATE_JOB = 'gate';
+
+/** Job id of the deployment into `env` (environment names may hold "-", job ids may not on every system). */
+export const deployJobId = (env: string) => `deploy_${env.replace(/-/g, '_')}`;
+
+const sh = (lines: string[]) => lines.join('\n');
+
+/** The Python checks of CI: lint, tests, and training plus gate on the sample data. */
+function pythonCi(packageName: string): CiStep[] {
+  return [
+    { id: 'install', name: 'Install the package', run: sh(['python -m pip install --upgrade pip', 'python -m pip install -e ".[dev]"']) },
+    { id: 'lint', name: 'Lint', run: 'ruff check .' },
+    { id: 'test', name: 'Unit tests', run: 'python -m pytest -q' },
+    { id: 'train', name: 'Train on the sample data', run: `python -m ${packageName} train` },
+    // Exit code 0 only when the challenger beats the baseline (and the champion, once there is one).
+    { id: 'gate', name: 'Champion/challenger gate', run: `python -m ${packageName} evaluate` },
+  ];
+}
+
+function terraformCheck(): CiStep[] {
+  return [
+    { id: 'fmt', name: 'terraform fmt', run: `terraform -chdir=${TERRAFORM_DIR} fmt -check -recursive` },
+    {
+      id: 'validate',
+      name: 'terraform validate',
+      run: sh([`terraform -chdir=${TERRAFORM_DIR} init -backend=false -input=false`, `terraform -chdir=${TERRAFORM_DIR} validate`]),
+    },
+  ];
+}
+
+function ciPipeline(project: ProjectDeclaration): PipelineSpec {
+  const jobs: JobSpec[] = [
+    { id: 'python', name: 'Python: lint, test, train, gate', needs: [], toolchains: ['python'], variables: [], steps: pythonCi(project.packageName) },
+    {
+      id: 'node',
+      name: 'Declaration: typecheck and synth check',
+      needs: [],
+      toolchains: ['node'],
+      variables: [],
+      steps: [
+        { id: 'install', name: 'Install', run: 'npm ci' },
+        { id: 'typecheck', name: 'Typecheck', run: 'npm run typecheck' },
+        // Fails when a managed file is stale or was edited by hand.
+        { id: 'synth', name: 'Managed files are up to date', run: 'npm run synth -- --check' },
+      ],
+    },
+    // Every supported cloud's infrastructure is a Terraform root module in infra/.
+    { id: 'terraform', name: 'Terraform: fmt and validate', needs: [], toolchains: ['terraform'], variables: [], steps: terraformCheck() },
+  ];
+  return { id: 'ci', name: 'CI', onPushAndPullRequest: true, manual: false, schedules: [], jobs };
+}
+
+function trainPipeline(project: ProjectDeclaration): PipelineSpec {
+  const login = { cloud: project.cloud, region: project.region, scope: { kind: 'training' as const } };
+  const variables = CLOUD_VARIABLES[project.cloud];
+  const jobs: JobSpec[] = [
+    {
+      id: 'train',
+      name: 'Train on the cloud',
+      needs: [],
+      toolchains: ['cloud-cli'],
+      login,
+      variables,
+      steps: [{ id: 'submit', name: 'Submit the training job and wait', run: sh(submitTraining(project.cloud, project.region)), cloud: true }],
+    },
+    {
+      id: GATE_JOB,
+      name: 'Champion/challenger gate',
+      needs: ['train'],
+      toolchains: ['python', 'cloud-cli'],
+      login,
+      variables,
+      steps: [
+        { id: 'install', name: 'Install the package', run: 'python -m pip install -e .' },
+        { id: 'evaluate', name: 'Evaluate the challenger', run: sh(gateRun(project.cloud, project.region, project.packageName)), cloud: true },
+      ],
+    },
+  ];
+  const schedules = project.pipeline.schedule === null ? [] : [project.pipeline.schedule];
+  return { id: 'train', name: 'Train', onPushAndPullRequest: false, manual: true, schedules, jobs };
+}
+
+function deployPipeline(project: ProjectDeclaration): PipelineSpec {
+  const { mode } = project.serving;
+  const jobs = project.promotion.map((name, i): JobSpec => {
+    const env = project.environments.find((candidate) => candidate.name === name)!;
+    const region = env.region ?? project.region;
+    const steps: CiStep[] = [{ id: 'install', name: 'Install the package', run: 'python -m pip install -e .' }];
+    const tfvars = tfvarsPath(name).slice(TERRAFORM_DIR.length + 1);
+    steps.push({
+      id: 'infrastructure',
+      name: `Apply the infrastructure of ${name}`,
+      run: sh([
+        `terraform -chdir=${TERRAFORM_DIR} init -input=false`,
+        // One state per environment.
+        `terraform -chdir=${TERRAFORM_DIR} workspace select -or-create=true ${name}`,
+        `terraform -chdir=${TERRAFORM_DIR} apply -input=false -auto-approve -var-file=${tfvars}`,
+      ]),
+      cloud: true,
+      terraform: true,
+    });
+    if (mode !== 'batch') steps.push({ id: 'online', name: 'Roll out the online deployment', run: sh(deployOnline(project.cloud, region, project.name, name)), cloud: true });
+    if (mode !== 'online') steps.push({ id: 'batch', name: 'Roll out batch scoring', run: sh(deployBatch(project.cloud, region, name)), cloud: true });
+    return {
+      id: deployJobId(name),
+      name: `Deploy to ${name}`,
+      // The first environment waits for the gate; each later one for the environment before it.
+      needs: [i === 0 ? GATE_JOB : deployJobId(project.promotion[i - 1]!)],
+      toolchains: ['python', 'terraform', 'cloud-cli'],
+      login: { cloud: project.cloud, region, scope: { kind: 'environment', name } },
+      environment: { name, approval: env.approval },
+      variables: CLOUD_VARIABLES[project.cloud],
+      steps,
+    };
+  });
+  return { id: 'deploy', name: 'Deploy', onPushAndPullRequest: false, manual: false, schedules: [], jobs };
+}
+
+function driftPipeline(project: ProjectDeclaration): PipelineSpec {
+  const job: JobSpec = {
+    id: 'drift',
+    name: 'Drift check',
+    needs: [],
+    toolchains: [],
+    variables: DRIFT_VARIABLES,
+    steps: [{ id: 'check', name: 'Query the drift metric', run: driftQuery(project.monitoring.driftCriticalPsi) }],
+  };
+  return {
+    id: 'drift-check',
+    name: 'Drift check',
+    onPushAndPullRequest: false,
+    manual: true,
+    schedules: [project.pipeline.driftCheckSchedule],
+    jobs: [job],
+    retrainOnDrift: project.pipeline.retrainOnDrift,
+  };
+}
+
+/**
+ * Describes the CI/CD of a project for any CI system.
+ * @example planCicd(project).deploy.jobs.map((job) => job.id) // ['deploy_dev', 'deploy_staging', 'deploy_prod']
+ */
+export function planCicd(project: ProjectDeclaration): CicdPlan {
+  return { ci: ciPipeline(project), train: trainPipeline(project), deploy: deployPipeline(project), driftCheck: driftPipeline(project) };
+}
