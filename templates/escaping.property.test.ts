@@ -9,7 +9,7 @@ import { loadBuiltinCatalog } from '@ai-factory/templates';
 import fc from 'fast-check';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
 
 const RUNS = 1000;
 const catalog = await loadBuiltinCatalog();
@@ -31,7 +31,11 @@ describe.each([...catalog.presets.keys()])('preset %s: user text never breaks a 
         const { tree } = generateProject(catalog, answers);
         for (const [path, file] of tree.entries()) {
           const text = file.content.toString('utf8');
-          if (/\.ya?ml$/.test(path)) parseYaml(text, { strict: true, uniqueKeys: true });
+          if (/\.ya?ml$/.test(path)) {
+            // Kubernetes manifests hold several documents; every one must parse.
+            const errors = parseAllDocuments(text, { strict: true, uniqueKeys: true }).flatMap((doc) => ('errors' in doc ? doc.errors : []));
+            expect(errors, path).toEqual([]);
+          }
           if (path.endsWith('.json')) JSON.parse(text);
           if (path.endsWith('.toml')) parseToml(text);
           if (path.endsWith('.py')) {

@@ -1,4 +1,5 @@
 import { definePreset } from '@ai-factory/engine';
+import { ALL_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_SKLEARN, THREE_ENVIRONMENTS } from './_modules.js';
 
 export default definePreset({
   id: 'azure-tabular',
@@ -6,15 +7,15 @@ export default definePreset({
   description:
     'The reference architecture for a classification or regression model on tabular data, trained on CPU and ' +
     'served online behind an HTTP endpoint, on Azure with GitHub Actions.',
-  modules: ['core/project', 'ml/tabular-sklearn', 'serving/online-fastapi', 'serving/batch'],
+  modules: [...PLATFORM_MODULES, ...TABULAR_SKLEARN, ...SERVING_MODULES],
   answers: {
     cloud: 'azure',
     cicd: 'github-actions',
     framework: 'sklearn',
     serving: 'online',
     gpu: null,
-    environments: ['dev', 'staging', 'prod'],
+    environments: THREE_ENVIRONMENTS,
     monitoring: true,
-    personas: ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'],
+    personas: [...ALL_PERSONAS],
   },
 });

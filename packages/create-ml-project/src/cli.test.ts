@@ -75,7 +75,7 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     ['a target that is not empty', (cwd) => (mkdirSync(join(cwd, 'full')), writeFileSync(join(cwd, 'full/x'), ''), ['full', '--yes']), /is not empty/],
     ['a target that is a file', (cwd) => (writeFileSync(join(cwd, 'afile'), ''), ['afile', '--yes']), /is a file, not a directory/],
     ['a path escaping through ..', () => ['../escaped', '--yes'], /escapes the current directory through "\.\."/],
-    ['an unknown preset', () => ['p', '--yes', '--preset', 'nope'], /Unknown preset "nope"[\s\S]*Choose one of: azure-tabular/],
+    ['an unknown preset', () => ['p', '--yes', '--preset', 'nope'], /Unknown preset "nope"[\s\S]*Choose one of: .*azure-tabular.*k8s-gpu-pytorch/],
     ['an unknown option value', () => ['p', '--yes', '--cloud', 'mars'], /cloud: Invalid option: expected one of "azure"\|"aws"\|"gcp"\|"kubernetes"/],
     ['an unknown flag', () => ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
     ['an incompatible framework', () => ['p', '--yes', '--framework', 'pytorch'], /no module for framework "pytorch"/],

@@ -34,7 +34,7 @@ const base: ModuleDefinitionInput = {
   id: 'core/base',
   version: '1.2.3',
   summary: 'Base',
-  provides: ['framework:sklearn', 'compute:cpu', 'serving:online', 'serving:batch'],
+  provides: ['cloud:azure', 'framework:sklearn', 'compute:cpu', 'serving:online', 'serving:batch'],
   files: [{ include: 'managed/**', owner: 'managed' }, { include: '**' }],
 };
 
@@ -59,7 +59,7 @@ describe('generateProject', () => {
   it('composes overlays by their conditions, and refuses two modules writing one path', () => {
     const batch: ModuleDefinitionInput = { id: 'serving/batch', version: '1.0.0', summary: 'Batch', when: { serving: ['batch'] }, files: [{ include: '**' }] };
     const catalog = fixtureCatalog([
-      [{ ...base, provides: ['framework:sklearn', 'compute:cpu', 'serving:online', 'serving:batch'] }, { 'a.txt': 'a' }],
+      [base, { 'a.txt': 'a' }],
       [batch, { 'batch.txt': 'b' }],
     ]);
     expect(generateProject(catalog, answers({ serving: 'online' })).tree.has('batch.txt')).toBe(false);

@@ -13,7 +13,7 @@ describe('project names', () => {
     ['my project', /only contain/],
     ['-churn', /start or end/],
     ['a--b', /contain "--"/],
-    ['x'.repeat(65), /longer than 64/],
+    ['x'.repeat(33), /longer than 32/],
     ['node_modules', /only contain/],
     ['2fast', /cannot start with a digit/],
     ['class', /Python keyword or shadows/],

@@ -5,7 +5,8 @@
 import { FactoryError } from './errors.js';
 import { PYTHON_RESERVED_MODULES } from './python-reserved.js';
 
-const MAX_LENGTH = 64;
+// Cloud resource names are built from it (Azure ML workspaces take 33 characters), so keep it short.
+const MAX_LENGTH = 32;
 
 /** The Python package name a project name yields: `churn-model` → `churn_model`. */
 export function pythonPackageName(projectName: string): string {

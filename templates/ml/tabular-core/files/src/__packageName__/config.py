@@ -43,6 +43,14 @@ def train_on_startup() -> bool:
     return os.environ.get("TRAIN_ON_STARTUP", "0").lower() in {"1", "true", "yes"}
 
 
+def process_rank() -> int:
+    """Rank of this process in a distributed training job (`RANK`); 0 when training alone.
+
+    torchrun, Kubeflow's PyTorchJob, Azure ML and SageMaker set it for every process they start.
+    """
+    return int(os.environ.get("RANK", "0"))
+
+
 def tracking_backend() -> str:
     """`auto` (MLflow if installed, else files), `mlflow` or `file` (`TRACKING_BACKEND`)."""
     value = os.environ.get("TRACKING_BACKEND", "auto").lower()

@@ -14,8 +14,8 @@ import pandas as pd
 
 from . import config
 from .artifacts import ModelBundle, load_bundle
-from .data import features, load_csv
-from .metrics import positive_probability
+from .data import load_csv
+from .metrics import predicted_class
 from .registry import ModelRegistry
 from .train import fit_bundle
 
@@ -46,11 +46,8 @@ def load_model(model_path: Path | None = None) -> ModelBundle:
 
 def predict(bundle: ModelBundle, frame: pd.DataFrame) -> pd.DataFrame:
     """Predicted class and positive-class probability for each row of `frame`."""
-    inputs = features(frame)
+    probability = bundle.model.positive_probability(frame)
     return pd.DataFrame(
-        {
-            "prediction": bundle.model.predict(inputs).astype(int),
-            "probability": positive_probability(bundle.model, inputs),
-        },
+        {"prediction": predicted_class(probability), "probability": probability},
         index=frame.index,
     )

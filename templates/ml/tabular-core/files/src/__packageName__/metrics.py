@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
-
-def positive_probability(model: Any, inputs: pd.DataFrame) -> Any:
-    """Probability of the positive class (label 1) for each row."""
-    classes = list(model.classes_)
-    return model.predict_proba(inputs)[:, classes.index(1)]
+# Rows whose positive-class probability reaches this are predicted as class 1.
+DECISION_THRESHOLD = 0.5
 
 
-def classification_metrics(model: Any, inputs: pd.DataFrame, labels: pd.Series) -> dict[str, float]:
-    """ROC AUC (the gate's primary metric), accuracy and F1 on labelled rows."""
-    predicted = model.predict(inputs)
+def predicted_class(probability: np.ndarray) -> np.ndarray:
+    """Class 0 or 1 for each positive-class probability."""
+    return (np.asarray(probability) >= DECISION_THRESHOLD).astype(int)
+
+
+def classification_metrics(labels: pd.Series | np.ndarray, probability: np.ndarray) -> dict[str, float]:
+    """ROC AUC (the gate's primary metric), accuracy and F1 of positive-class probabilities."""
+    predicted = predicted_class(probability)
     return {
-        "roc_auc": float(roc_auc_score(labels, positive_probability(model, inputs))),
+        "roc_auc": float(roc_auc_score(labels, probability)),
         "accuracy": float(accuracy_score(labels, predicted)),
         "f1": float(f1_score(labels, predicted, zero_division=0)),
     }

@@ -1,0 +1,129 @@
+/**
+ * Every preset, generated the way a user does it, works at once: its Python tests pass under Debian's
+ * /usr/bin/python3, it trains, registers a champion and serves predictions, and its platform declaration
+ * installs offline, typechecks and synthesizes cleanly.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pythonPackageName, type Manifest } from '@ai-factory/engine';
+import { SERVICE_METRICS } from '@ai-factory/shared';
+import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { execa, type ResultPromise } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../packages/create-ml-project/dist/bin.js', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+const catalog = await loadBuiltinCatalog();
+const work = mkdtempSync(join(tmpdir(), 'presets-'));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Rows of the sample data as the service takes them: features only, numbers as numbers. */
+function sampleRows(dir: string, count: number): Record<string, string | number>[] {
+  const [header, ...lines] = readFileSync(join(dir, 'data/sample.csv'), 'utf8').trim().split('\n');
+  const columns = header!.split(',');
+  return lines.slice(0, count).map((line) => {
+    const values = line.split(',');
+    return Object.fromEntries(
+      columns
+        .map((column, i): [string, string | number] => [column, Number.isNaN(Number(values[i])) ? values[i]! : Number(values[i])])
+        .filter(([column]) => column !== 'customer_id' && column !== 'churned'),
+    );
+  });
+}
+
+async function waitForHealth(url: string, server: ResultPromise): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the service exited: ${(await server).stderr}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the service did not become healthy in 30 s');
+}
+
+describe.each([...catalog.presets.keys()])('preset %s, generated and used as a team would', (preset) => {
+  const dir = join(work, preset);
+  let manifest: Manifest;
+  const python = (args: string[]) => execa(PYTHON, args, { cwd: dir, env: { PYTHONPATH: 'src' }, reject: false });
+
+  it('generates with --yes', async () => {
+    const result = await execa('node', [BIN, dir, '--yes', '--preset', preset], { reject: false, env: { HOME: work } });
+    expect(result.exitCode, result.stderr).toBe(0);
+    manifest = JSON.parse(readFileSync(join(dir, '.ai-factory/manifest.json'), 'utf8'));
+  });
+
+  it("passes its own Python tests with Debian's python3", async () => {
+    const result = await execa(PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { cwd: dir, reject: false });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\d+ passed/);
+  });
+
+  it('trains on its sample data, and the gate registers the first model as champion', async () => {
+    const pkg = pythonPackageName(manifest.answers.name);
+    const train = await python(['-m', pkg, 'train']);
+    expect(train.exitCode, train.stdout + train.stderr).toBe(0);
+    const evaluate = await python(['-m', pkg, 'evaluate']);
+    expect(evaluate.exitCode, evaluate.stdout + evaluate.stderr).toBe(0);
+  });
+
+  it('serves /predict, /health and /metrics with uvicorn when it serves online', async () => {
+    if (manifest.answers.serving === 'batch') return;
+    const pkg = pythonPackageName(manifest.answers.name);
+    const port = await freePort();
+    const server = execa(PYTHON, ['-m', 'uvicorn', `${pkg}.service:app`, '--app-dir', 'src', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: dir,
+      reject: false,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHealth(url, server);
+      const response = await fetch(`${url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rows: sampleRows(dir, 3) }),
+      });
+      const body = (await response.json()) as { predictions: unknown[]; probabilities: number[]; model_version: string };
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      expect(body.predictions).toHaveLength(3);
+      expect(body.probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
+      const bad = await fetch(`${url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"rows": [{"age": "old"}]}' });
+      expect(bad.status).toBe(422);
+      // Enough scored rows for the service to publish drift, so every metric the dashboards use is there.
+      const many = await fetch(`${url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: sampleRows(dir, 150) }) });
+      expect(many.status).toBe(200);
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toContain(`model_info{version="${body.model_version}"} 1.0`);
+      const exported = new Set(metrics.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(/[{ ]/)[0]));
+      expect(SERVICE_METRICS.metrics.filter((name) => !exported.has(name))).toEqual([]);
+    } finally {
+      server.kill();
+      await server;
+    }
+  });
+
+  it('installs offline, typechecks its declaration, and its managed files are in sync', async () => {
+    const npm = (args: string[]) => execa('npm', args, { cwd: dir, reject: false });
+    const install = await npm(['install', '--offline', '--no-audit', '--no-fund']);
+    expect(install.exitCode, install.stderr).toBe(0);
+    const typecheck = await npm(['run', 'typecheck']);
+    expect(typecheck.exitCode, typecheck.stdout + typecheck.stderr).toBe(0);
+    const check = await npm(['run', 'synth', '--', '--check']);
+    expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+  });
+});

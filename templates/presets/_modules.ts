@@ -1,0 +1,20 @@
+/**
+ * Module lists the presets share. Every preset carries the infrastructure of every cloud: each module
+ * applies only to its own cloud, so `--cloud` can move any preset to another cloud.
+ */
+export const PLATFORM_MODULES = [
+  'core/project',
+  'iac/azure-terraform',
+  'iac/aws-terraform',
+  'iac/gcp-terraform',
+  'iac/kubernetes-terraform',
+  'platform/shared',
+];
+
+export const SERVING_MODULES = ['serving/online-fastapi', 'serving/batch'];
+
+export const TABULAR_SKLEARN = ['ml/tabular-core', 'ml/tabular-sklearn'];
+export const TABULAR_PYTORCH = ['ml/tabular-core', 'ml/tabular-pytorch'];
+
+export const ALL_PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
+export const THREE_ENVIRONMENTS = ['dev', 'staging', 'prod'];
