@@ -8,6 +8,8 @@ export interface CliArgs {
   flags: PartialAnswers;
   yes: boolean;
   answersFile?: string;
+  /** External module source, `org/repo#ref`. */
+  source?: string;
   dryRun: boolean;
   git: boolean;
   json: boolean;
@@ -54,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     flags: flags as PartialAnswers,
     yes: values.yes === true,
     ...(typeof values.answers === 'string' ? { answersFile: values.answers } : {}),
+    ...(typeof values.source === 'string' ? { source: values.source } : {}),
     dryRun: values['dry-run'] === true,
     git: values['no-git'] !== true,
     json: values.json === true,

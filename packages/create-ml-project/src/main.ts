@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { cancel, intro, log, note, outro, spinner } from '@clack/prompts';
-import { describeTree, FactoryError, generateProject, pythonPackageName, writeTreeAtomically, type Generated } from '@ai-factory/engine';
+import { describeTree, FactoryError, generateProject, openModuleSource, pythonPackageName, writeTreeAtomically, type Catalog, type Generated } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { readAnswersFile } from './answers-file.js';
 import { parseCliArgs, type CliArgs } from './args.js';
@@ -52,7 +52,17 @@ async function create(args: CliArgs, env: RunEnvironment): Promise<number> {
 
   // Check the target before asking anything, so a bad directory fails fast.
   if (args.directory !== undefined) checkTarget(args.directory, env.cwd);
-  const catalog = await loadBuiltinCatalog();
+  const builtin = await loadBuiltinCatalog();
+  // External modules are read lazily while rendering, so the fetched tree stays until the run ends.
+  const source = args.source === undefined ? undefined : await openModuleSource(builtin, args.source);
+  try {
+    return await createWith(source?.catalog ?? builtin, args, env, interactive, ui);
+  } finally {
+    source?.close();
+  }
+}
+
+async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, interactive: boolean, ui: boolean): Promise<number> {
   const given = { ...(args.answersFile ? readAnswersFile(args.answersFile) : {}), ...args.flags };
   const answers = await collectAnswers({
     catalog,
@@ -117,6 +127,7 @@ function summary({ tree, manifest }: Generated, directory: string, dryRun: boole
     factoryVersion: manifest.factory.version,
     preset: manifest.preset,
     modules: manifest.modules.map((m) => `${m.id}@${m.version}`),
+    ...(manifest.sources ? { sources: manifest.sources } : {}),
     files: tree.entries().map(([path, file]) => ({ path, owner: file.owner ?? 'factory', bytes: file.content.length })),
     git: commit === null ? null : { branch: 'main', commit },
   };

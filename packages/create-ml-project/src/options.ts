@@ -54,6 +54,7 @@ export const MONITORING_FLAG = { flag: 'monitoring', description: 'Dashboards, a
 export const CONTROL_FLAGS = [
   { flag: 'yes', short: 'y', description: 'Take the preset\'s and the default answers without prompting' },
   { flag: 'answers', value: '<file>', description: 'Replay answers from a JSON or YAML file (a project manifest works)' },
+  { flag: 'source', value: '<org/repo#ref>', description: 'Add the modules of an external source, pinned to a commit and read as data' },
   { flag: 'dry-run', description: 'List the files that would be written, write nothing' },
   { flag: 'no-git', description: 'Do not initialise a git repository' },
   { flag: 'json', description: 'Print a machine-readable summary on stdout' },

@@ -1,6 +1,6 @@
 /**
- * Loads the catalog: every `<category>/<module>/module.ts` and every `presets/<id>.ts` under a templates
- * root, validated, with each module's file list read once. Discovery is by folder, so a new module is
+ * Loads the catalog: every `<category>/<module>/module.ts` and every `presets/<id>.ts` (but `_*.ts`, which
+ * presets share code from) under a templates root, validated, with each module's file list read once. Discovery is by folder, so a new module is
  * picked up with no edit anywhere else.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,6 +16,16 @@ export interface Catalog {
   version: string;
   modules: ReadonlyMap<string, CatalogModule>;
   presets: ReadonlyMap<string, Preset>;
+  /** External module sources merged into this catalog (`--source`), recorded in the manifest. */
+  sources?: readonly ModuleSource[];
+}
+
+/** Where external modules came from: the source as given and the commit it was pinned to. */
+export interface ModuleSource {
+  /** As given, e.g. `acme/ml-modules#v1`. */
+  spec: string;
+  /** The full commit id the ref resolved to. */
+  commit: string;
 }
 
 export interface CatalogLocation {
@@ -44,7 +54,7 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-async function importDefault(file: string): Promise<unknown> {
+export async function importDefault(file: string): Promise<unknown> {
   const loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
   return loaded.default;
 }
@@ -62,17 +72,21 @@ export function checkModuleDefinition(raw: unknown, dir: string, root: string): 
   return { ...parsed.data, dir };
 }
 
+/** Module folders under a templates root, as `<category>/<name>` ids, where `marker` (the definition file) exists. */
+export function moduleFolders(root: string, marker = 'module.ts'): string[] {
+  return subfolders(root)
+    .filter((name) => !NOT_CATEGORIES.has(name))
+    .flatMap((category) => subfolders(join(root, category)).map((name) => `${category}/${name}`))
+    .filter((id) => existsSync(join(root, id, marker)));
+}
+
 export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
   const { root, compiledRoot, version } = location;
   const modules = new Map<string, CatalogModule>();
-  for (const category of subfolders(root).filter((name) => !NOT_CATEGORIES.has(name))) {
-    for (const name of subfolders(join(root, category))) {
-      const dir = join(root, category, name);
-      if (!existsSync(join(dir, 'module.ts'))) continue;
-      const raw = await importDefault(join(compiledRoot, category, name, 'module.js'));
-      const module = checkModuleDefinition(raw, dir, root);
-      modules.set(module.id, module);
-    }
+  for (const id of moduleFolders(root)) {
+    const raw = await importDefault(join(compiledRoot, id, 'module.js'));
+    const module = checkModuleDefinition(raw, join(root, id), root);
+    modules.set(module.id, module);
   }
   for (const module of modules.values()) {
     for (const id of [...module.requires, ...module.conflicts]) {
@@ -82,7 +96,7 @@ export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
 
   const presets = new Map<string, Preset>();
   const presetDir = join(root, 'presets');
-  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.ts')).sort() : []) {
+  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort() : []) {
     const raw = await importDefault(join(compiledRoot, 'presets', file.replace(/\.ts$/, '.js')));
     const parsed = PresetSchema.safeParse(raw);
     if (!parsed.success) {

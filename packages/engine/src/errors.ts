@@ -8,6 +8,7 @@ export type FactoryErrorCode =
   | 'invalid-target'
   | 'invalid-module'
   | 'render'
+  | 'invalid-source'
   | 'io';
 
 /** An error meant for the user: a message, and a hint saying what to do about it. */

@@ -1,7 +1,7 @@
 /** Generation: answers in, a virtual tree with every file and the manifest out. Nothing touches the disk. */
 import picomatch from 'picomatch';
 import { AnswersSchema, describeIssues, type Answers } from './answers.js';
-import { isExecutable, listFiles, readModuleFile, type Catalog } from './catalog.js';
+import { isExecutable, listFiles, readModuleFile, type Catalog, type ModuleSource } from './catalog.js';
 import { FactoryError } from './errors.js';
 import { buildManifest, MANIFEST_PATH, serializeManifest, type Manifest } from './manifest.js';
 import { conditionHolds, type CatalogModule, type FileRule } from './module.js';
@@ -95,6 +95,11 @@ function writeOnce(tree: VirtualTree, path: string, moduleId: string): void {
   if (existing) throw new FactoryError('invalid-module', `Modules ${existing.module} and ${moduleId} both write ${path}.`);
 }
 
+/** Each external source with the modules this project took from it. */
+function usedSources(sources: readonly ModuleSource[], modules: readonly ResolvedModule[]): NonNullable<Manifest['sources']> {
+  return sources.map(({ spec, commit }) => ({ spec, commit, modules: modules.filter((m) => m.module.source === spec).map((m) => m.module.id) }));
+}
+
 /** Validates complete answers, resolves modules, renders them and adds the manifest. */
 export function generateProject(catalog: Catalog, input: Answers): Generated {
   const parsed = AnswersSchema.safeParse(input);
@@ -110,7 +115,13 @@ export function generateProject(catalog: Catalog, input: Answers): Generated {
       factory: { version: catalog.version },
       preset: answers.preset,
       answers,
-      modules: modules.map(({ module, options }) => ({ id: module.id, version: module.version, options })),
+      modules: modules.map(({ module, options }) => ({
+        id: module.id,
+        version: module.version,
+        options,
+        ...(module.source ? { source: module.source } : {}),
+      })),
+      ...(catalog.sources?.length ? { sources: usedSources(catalog.sources, modules) } : {}),
     },
     tree,
   );

@@ -25,9 +25,20 @@ export const ManifestSchema = z
           id: z.string().describe('Module id, <category>/<name>'),
           version: z.string().describe('Module version rendered'),
           options: z.record(z.string(), z.unknown()).describe('Resolved module options'),
+          source: z.string().optional().describe('For an external module: the source spec it came from (see sources)'),
         }),
       )
       .describe('Modules the project was composed from, in render order'),
+    sources: z
+      .array(
+        z.object({
+          spec: z.string().describe('External module source as given, e.g. acme/ml-modules#v1'),
+          commit: z.string().regex(/^[0-9a-f]{40}$/).describe('Commit the source was pinned to'),
+          modules: z.array(z.string()).describe('Modules of this project taken from the source'),
+        }),
+      )
+      .optional()
+      .describe('External module sources (--source), pinned to a commit so upgrades fetch the same tree'),
     files: z
       .array(
         z.object({

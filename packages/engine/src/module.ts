@@ -96,6 +96,8 @@ export type ModuleDefinition = z.output<typeof ModuleDefinitionSchema>;
 export interface CatalogModule extends ModuleDefinition {
   /** Absolute path of the module's folder (holding `files/`). */
   dir: string;
+  /** For an external module: the `--source` spec it was loaded from. */
+  source?: string;
 }
 
 /**

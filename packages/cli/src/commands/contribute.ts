@@ -1,0 +1,54 @@
+/** `ai-factory contribute`: turn files of a generated project into a candidate module of the factory. */
+import { FactoryError } from '@ai-factory/engine';
+import { defineCommand, UsageError } from '../command.js';
+import { contribute, type ContributionReport } from '../contribute/lift.js';
+
+function formatReport(report: ContributionReport): string {
+  const lines = [`Created ${report.module} in ${report.dir}`, `Committed ${report.commit.slice(0, 12)} on branch ${report.branch}`, '', 'Files:'];
+  lines.push(...report.files.map(({ from, to }) => `  ${from} -> ${to}`));
+  lines.push('', report.generalised.length ? 'Generalised:' : 'Generalised: nothing (no answer values found)');
+  lines.push(...report.generalised.map((g) => `  ${g.file}:${g.line}  ${JSON.stringify(g.value)} -> ${g.expression}`));
+  lines.push('', report.projectSpecific.length ? 'Still looks project-specific (review before merging):' : 'Nothing else looks project-specific.');
+  lines.push(...report.projectSpecific.map((f) => `  ${f.file}:${f.line}  ${f.reason}: ${f.text}`));
+  return lines.join('\n');
+}
+
+export const contributeCommand = defineCommand({
+  name: 'contribute',
+  summary: 'Lift files from a generated project into a new candidate module',
+  usage: '<project-dir>',
+  options: {
+    files: { type: 'string', multiple: true, value: '<glob>', description: 'Files to lift, relative to the project (repeatable)' },
+    as: { type: 'string', value: '<category>/<name>', description: 'Id of the new module' },
+    factory: { type: 'string', value: '<repo-dir>', description: 'Factory repository to add the module to', default: 'the current repository' },
+    json: { type: 'boolean', description: 'Print the report as JSON' },
+  },
+  details: [
+    'Reads the project\'s .ai-factory/manifest.json; in the lifted files, answer values (name, package name,',
+    'description, team) become template variables again, escaped for each file\'s format, and the package name in',
+    'paths becomes __packageName__. Writes templates/<category>/<name>/ with module.ts, README.md and a test, checks',
+    'it against the module contract, and commits it on the branch contrib/<category>-<name>. The report lists what',
+    'was generalised and what still looks project-specific. On any error nothing is written; exit status 1.',
+  ].join('\n'),
+  run: async ({ positionals, options }, io) => {
+    const globs = (options.files as string[] | undefined) ?? [];
+    if (positionals.length !== 1) throw new UsageError('Give exactly one project directory.');
+    if (globs.length === 0 || typeof options.as !== 'string') throw new UsageError('--files and --as are required.');
+    try {
+      const report = await contribute({
+        projectDir: positionals[0]!,
+        globs,
+        as: options.as,
+        ...(typeof options.factory === 'string' ? { factoryDir: options.factory } : {}),
+        cwd: io.cwd,
+      });
+      io.stdout(options.json ? `${JSON.stringify({ ok: true, ...report }, null, 2)}\n` : `${formatReport(report)}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof FactoryError)) throw error;
+      if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: { code: error.code, message: error.message, hint: error.hint } })}\n`);
+      io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return 1;
+    }
+  },
+});

@@ -1,0 +1,7 @@
+/** Every `ai-factory` command, in the order `--help` lists them. */
+import type { CommandDefinition } from '../command.js';
+import { moduleValidate } from './module-validate.js';
+import { contributeCommand } from './contribute.js';
+import docs from './docs.js';
+
+export const COMMANDS: readonly CommandDefinition[] = [docs, moduleValidate, contributeCommand];
