@@ -1,0 +1,264 @@
+"""Online scoring API: `uvicorn <package>.service:app`, or `python -m <package> service`.
+
+- `POST /predict`: a batch of rows, validated against the schema (types, ranges,
+  categories; unknown fields rejected), answered with classes, probabilities and the
+  model version.
+- `GET /health`: liveness plus the model version being served.
+- `GET /metrics`: Prometheus text: request counts, latency, errors, prediction
+  distribution, and the PSI of recent requests against the training reference.
+
+The model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
+training on startup only when TRAIN_ON_STARTUP=1), when `app` is first accessed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import pandas as pd
+import pydantic
+import uvicorn
+from fastapi import FastAPI, Request, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from pydantic import BaseModel, Field, confloat, conint, create_model
+
+from . import __description__, __project__
+from .artifacts import ModelBundle
+from .drift import create_psi_gauge, feature_psi, publish_psi
+from .inference import load_model, predict
+from .schema import CATEGORICAL_FEATURES, FEATURES, NUMERIC_FEATURES
+
+PYDANTIC_V2 = pydantic.VERSION.startswith("2.")
+MAX_ROWS_PER_REQUEST = 1000
+# Recent rows kept for drift; PSI is only published once enough have arrived to be meaningful.
+DRIFT_WINDOW_ROWS = 2000
+MIN_DRIFT_ROWS = 100
+KNOWN_PATHS = {"/predict", "/health", "/metrics"}
+
+
+# --- pydantic v1/v2 compatibility -------------------------------------------------------------
+
+
+class StrictModel(BaseModel):
+    """Rejects fields that are not declared."""
+
+    if PYDANTIC_V2:
+        model_config = pydantic.ConfigDict(extra="forbid")
+    else:
+
+        class Config:
+            extra = "forbid"
+
+
+def _length_limits(minimum: int, maximum: int) -> dict[str, int]:
+    """List length constraints for Field(), named differently in v1 and v2."""
+    if PYDANTIC_V2:
+        return {"min_length": minimum, "max_length": maximum}
+    return {"min_items": minimum, "max_items": maximum}
+
+
+def _as_dict(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump() if PYDANTIC_V2 else model.dict()
+
+
+# --- request and response models, derived from the schema --------------------------------------
+
+
+def _row_fields() -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for numeric in NUMERIC_FEATURES:
+        # conint/confloat enforce ranges in both pydantic v1 and v2; strict ints make
+        # "3" or 2.5 for a count an error instead of a silent conversion.
+        if numeric.dtype is int:
+            kind = conint(strict=True, ge=int(numeric.minimum), le=int(numeric.maximum))
+        else:
+            kind = confloat(ge=numeric.minimum, le=numeric.maximum)
+        fields[numeric.name] = (kind, Field(..., description=numeric.description))
+    for categorical in CATEGORICAL_FEATURES:
+        fields[categorical.name] = (
+            Literal[categorical.categories],  # type: ignore[valid-type]
+            Field(..., description=categorical.description),
+        )
+    return fields
+
+
+FeatureRow = create_model("FeatureRow", __base__=StrictModel, **_row_fields())
+
+
+class PredictRequest(StrictModel):
+    rows: list[FeatureRow] = Field(..., **_length_limits(1, MAX_ROWS_PER_REQUEST))  # type: ignore[valid-type]
+
+
+class PredictResponse(BaseModel):
+    model_version: str
+    predictions: list[int]
+    probabilities: list[float]
+
+    # "model_" is a reserved prefix in pydantic v2 unless the namespace is released.
+    if PYDANTIC_V2:
+        model_config = pydantic.ConfigDict(protected_namespaces=())
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ServiceMetrics:
+    """Prometheus collectors of one app, in a registry of their own."""
+
+    registry: CollectorRegistry
+    requests: Counter
+    errors: Counter
+    latency: Histogram
+    predictions: Counter
+    probability: Histogram
+    drift_rows: Gauge
+    psi: Gauge
+    model: Gauge
+
+    @classmethod
+    def create(cls) -> ServiceMetrics:
+        registry = CollectorRegistry()
+        return cls(
+            registry=registry,
+            requests=Counter(
+                "http_requests", "HTTP requests", ["path", "method", "status"], registry=registry
+            ),
+            errors=Counter(
+                "http_request_errors",
+                "HTTP requests answered with 4xx or 5xx",
+                ["path", "status"],
+                registry=registry,
+            ),
+            latency=Histogram(
+                "http_request_duration_seconds", "HTTP request latency", ["path"], registry=registry
+            ),
+            predictions=Counter(
+                "predictions", "Predicted rows by class", ["predicted_class"], registry=registry
+            ),
+            probability=Histogram(
+                "prediction_probability",
+                "Predicted positive-class probability",
+                buckets=[i / 10 for i in range(1, 11)],
+                registry=registry,
+            ),
+            drift_rows=Gauge(
+                "drift_window_rows", "Recent rows the drift gauges are computed over", registry=registry
+            ),
+            psi=create_psi_gauge(registry),
+            model=Gauge("model_info", "The model being served (value 1)", ["version"], registry=registry),
+        )
+
+
+class DriftWindow:
+    """The most recent scored rows; thread-safe since sync endpoints run in a thread pool."""
+
+    def __init__(self, size: int) -> None:
+        self._rows: deque[dict[str, Any]] = deque(maxlen=size)
+        self._lock = threading.Lock()
+
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        with self._lock:
+            self._rows.extend(rows)
+
+    def frame(self) -> pd.DataFrame:
+        with self._lock:
+            return pd.DataFrame(list(self._rows), columns=list(FEATURES))
+
+
+# --- the app ----------------------------------------------------------------------------------
+
+
+def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) -> FastAPI:
+    """An app serving `bundle`, with its own metrics registry and drift window."""
+    app = FastAPI(title=__project__, description=__description__, version=bundle.version_label)
+    metrics = ServiceMetrics.create()
+    metrics.model.labels(version=bundle.version_label).set(1)
+    window = DriftWindow(drift_window_rows)
+
+    @app.middleware("http")
+    async def record_request(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # Unknown paths share one label so scanners cannot blow up metric cardinality.
+        path = request.url.path if request.url.path in KNOWN_PATHS else "other"
+        started = time.perf_counter()
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            return response
+        finally:
+            metrics.latency.labels(path=path).observe(time.perf_counter() - started)
+            metrics.requests.labels(path=path, method=request.method, status=str(status)).inc()
+            if status >= 400:
+                metrics.errors.labels(path=path, status=str(status)).inc()
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "model_version": bundle.version_label}
+
+    @app.post("/predict", response_model=PredictResponse)
+    def predict_rows(request: PredictRequest) -> dict[str, Any]:
+        rows = [_as_dict(row) for row in request.rows]
+        scored = predict(bundle, pd.DataFrame(rows, columns=list(FEATURES)))
+        for predicted in scored["prediction"]:
+            metrics.predictions.labels(predicted_class=str(predicted)).inc()
+        for probability in scored["probability"]:
+            metrics.probability.observe(probability)
+        window.extend(rows)
+        return {
+            "model_version": bundle.version_label,
+            "predictions": scored["prediction"].tolist(),
+            "probabilities": scored["probability"].tolist(),
+        }
+
+    @app.get("/metrics")
+    def prometheus_metrics() -> Response:
+        recent = window.frame()
+        metrics.drift_rows.set(len(recent))
+        if len(recent) >= MIN_DRIFT_ROWS:
+            publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return app
+
+
+@cache
+def _default_app() -> FastAPI:
+    return create_app(load_model())
+
+
+def __getattr__(name: str) -> Any:
+    # `app` is built on first access (by uvicorn), not at import, so tests and tools can
+    # import this module without a trained model.
+    if name == "app":
+        return _default_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the model over HTTP.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    uvicorn.run(f"{__package__}.service:app", host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

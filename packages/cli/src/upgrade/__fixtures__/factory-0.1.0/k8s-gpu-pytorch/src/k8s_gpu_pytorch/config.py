@@ -1,0 +1,59 @@
+"""Runtime settings, read from environment variables at call time.
+
+Paths default to folders relative to the working directory (the project root),
+so the same code works locally, in CI and in the containers.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE = __name__.rpartition(".")[0]
+
+
+def data_path() -> Path:
+    """CSV used for training and evaluation (`DATA_PATH`)."""
+    return Path(os.environ.get("DATA_PATH", "data/sample.csv"))
+
+
+def runs_dir() -> Path:
+    """Folder that holds one sub-folder per training run (`RUNS_DIR`)."""
+    return Path(os.environ.get("RUNS_DIR", "runs"))
+
+
+def registry_dir() -> Path:
+    """Root of the local model registry (`MODEL_REGISTRY_DIR`)."""
+    return Path(os.environ.get("MODEL_REGISTRY_DIR", "model-registry"))
+
+
+def model_name() -> str:
+    """Name the model is registered under (`MODEL_NAME`, default: the package name)."""
+    return os.environ.get("MODEL_NAME", PACKAGE)
+
+
+def model_path() -> Path | None:
+    """Explicit model folder to serve instead of the registry champion (`MODEL_PATH`)."""
+    value = os.environ.get("MODEL_PATH")
+    return Path(value) if value else None
+
+
+def train_on_startup() -> bool:
+    """Whether serving may train a model from `DATA_PATH` when none is registered (`TRAIN_ON_STARTUP=1`)."""
+    return os.environ.get("TRAIN_ON_STARTUP", "0").lower() in {"1", "true", "yes"}
+
+
+def process_rank() -> int:
+    """Rank of this process in a distributed training job (`RANK`); 0 when training alone.
+
+    torchrun, Kubeflow's PyTorchJob, Azure ML and SageMaker set it for every process they start.
+    """
+    return int(os.environ.get("RANK", "0"))
+
+
+def tracking_backend() -> str:
+    """`auto` (MLflow if installed, else files), `mlflow` or `file` (`TRACKING_BACKEND`)."""
+    value = os.environ.get("TRACKING_BACKEND", "auto").lower()
+    if value not in {"auto", "mlflow", "file"}:
+        raise ValueError(f"TRACKING_BACKEND must be auto, mlflow or file, not {value!r}")
+    return value
