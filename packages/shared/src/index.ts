@@ -1,12 +1,12 @@
 export * from './declaration/common.js';
 export * from './declaration/errors.js';
 export { environment, type Environment, type EnvironmentOptions } from './declaration/environment.js';
-export { cpu, gpu, type ComputeProfile, type CpuOptions, type GpuOptions } from './declaration/compute.js';
+export { accelerator, cpu, type AcceleratorOptions, type ComputeProfile, type CpuOptions } from './declaration/compute.js';
 export { pipeline, type Pipeline, type PipelineOptions } from './declaration/pipeline.js';
 export { serving, SERVING_MODES, type Serving, type ServingMode, type ServingOptions } from './declaration/serving.js';
-export { monitoring, type Monitoring, type MonitoringOptions } from './declaration/monitoring.js';
+export { drift, slo, type Drift, type DriftOptions, type Monitoring, type Slo, type SloOptions } from './declaration/monitoring.js';
 export { access, defaultAccess, type Access } from './declaration/access.js';
-export { defineProject, DEFAULT_REGIONS, type ProjectDeclaration, type ProjectOptions } from './declaration/project.js';
+export { defineMlProject, DEFAULT_REGIONS, type ProjectDeclaration, type ProjectOptions } from './declaration/project.js';
 export * from './gpu/catalog.js';
 export { GENERATED_NOTICE, withNotice, type Artifact, type Synthesizer } from './synth/artifact.js';
 export { synthesize } from './synth/synthesize.js';
@@ -14,7 +14,7 @@ export { checkProject, explain, writeProject, type SynthProblem } from './synth/
 export { managedRecords, SYNTH_MODULE } from './synth/manifest-record.js';
 export { hclValue } from './format/hcl.js';
 export * from './synth/paths.js';
-export { buildProject, type ConfigSource } from './config/source.js';
+export { buildProject, type ComputeSource, type ConfigSource } from './config/source.js';
 export { printConfig } from './config/print.js';
 export { CONFIG_FILE } from './synth/load-config.js';
 export { synthesizeObservability, KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS } from './observability/index.js';

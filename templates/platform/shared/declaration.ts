@@ -13,9 +13,9 @@ export function configFromAnswers(answers: Answers): ConfigSource {
     framework: answers.framework,
     // Production is the last environment and always gated by a person, whatever it is called.
     environments: answers.environments.map((name) => ({ name, ...(name === production && name !== 'prod' ? { options: { approval: true } } : {}) })),
-    training: answers.gpu ? { gpu: { sku: answers.gpu.sku, count: answers.gpu.count } } : { cpu: {} },
+    training: answers.gpu ? { accelerator: answers.gpu.sku, options: { count: answers.gpu.count } } : { cpu: {} },
     serving: { mode: answers.serving },
-    ...(answers.monitoring ? {} : { monitoring: { enabled: false } }),
+    ...(answers.monitoring ? {} : { monitoring: false }),
     // Written out in full so the team sees, and can tighten, who may do what where.
     access: defaultAccess(answers.personas, answers.environments),
   };

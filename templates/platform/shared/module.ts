@@ -20,7 +20,8 @@ function sharedDependency(): string {
 
 export default defineModule({
   id: 'platform/shared',
-  version: '1.0.0',
+  // Tracks the @ai-factory/shared major the project is written against: upgrades pick codemods by it.
+  version: '2.0.0',
   summary: 'The platform declaration (ai-factory.config.ts) and everything synthesized from it: CI/CD, IaC values, workloads, dashboards, alerts, RBAC.',
   description:
     'The project declares its platform in TypeScript against @ai-factory/shared; `npm run synth` writes the managed ' +

@@ -1,7 +1,8 @@
+import { drift as driftThresholds } from '../declaration/monitoring.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { environment } from '../declaration/environment.js';
-import { defineProject } from '../declaration/project.js';
+import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
 import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
@@ -15,8 +16,8 @@ const all = (map: Map<string, string>) => [...map.values()].join('\n');
 
 /** The options a declaration was made from, to declare a variant of it. */
 const optionsOf = (c: Combination) => {
-  const { apiVersion: _a, packageName: _p, access: _x, ...options } = projectFor(c);
-  return options;
+  const { apiVersion: _a, packageName: _p, access: _x, monitoring, ...options } = projectFor(c);
+  return { ...options, slo: { latencyP95Ms: monitoring.latencyP95Ms, errorRatePercent: monitoring.errorRatePercent }, monitoring: monitoring.enabled };
 };
 
 const label = (c: Combination) => `${c.cloud} × ${c.cicd} × ${c.mode} × ${c.training}`;
@@ -54,7 +55,7 @@ describe('synthesizeCicd', () => {
   });
 
   it('deploys in promotion order, the first environment after the gate, only approval environments held', () => {
-    const project = defineProject({
+    const project = defineMlProject({
       ...optionsOf(base),
       environments: [environment('dev'), environment('qa', { approval: true }), environment('prod')],
       promotion: ['dev', 'qa', 'prod'],
@@ -92,7 +93,7 @@ describe('synthesizeCicd', () => {
   });
 
   it('compares the drift metric with the declared critical PSI', () => {
-    const project = defineProject({ ...optionsOf(base), monitoring: { ...optionsOf(base).monitoring, driftCriticalPsi: 0.4 } });
+    const project = defineMlProject({ ...optionsOf(base), drift: driftThresholds({ critical: 0.4 }) });
     const drift = synthesizeCicd(project).find((a) => a.path.endsWith('drift-check.yml'))!.content;
     expect(drift).toContain('feature_drift_psi');
     expect(drift).toContain('psi > 0.4');

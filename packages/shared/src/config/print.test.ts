@@ -35,10 +35,12 @@ const sources: fc.Arbitrary<ConfigSource> = fc.record({
     [{ name: 'dev' }, { name: 'prod', options: { approval: true, monthlyBudget: 900 } }],
     [{ name: 'dev' }, { name: 'staging' }, { name: 'prod' }],
   ),
-  training: fc.constantFrom({ cpu: {} }, { cpu: { cores: 8, memoryGi: 32 } }, { gpu: { sku: 't4' as const, count: 1 } }).filter(() => true),
+  training: fc.constantFrom<ConfigSource['training'][]>({ cpu: {} }, { cpu: { vcpus: 8, memoryGi: 32 } }, { accelerator: 't4', options: { count: 1 } }, { accelerator: 'l4' }),
   pipeline: fc.constantFrom(undefined, { schedule: null }, { schedule: '0 2 * * *', retrainOnDrift: false }),
   serving: fc.constantFrom({ mode: 'online' as const }, { mode: 'both' as const, replicas: { min: 1, max: 3 } }),
-  monitoring: fc.constantFrom(undefined, { latencyP95Ms: 150 }),
+  slo: fc.constantFrom(undefined, { latencyP95Ms: 150 }),
+  drift: fc.constantFrom(undefined, { warning: 0.2, critical: 0.5 }),
+  monitoring: fc.constantFrom(undefined, false),
 });
 
 describe('printConfig', () => {
@@ -65,7 +67,7 @@ describe('printConfig', () => {
       environments: [{ name: 'dev' }], training: { cpu: {} }, serving: { mode: 'batch' },
       access: { 'data-scientist': { dev: 'write' } },
     });
-    expect(printed).toContain(`import { defineProject, environment, cpu, pipeline, serving, monitoring, access } from '@ai-factory/shared';`);
+    expect(printed).toContain(`import { defineMlProject, environment, cpu, pipeline, serving, slo, drift, access } from '@ai-factory/shared';`);
     expect(printed).toContain(`    "data-scientist": { dev: "write" },`);
   });
 });

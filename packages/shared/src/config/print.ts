@@ -1,5 +1,5 @@
 /** Writes a {@link ConfigSource} as the TypeScript of `ai-factory.config.ts`. */
-import type { ConfigSource } from './source.js';
+import type { ComputeSource, ConfigSource } from './source.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -19,7 +19,8 @@ const call = (builder: string, ...args: unknown[]) => {
   return `${builder}(${printed.map(literal).join(', ')})`;
 };
 
-const computeCall = (source: ConfigSource['training']) => ('gpu' in source ? call('gpu', source.gpu) : call('cpu', source.cpu));
+const computeCall = (source: ComputeSource) =>
+  'accelerator' in source ? call('accelerator', source.accelerator, source.options) : call('cpu', source.cpu);
 
 /** The TypeScript source of a project's declaration. */
 export function printConfig(source: ConfigSource): string {
@@ -36,20 +37,22 @@ export function printConfig(source: ConfigSource): string {
     ['training', computeCall(source.training)],
     ['pipeline', call('pipeline', source.pipeline)],
     ['serving', servingCall],
-    ['monitoring', call('monitoring', source.monitoring)],
+    ['slo', call('slo', source.slo)],
+    ['drift', call('drift', source.drift)],
   ];
+  if (source.monitoring === false) fields.push(['monitoring', 'false']);
   if (source.access) {
     const rows = Object.entries(source.access).map(([persona, levels]) => `    ${literal(persona)}: ${literal(levels)},`);
     fields.push(['access', `access({\n${rows.join('\n')}\n  })`]);
   }
-  const imports = ['defineProject', 'environment', 'cpu', 'gpu', 'pipeline', 'serving', 'monitoring', ...(source.access ? ['access'] : [])];
-  const used = imports.filter((name) => name === 'defineProject' || fields.some(([, value]) => value.includes(`${name}(`)));
+  const imports = ['defineMlProject', 'environment', 'cpu', 'accelerator', 'pipeline', 'serving', 'slo', 'drift', 'access'];
+  const used = imports.filter((name) => name === 'defineMlProject' || fields.some(([, value]) => value.includes(`${name}(`)));
   return [
     `import { ${used.join(', ')} } from '@ai-factory/shared';`,
     '',
     '// The platform declaration of this project. CI/CD, infrastructure values, workloads, dashboards, alert',
     '// rules and roles are synthesized from it: edit it, then run `npm run synth`.',
-    'export default defineProject({',
+    'export default defineMlProject({',
     ...fields.map(([key, value]) => `  ${key}: ${value},`),
     '});',
     '',

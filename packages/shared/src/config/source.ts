@@ -3,33 +3,38 @@
  * serves both ends: {@link buildProject} evaluates it here, {@link printConfig} writes it as TypeScript,
  * so a generated config always evaluates to the declaration the factory synthesized from.
  */
-import type { Access } from '../declaration/access.js';
-import type { CpuOptions, GpuOptions } from '../declaration/compute.js';
-import { cpu, gpu } from '../declaration/compute.js';
+import { access, type Access } from '../declaration/access.js';
+import type { GpuSku } from '../gpu/catalog.js';
+import { accelerator, cpu, type AcceleratorOptions, type CpuOptions } from '../declaration/compute.js';
 import { environment, type EnvironmentOptions } from '../declaration/environment.js';
-import { access } from '../declaration/access.js';
-import { monitoring, type MonitoringOptions } from '../declaration/monitoring.js';
+import { drift, slo, type DriftOptions, type SloOptions } from '../declaration/monitoring.js';
 import { pipeline, type PipelineOptions } from '../declaration/pipeline.js';
-import { defineProject, type ProjectDeclaration, type ProjectOptions } from '../declaration/project.js';
+import { defineMlProject, type ProjectDeclaration, type ProjectOptions } from '../declaration/project.js';
 import { serving, type ServingOptions } from '../declaration/serving.js';
 
 type Scalars = Pick<ProjectOptions, 'name' | 'description' | 'team' | 'cloud' | 'cicd' | 'framework'>;
 
+/** `cpu(options)` or `accelerator(sku, options)`. */
+export type ComputeSource = { cpu: CpuOptions } | { accelerator: GpuSku; options?: AcceleratorOptions };
+
 export interface ConfigSource extends Scalars {
   environments: { name: string; options?: EnvironmentOptions }[];
-  training: { cpu: CpuOptions } | { gpu: GpuOptions };
+  training: ComputeSource;
   pipeline?: PipelineOptions;
-  serving: Omit<ServingOptions, 'compute'> & { compute?: { cpu: CpuOptions } | { gpu: GpuOptions } };
-  monitoring?: MonitoringOptions;
+  serving: Omit<ServingOptions, 'compute'> & { compute?: ComputeSource };
+  slo?: SloOptions;
+  drift?: DriftOptions;
+  /** @default true */
+  monitoring?: boolean;
   access?: Access;
 }
 
-const compute = (source: ConfigSource['training']) => ('gpu' in source ? gpu(source.gpu) : cpu(source.cpu));
+const compute = (source: ComputeSource) => ('accelerator' in source ? accelerator(source.accelerator, source.options) : cpu(source.cpu));
 
 /** Evaluates the builder calls a config source stands for. */
 export function buildProject(source: ConfigSource): ProjectDeclaration {
   const { compute: servingCompute, ...servingOptions } = source.serving;
-  return defineProject({
+  return defineMlProject({
     name: source.name,
     description: source.description,
     team: source.team,
@@ -40,7 +45,9 @@ export function buildProject(source: ConfigSource): ProjectDeclaration {
     training: compute(source.training),
     pipeline: pipeline(source.pipeline),
     serving: serving({ ...servingOptions, ...(servingCompute ? { compute: compute(servingCompute) } : {}) }),
-    monitoring: monitoring(source.monitoring),
+    slo: slo(source.slo),
+    drift: drift(source.drift),
+    ...(source.monitoring === false ? { monitoring: false } : {}),
     ...(source.access ? { access: access(source.access) } : {}),
   });
 }

@@ -5,10 +5,10 @@ import { GPU_SKUS, type GpuSku } from '../gpu/catalog.js';
 /** Options of {@link cpu}. */
 export interface CpuOptions {
   /**
-   * vCPUs per node.
+   * vCPUs per node, the unit every cloud sizes and prices machines by.
    * @default 4
    */
-  cores?: number;
+  vcpus?: number;
   /**
    * Memory per node in GiB.
    * @default 16
@@ -16,10 +16,8 @@ export interface CpuOptions {
   memoryGi?: number;
 }
 
-/** Options of {@link gpu}. */
-export interface GpuOptions {
-  /** Logical GPU from the catalog. */
-  sku: GpuSku;
+/** Options of {@link accelerator}. */
+export interface AcceleratorOptions {
   /**
    * GPUs per node; distributed training starts one process per GPU.
    * @default 1
@@ -33,11 +31,11 @@ export interface GpuOptions {
 }
 
 export type ComputeProfile =
-  | { kind: 'cpu'; cores: number; memoryGi: number }
+  | { kind: 'cpu'; vcpus: number; memoryGi: number }
   | { kind: 'gpu'; sku: GpuSku; count: number; nodes: number };
 
 export const ComputeProfileSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cpu'), cores: z.number().int().min(1).max(96), memoryGi: z.number().int().min(1).max(768) }).strict(),
+  z.object({ kind: z.literal('cpu'), vcpus: z.number().int().min(1).max(96), memoryGi: z.number().int().min(1).max(768) }).strict(),
   z
     .object({
       kind: z.literal('gpu'),
@@ -50,16 +48,17 @@ export const ComputeProfileSchema = z.discriminatedUnion('kind', [
 
 /**
  * A CPU compute profile.
- * @example cpu({ cores: 8, memoryGi: 32 })
+ * @example cpu({ vcpus: 8, memoryGi: 32 })
  */
 export function cpu(options: CpuOptions = {}): ComputeProfile {
-  return parseWith(ComputeProfileSchema, { kind: 'cpu', cores: options.cores ?? 4, memoryGi: options.memoryGi ?? 16 }, 'cpu()');
+  return parseWith(ComputeProfileSchema, { kind: 'cpu', vcpus: options.vcpus ?? 4, memoryGi: options.memoryGi ?? 16 }, 'cpu()');
 }
 
 /**
- * A GPU compute profile; whether the cloud offers it is checked when the project is declared.
- * @example gpu({ sku: 'a100-80gb', count: 4, nodes: 2 })
+ * A GPU compute profile: the logical GPU from the catalog, then how many; whether the cloud offers it is
+ * checked when the project is declared.
+ * @example accelerator('a100-80gb', { count: 4, nodes: 2 })
  */
-export function gpu(options: GpuOptions): ComputeProfile {
-  return parseWith(ComputeProfileSchema, { kind: 'gpu', sku: options.sku, count: options.count ?? 1, nodes: options.nodes ?? 1 }, 'gpu()');
+export function accelerator(sku: GpuSku, options: AcceleratorOptions = {}): ComputeProfile {
+  return parseWith(ComputeProfileSchema, { kind: 'gpu', sku, count: options.count ?? 1, nodes: options.nodes ?? 1 }, 'accelerator()');
 }

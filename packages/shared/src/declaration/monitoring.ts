@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { parseWith } from './errors.js';
 
-/** Options of {@link monitoring}. */
-export interface MonitoringOptions {
-  /**
-   * Ship dashboards and alert rules.
-   * @default true
-   */
-  enabled?: boolean;
+/** Options of {@link slo}: the service objectives, which the ML engineer owns. */
+export interface SloOptions {
   /**
    * 95th percentile latency objective of /predict, in milliseconds.
    * @default 300
@@ -18,41 +13,70 @@ export interface MonitoringOptions {
    * @default 1
    */
   errorRatePercent?: number;
+}
+
+/** Options of {@link drift}: when the data has moved, which the model validator owns. */
+export interface DriftOptions {
   /**
    * Population stability index above which a feature has drifted (warning).
    * @default 0.1
    */
-  driftWarningPsi?: number;
+  warning?: number;
   /**
    * Population stability index above which drift is critical (and retraining triggers).
    * @default 0.25
    */
-  driftCriticalPsi?: number;
+  critical?: number;
 }
 
-export type Monitoring = Required<MonitoringOptions>;
+export type Slo = Required<SloOptions>;
+export type Drift = Required<DriftOptions>;
+
+/** What synthesizers read: the objectives, the drift thresholds and whether to ship dashboards at all. */
+export interface Monitoring {
+  enabled: boolean;
+  latencyP95Ms: number;
+  errorRatePercent: number;
+  driftWarningPsi: number;
+  driftCriticalPsi: number;
+}
+
+export const SloSchema = z
+  .object({ latencyP95Ms: z.number().positive().max(60_000), errorRatePercent: z.number().positive().max(100) })
+  .strict();
+
+export const DriftSchema = z
+  .object({ warning: z.number().positive().max(10), critical: z.number().positive().max(10) })
+  .strict()
+  .refine((d) => d.warning < d.critical, { message: 'must be above warning', path: ['critical'] });
 
 export const MonitoringSchema = z
   .object({
     enabled: z.boolean(),
-    latencyP95Ms: z.number().positive().max(60_000),
-    errorRatePercent: z.number().positive().max(100),
-    driftWarningPsi: z.number().positive().max(10),
-    driftCriticalPsi: z.number().positive().max(10),
+    latencyP95Ms: z.number(),
+    errorRatePercent: z.number(),
+    driftWarningPsi: z.number(),
+    driftCriticalPsi: z.number(),
   })
-  .strict()
-  .refine((m) => m.driftWarningPsi < m.driftCriticalPsi, { message: 'must be above driftWarningPsi', path: ['driftCriticalPsi'] });
+  .strict();
 
 /**
- * Service objectives and drift thresholds, turned into dashboards and alert rules.
- * @example monitoring({ latencyP95Ms: 200, driftCriticalPsi: 0.3 })
+ * Service objectives, turned into dashboard thresholds and alert rules.
+ * @example slo({ latencyP95Ms: 200, errorRatePercent: 0.5 })
  */
-export function monitoring(options: MonitoringOptions = {}): Monitoring {
-  return parseWith(MonitoringSchema, {
-    enabled: options.enabled ?? true,
-    latencyP95Ms: options.latencyP95Ms ?? 300,
-    errorRatePercent: options.errorRatePercent ?? 1,
-    driftWarningPsi: options.driftWarningPsi ?? 0.1,
-    driftCriticalPsi: options.driftCriticalPsi ?? 0.25,
-  }, 'monitoring()');
+export function slo(options: SloOptions = {}): Slo {
+  return parseWith(SloSchema, { latencyP95Ms: options.latencyP95Ms ?? 300, errorRatePercent: options.errorRatePercent ?? 1 }, 'slo()');
+}
+
+/**
+ * Drift thresholds on the population stability index of each feature.
+ * @example drift({ warning: 0.15, critical: 0.3 })
+ */
+export function drift(options: DriftOptions = {}): Drift {
+  return parseWith(DriftSchema, { warning: options.warning ?? 0.1, critical: options.critical ?? 0.25 }, 'drift()');
+}
+
+/** Combines the project's objectives and thresholds into what synthesizers read. */
+export function monitoringOf(objectives: Slo, thresholds: Drift, enabled: boolean): Monitoring {
+  return { enabled, ...objectives, driftWarningPsi: thresholds.warning, driftCriticalPsi: thresholds.critical };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { access } from './access.js';
-import { cpu, gpu } from './compute.js';
+import { cpu, accelerator } from './compute.js';
 import { environment } from './environment.js';
 import { DeclarationError } from './errors.js';
-import { defineProject, type ProjectOptions } from './project.js';
+import { defineMlProject, type ProjectOptions } from './project.js';
 import { serving } from './serving.js';
-import { monitoring } from './monitoring.js';
+import { drift } from './monitoring.js';
 
 const base = (): ProjectOptions => ({
   name: 'churn-model',
@@ -29,9 +29,9 @@ function issues(build: () => unknown): string[] {
   throw new Error('the declaration was accepted');
 }
 
-describe('defineProject', () => {
+describe('defineMlProject', () => {
   it('fills every default: regions, promotion order, least-privilege access, approval on prod', () => {
-    const project = defineProject(base());
+    const project = defineMlProject(base());
     expect(project.packageName).toBe('churn_model');
     expect(project.region).toBe('westeurope');
     expect(project.promotion).toEqual(['dev', 'staging', 'prod']);
@@ -42,60 +42,60 @@ describe('defineProject', () => {
     ]);
     expect(project.access['data-scientist']).toEqual({ dev: 'write', staging: 'read', prod: 'read' });
     expect(Object.values(project.access).every((levels) => levels!.prod === 'read')).toBe(true);
-    expect(project.training).toEqual({ kind: 'cpu', cores: 4, memoryGi: 16 });
+    expect(project.training).toEqual({ kind: 'cpu', vcpus: 4, memoryGi: 16 });
   });
 
   it('rejects an unknown GPU SKU at the builder, naming the field and the catalog', () => {
-    expect(issues(() => gpu({ sku: 'v100' as never }))).toEqual([
-      'gpu().sku: unknown GPU "v100"; the catalog has t4, l4, a10, a100-40gb, a100-80gb, h100',
+    expect(issues(() => accelerator('v100' as never))).toEqual([
+      'accelerator().sku: unknown GPU "v100"; the catalog has t4, l4, a10, a100-40gb, a100-80gb, h100',
     ]);
   });
 
   it('rejects a GPU the cloud does not sell, listing what it does', () => {
-    expect(issues(() => defineProject({ ...base(), training: gpu({ sku: 'a100-80gb', count: 3 }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...base(), training: accelerator('a100-80gb', { count: 3 }) }))).toEqual([
       'training: azure offers NVIDIA A100 80 GB (a100-80gb) only with 1, 2, 4, 8 GPU(s) per node, not 3.',
     ]);
-    expect(issues(() => defineProject({ ...base(), cloud: 'gcp', training: gpu({ sku: 'a10' }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...base(), cloud: 'gcp', training: accelerator('a10') }))).toEqual([
       'training: gcp offers no NVIDIA A10 24 GB (a10); choose another GPU for gcp.',
     ]);
   });
 
   it('rejects a GPU on a serving mode that cannot use one', () => {
     const sklearn = { ...base(), framework: 'sklearn' as const };
-    expect(issues(() => defineProject({ ...sklearn, serving: serving({ mode: 'batch', compute: gpu({ sku: 't4' }) }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...sklearn, serving: serving({ mode: 'batch', compute: accelerator('t4') }) }))).toEqual([
       'serving.compute: batch scoring with scikit-learn cannot use a GPU; use cpu()',
     ]);
-    expect(issues(() => defineProject({ ...sklearn, training: gpu({ sku: 't4' }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...sklearn, training: accelerator('t4') }))).toEqual([
       'training: scikit-learn trains on CPU; use cpu() or framework "pytorch"',
     ]);
   });
 
   it('rejects a persona without environments, and access to an unknown environment', () => {
     expect(issues(() => access({ 'data-scientist': {} }))).toEqual(['access().data-scientist: a persona needs at least one environment']);
-    expect(issues(() => defineProject({ ...base(), access: access({ 'ml-engineer': { qa: 'read' } }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...base(), access: access({ 'ml-engineer': { qa: 'read' } }) }))).toEqual([
       'access.ml-engineer.qa: "qa" is not a declared environment (dev, staging, prod)',
     ]);
   });
 
   it('rejects an environment missing from promotion and a promotion step that is no environment', () => {
-    expect(issues(() => defineProject({ ...base(), promotion: ['dev', 'prod', 'qa'] }))).toEqual([
+    expect(issues(() => defineMlProject({ ...base(), promotion: ['dev', 'prod', 'qa'] }))).toEqual([
       'promotion.2: "qa" is not a declared environment (dev, staging, prod)',
       'promotion: environment "staging" is missing from promotion',
     ]);
   });
 
   it('keeps production read-only for data scientists and deployable only by the pipeline', () => {
-    expect(issues(() => defineProject({ ...base(), access: access({ 'data-scientist': { prod: 'write' }, 'ml-engineer': { prod: 'admin' } }) }))).toEqual([
+    expect(issues(() => defineMlProject({ ...base(), access: access({ 'data-scientist': { prod: 'write' }, 'ml-engineer': { prod: 'admin' } }) }))).toEqual([
       'access.data-scientist.prod: "write" in production: only the pipeline identity deploys to prod, and production data is read-only to data scientists',
       'access.ml-engineer.prod: "admin" in production: only the pipeline identity deploys to prod, and production data is read-only to data scientists',
     ]);
   });
 
   it('points builder errors at their field', () => {
-    expect(issues(() => cpu({ cores: 0 }))).toEqual(['cpu().cores: Too small: expected number to be >=1']);
+    expect(issues(() => cpu({ vcpus: 0 }))).toEqual(['cpu().vcpus: Too small: expected number to be >=1']);
     expect(issues(() => serving({ mode: 'online', replicas: { min: 5, max: 2 } }))).toEqual(['serving().replicas.min: min must not exceed max']);
-    expect(issues(() => monitoring({ driftWarningPsi: 0.3, driftCriticalPsi: 0.2 }))).toEqual([
-      'monitoring().driftCriticalPsi: must be above driftWarningPsi',
+    expect(issues(() => drift({ warning: 0.3, critical: 0.2 }))).toEqual([
+      'drift().critical: must be above warning',
     ]);
     expect(issues(() => environment('Prod'))).toEqual(['environment("Prod").name: must be lowercase a-z, 0-9 and "-", starting with a letter']);
   });

@@ -1,5 +1,5 @@
 /**
- * `defineProject`: the whole declaration of one ML project, validated as a unit so that a problem that
+ * `defineMlProject`: the whole declaration of one ML project, validated as a unit so that a problem that
  * spans fields (a promotion naming an unknown environment, a GPU the cloud does not sell) points at its field.
  */
 import { z } from 'zod';
@@ -9,11 +9,11 @@ import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, NAME_PATTERN, PERSONAS, type Cloud, t
 import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';
 import { EnvironmentSchema, type Environment } from './environment.js';
 import { DeclarationError } from './errors.js';
-import { MonitoringSchema, monitoring as defaultMonitoring, type Monitoring } from './monitoring.js';
+import { drift as defaultDrift, DriftSchema, monitoringOf, slo as defaultSlo, SloSchema, type Drift, type Monitoring, type Slo } from './monitoring.js';
 import { PipelineSchema, pipeline as defaultPipeline, type Pipeline } from './pipeline.js';
 import { ServingSchema, type Serving } from './serving.js';
 
-/** Options of {@link defineProject}. */
+/** Options of {@link defineMlProject}. */
 export interface ProjectOptions {
   /** Project name: lowercase a-z, 0-9 and "-"; used in every resource name. */
   name: string;
@@ -52,10 +52,20 @@ export interface ProjectOptions {
   /** How predictions are served. */
   serving: Serving;
   /**
-   * Objectives and drift thresholds.
-   * @default monitoring()
+   * Service objectives.
+   * @default slo()
    */
-  monitoring?: Monitoring;
+  slo?: Slo;
+  /**
+   * Drift thresholds.
+   * @default drift()
+   */
+  drift?: Drift;
+  /**
+   * Ship dashboards and alert rules.
+   * @default true
+   */
+  monitoring?: boolean;
   /**
    * Persona × environment permissions.
    * @default least privilege for every persona, see defaultAccess
@@ -84,14 +94,16 @@ const ProjectSchema = z
     training: ComputeProfileSchema,
     pipeline: PipelineSchema,
     serving: ServingSchema,
-    monitoring: MonitoringSchema,
+    slo: SloSchema,
+    drift: DriftSchema,
+    monitoring: z.boolean(),
     access: AccessSchema.optional(),
   })
   .strict();
 
 /** A validated declaration, with every default filled in: what synthesizers read. */
 export interface ProjectDeclaration {
-  apiVersion: 1;
+  apiVersion: 2;
   name: string;
   /** The Python package of the training and serving code. */
   packageName: string;
@@ -112,7 +124,7 @@ export interface ProjectDeclaration {
 
 type Issue = { path: string; message: string };
 
-function crossCheck(project: Omit<ProjectDeclaration, 'apiVersion' | 'packageName'>): Issue[] {
+function crossCheck(project: Omit<ProjectDeclaration, 'apiVersion' | 'packageName' | 'monitoring'>): Issue[] {
   const issues: Issue[] = [];
   const names = project.environments.map((env) => env.name);
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
@@ -165,19 +177,21 @@ function crossCheck(project: Omit<ProjectDeclaration, 'apiVersion' | 'packageNam
 /**
  * Declares the project; the default export of `ai-factory.config.ts`.
  * @example
- * export default defineProject({
+ * export default defineMlProject({
  *   name: 'churn-model', description: 'Predicts churn', team: 'growth',
  *   cloud: 'azure', cicd: 'github-actions', framework: 'sklearn',
  *   environments: [environment('dev'), environment('staging'), environment('prod')],
- *   serving: serving({ mode: 'online' }),
+ *   serving: serving({ mode: 'online' }), slo: slo({ latencyP95Ms: 200 }),
  * });
  */
-export function defineProject(options: ProjectOptions): ProjectDeclaration {
+export function defineMlProject(options: ProjectOptions): ProjectDeclaration {
   const input = {
     ...options,
     training: options.training ?? cpu(),
     pipeline: options.pipeline ?? defaultPipeline(),
-    monitoring: options.monitoring ?? defaultMonitoring(),
+    slo: options.slo ?? defaultSlo(),
+    drift: options.drift ?? defaultDrift(),
+    monitoring: options.monitoring ?? true,
   };
   const parsed = ProjectSchema.safeParse(input);
   if (!parsed.success) {
@@ -186,8 +200,9 @@ export function defineProject(options: ProjectOptions): ProjectDeclaration {
   const data = parsed.data;
   const environments = data.environments.map((env) => ({ ...env, region: env.region ?? data.region ?? DEFAULT_REGIONS[data.cloud] }));
   const promotion = data.promotion ?? environments.map((env) => env.name);
+  const { slo, drift, monitoring, ...rest } = data;
   const project = {
-    ...data,
+    ...rest,
     region: data.region ?? DEFAULT_REGIONS[data.cloud],
     environments,
     promotion,
@@ -195,5 +210,5 @@ export function defineProject(options: ProjectOptions): ProjectDeclaration {
   };
   const issues = crossCheck(project);
   if (issues.length > 0) throw new DeclarationError(issues);
-  return Object.freeze({ apiVersion: 1 as const, ...project, packageName: data.name.replace(/-/g, '_') });
+  return Object.freeze({ apiVersion: 2 as const, ...project, monitoring: monitoringOf(slo, drift, monitoring), packageName: data.name.replace(/-/g, '_') });
 }

@@ -21,7 +21,7 @@ export interface ServingOptions {
   targetCpuUtilization?: number;
   /**
    * Compute of each serving replica.
-   * @default cpu({ cores: 2, memoryGi: 4 })
+   * @default cpu({ vcpus: 2, memoryGi: 4 })
    */
   compute?: ComputeProfile;
   /**
@@ -55,7 +55,7 @@ export function serving(options: ServingOptions): Serving {
     mode: options.mode,
     replicas: options.replicas ?? { min: 2, max: 4 },
     targetCpuUtilization: options.targetCpuUtilization ?? 70,
-    compute: options.compute ?? cpu({ cores: 2, memoryGi: 4 }),
+    compute: options.compute ?? cpu({ vcpus: 2, memoryGi: 4 }),
     batchSchedule: options.batchSchedule ?? '0 4 * * *',
   }, 'serving()');
 }

@@ -7,7 +7,7 @@ import { awsVcpus, cpuMachineType } from './machine-types.js';
 /** Azure ML training cluster: VM size and the node count it autoscales up to (from zero). */
 export function azureTrainingCluster(project: ProjectDeclaration): { vmSize: string; maxNodes: number } {
   const training = project.training;
-  if (training.kind === 'cpu') return { vmSize: cpuMachineType('azure', training.cores, training.memoryGi), maxNodes: 1 };
+  if (training.kind === 'cpu') return { vmSize: cpuMachineType('azure', training.vcpus, training.memoryGi), maxNodes: 1 };
   return { vmSize: resolveGpu(training.sku, training.count, 'azure').machineType!, maxNodes: training.nodes };
 }
 
@@ -16,7 +16,7 @@ export function sagemakerServingInstance(project: ProjectDeclaration): { instanc
   const compute = project.serving.compute;
   const instanceType =
     compute.kind === 'cpu'
-      ? cpuMachineType('aws', compute.cores, compute.memoryGi)
+      ? cpuMachineType('aws', compute.vcpus, compute.memoryGi)
       : `ml.${resolveGpu(compute.sku, compute.count, 'aws').machineType!}`;
   return { instanceType, vcpus: awsVcpus(instanceType) };
 }
@@ -32,9 +32,9 @@ export interface Footprint {
 const GPU_HOST = cpu();
 
 function footprint(profile: ComputeProfile, copies: number): Footprint {
-  if (profile.kind === 'cpu') return { cpu: profile.cores * copies, memoryGi: profile.memoryGi * copies, gpus: 0 };
+  if (profile.kind === 'cpu') return { cpu: profile.vcpus * copies, memoryGi: profile.memoryGi * copies, gpus: 0 };
   if (GPU_HOST.kind !== 'cpu') throw new Error('cpu() must return a CPU profile');
-  return { cpu: GPU_HOST.cores * copies, memoryGi: GPU_HOST.memoryGi * copies, gpus: profile.count * copies };
+  return { cpu: GPU_HOST.vcpus * copies, memoryGi: GPU_HOST.memoryGi * copies, gpus: profile.count * copies };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { environment } from '../declaration/environment.js';
-import { defineProject } from '../declaration/project.js';
+import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { synthesizeIacValues } from './index.js';
 
-const project = defineProject({
+const project = defineMlProject({
   name: 'churn-model',
   description: 'Predicts churn',
   team: 'growth ${evil}',

@@ -7,9 +7,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLOUDS, type Cloud } from '../declaration/common.js';
-import { cpu, gpu, type ComputeProfile } from '../declaration/compute.js';
+import { cpu, accelerator, type ComputeProfile } from '../declaration/compute.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject } from '../declaration/project.js';
+import { defineMlProject } from '../declaration/project.js';
 import { serving, type ServingMode } from '../declaration/serving.js';
 import { offeredGpus } from '../gpu/catalog.js';
 import { TERRAFORM_DIR } from '../synth/paths.js';
@@ -30,8 +30,8 @@ interface Case {
 }
 
 function cases(cloud: Cloud): Case[] {
-  const gpus = offeredGpus(cloud).map(({ sku, count }): Case => ({ label: `gpu ${sku}×${count}`, compute: gpu({ sku, count, nodes: 2 }), mode: 'both' }));
-  return [{ label: 'cpu online', compute: cpu(), mode: 'online' }, { label: 'cpu batch', compute: cpu({ cores: 8, memoryGi: 64 }), mode: 'batch' }, ...gpus];
+  const gpus = offeredGpus(cloud).map(({ sku, count }): Case => ({ label: `gpu ${sku}×${count}`, compute: accelerator(sku, { count, nodes: 2 }), mode: 'both' }));
+  return [{ label: 'cpu online', compute: cpu(), mode: 'online' }, { label: 'cpu batch', compute: cpu({ vcpus: 8, memoryGi: 64 }), mode: 'batch' }, ...gpus];
 }
 
 describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
@@ -42,7 +42,7 @@ describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
   });
 
   it.each(cases(cloud))('validates for $label', async ({ compute, mode }) => {
-    const project = defineProject({
+    const project = defineMlProject({
       name: 'churn-model',
       description: 'Predicts churn',
       team: 'Growth & Retention',
@@ -51,7 +51,7 @@ describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
       framework: compute.kind === 'gpu' ? 'pytorch' : 'sklearn',
       environments: [environment('dev'), environment('staging', { monthlyBudget: 350.5 }), environment('prod')],
       training: compute,
-      serving: serving({ mode, compute: compute.kind === 'gpu' ? gpu({ sku: compute.sku, count: compute.count }) : cpu({ cores: 2, memoryGi: 4 }) }),
+      serving: serving({ mode, compute: compute.kind === 'gpu' ? accelerator(compute.sku, { count: compute.count }) : cpu({ vcpus: 2, memoryGi: 4 }) }),
     });
     const files = new Map(templates);
     for (const artifact of synthesizeIacValues(project)) files.set(artifact.path, artifact.content);
@@ -62,7 +62,7 @@ describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
 
 describe('the matrix check itself', () => {
   it('catches a broken reference, a dropped tag and an unset variable in the real templates', async () => {
-    const project = defineProject({
+    const project = defineMlProject({
       name: 'churn-model',
       description: 'Predicts churn',
       team: 'growth',

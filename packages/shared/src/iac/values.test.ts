@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cpu, gpu } from '../declaration/compute.js';
+import { cpu, accelerator } from '../declaration/compute.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject, type ProjectOptions } from '../declaration/project.js';
+import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { resourceTags } from './tags.js';
 import { terraformVariables } from './values.js';
@@ -17,7 +17,7 @@ const base: ProjectOptions = {
   serving: serving({ mode: 'online' }),
 };
 const varsOf = (options: Partial<ProjectOptions>, env = 0) => {
-  const project = defineProject({ ...base, ...options });
+  const project = defineMlProject({ ...base, ...options });
   return terraformVariables(project, project.environments[env]!);
 };
 
@@ -36,7 +36,7 @@ describe('terraformVariables', () => {
 
   it('sizes the Azure training cluster from the CPU profile or the GPU catalog', () => {
     expect(varsOf({})).toMatchObject({ resource_group_name: 'rg-churn-model-dev', training_vm_size: 'Standard_D4s_v5', training_max_nodes: 1 });
-    expect(varsOf({ framework: 'pytorch', training: gpu({ sku: 'a100-80gb', count: 4, nodes: 2 }) })).toMatchObject({
+    expect(varsOf({ framework: 'pytorch', training: accelerator('a100-80gb', { count: 4, nodes: 2 }) })).toMatchObject({
       training_vm_size: 'Standard_NC96ads_A100_v4',
       training_max_nodes: 2,
     });
@@ -52,7 +52,7 @@ describe('terraformVariables', () => {
       serving_max_replicas: 6,
       serving_target_cpu_utilization: 60,
     });
-    const gpuServing = serving({ mode: 'online', compute: gpu({ sku: 'a10' }) });
+    const gpuServing = serving({ mode: 'online', compute: accelerator('a10') });
     expect(varsOf({ cloud: 'aws', framework: 'pytorch', serving: gpuServing })).toMatchObject({ serving_instance_type: 'ml.g5.2xlarge', serving_instance_vcpus: 8 });
   });
 
@@ -64,8 +64,8 @@ describe('terraformVariables', () => {
     const vars = varsOf({
       cloud: 'kubernetes',
       framework: 'pytorch',
-      training: gpu({ sku: 't4', count: 2, nodes: 3 }),
-      serving: serving({ mode: 'both', replicas: { min: 1, max: 3 }, compute: cpu({ cores: 2, memoryGi: 4 }) }),
+      training: accelerator('t4', { count: 2, nodes: 3 }),
+      serving: serving({ mode: 'both', replicas: { min: 1, max: 3 }, compute: cpu({ vcpus: 2, memoryGi: 4 }) }),
     });
     // training: 3 nodes × (4 cores, 16 GiB, 2 GPUs); serving: (3 + 1) × (2, 4); batch: 1 × (2, 4)
     expect(vars).toMatchObject({ namespace: 'churn-model-dev', quota_cpu: 12 + 8 + 2, quota_memory_gi: 48 + 16 + 4, quota_gpus: 6 });
@@ -76,7 +76,7 @@ describe('terraformVariables', () => {
 describe('resourceTags', () => {
   it('rewrites a free-text team into each cloud tag syntax', () => {
     const tagsOf = (cloud: ProjectOptions['cloud']) => {
-      const project = defineProject({ ...base, cloud, team: 'Growth & Retention!' });
+      const project = defineMlProject({ ...base, cloud, team: 'Growth & Retention!' });
       return resourceTags(project, project.environments[0]!).team;
     };
     expect(tagsOf('azure')).toBe('Growth & Retention!');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { environment } from '../declaration/environment.js';
-import { gpu } from '../declaration/compute.js';
-import { monitoring } from '../declaration/monitoring.js';
-import { defineProject, type ProjectOptions } from '../declaration/project.js';
+import { accelerator } from '../declaration/compute.js';
+import { drift, slo } from '../declaration/monitoring.js';
+import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { GENERATED_NOTICE } from '../synth/artifact.js';
 import { RETRAIN_LABEL, synthesizeObservability, type RuleGroup } from './index.js';
 
 const project = (overrides: Partial<ProjectOptions> = {}) =>
-  defineProject({
+  defineMlProject({
     name: 'churn-model', description: 'Predicts churn', team: 'growth', cloud: 'azure', cicd: 'github-actions', framework: 'sklearn',
     environments: [environment('dev'), environment('prod')], serving: serving({ mode: 'online' }), ...overrides,
   });
@@ -45,7 +45,7 @@ describe('synthesizeObservability', () => {
   });
 
   it('draws the declared objectives and drift thresholds on the panels and in the rules', () => {
-    const { dashboard, groups } = files({ monitoring: monitoring({ latencyP95Ms: 250, errorRatePercent: 2, driftWarningPsi: 0.15, driftCriticalPsi: 0.3 }) });
+    const { dashboard, groups } = files({ slo: slo({ latencyP95Ms: 250, errorRatePercent: 2 }), drift: drift({ warning: 0.15, critical: 0.3 }) });
     const steps = (title: string) => panel(dashboard, title)?.fieldConfig?.defaults.thresholds?.steps.map((s) => s.value);
     expect(steps('Latency of /predict')).toEqual([null, 0.25]);
     expect(steps('Server error ratio of /predict')).toEqual([null, 0.02]);
@@ -69,21 +69,21 @@ describe('synthesizeObservability', () => {
 
   it('adds GPU panels and a GPU memory alert only when training or serving uses a GPU', () => {
     expect(files().groups!.map((g) => g.name)).toEqual(['churn-model-service', 'churn-model-drift']);
-    const withGpu = files({ framework: 'pytorch', training: gpu({ sku: 'a100-80gb' }) });
+    const withGpu = files({ framework: 'pytorch', training: accelerator('a100-80gb') });
     expect(rowTitles(withGpu.dashboard)).toEqual(['Service', 'Predictions', 'Drift', 'GPU']);
     expect(withGpu.groups!.map((g) => g.name)).toContain('churn-model-gpu');
     expect(panel(withGpu.dashboard, 'GPU memory used')?.targets?.[0]?.expr).toContain('DCGM_FI_DEV_FB_FREE');
   });
 
   it('leaves out the online service panels for batch scoring', () => {
-    const batchGpu = files({ framework: 'pytorch', training: gpu({ sku: 'a100-80gb' }), serving: serving({ mode: 'batch' }) });
+    const batchGpu = files({ framework: 'pytorch', training: accelerator('a100-80gb'), serving: serving({ mode: 'batch' }) });
     expect(rowTitles(batchGpu.dashboard)).toEqual(['GPU']);
     expect(batchGpu.groups!.map((g) => g.name)).toEqual(['churn-model-gpu']);
     expect(files({ serving: serving({ mode: 'batch' }) }).paths).toEqual([]);
   });
 
   it('writes nothing when monitoring is disabled, and the same bytes every time', () => {
-    expect(files({ monitoring: monitoring({ enabled: false }) }).paths).toEqual([]);
+    expect(files({ monitoring: false }).paths).toEqual([]);
     expect(synthesizeObservability(project())).toEqual(synthesizeObservability(project()));
   });
 });

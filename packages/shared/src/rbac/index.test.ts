@@ -3,14 +3,14 @@ import { parse, parseAllDocuments } from 'yaml';
 import { access } from '../declaration/access.js';
 import type { Cloud } from '../declaration/common.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject, type ProjectOptions } from '../declaration/project.js';
+import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { GENERATED_NOTICE } from '../synth/artifact.js';
 import { personaCapabilities } from './capabilities.js';
 import { synthesizeRbac, WILDCARD_ALLOW_LIST } from './index.js';
 
 const project = (cloud: Cloud, options: Partial<ProjectOptions> = {}) =>
-  defineProject({
+  defineMlProject({
     name: 'churn-model', description: 'Predicts churn', team: 'growth', cloud, cicd: 'github-actions', framework: 'sklearn',
     environments: [environment('dev'), environment('prod')], serving: serving({ mode: 'online' }), ...options,
   });

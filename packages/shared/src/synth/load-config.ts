@@ -13,7 +13,7 @@ export async function loadDeclaration(dir: string): Promise<ProjectDeclaration> 
   const jiti = createJiti(join(dir, 'package.json'), { fsCache: false, moduleCache: false, interopDefault: true });
   const declaration = await jiti.import<ProjectDeclaration>(file, { default: true });
   if (declaration?.apiVersion === undefined) {
-    throw new Error(`${CONFIG_FILE} must \`export default defineProject({...})\`.`);
+    throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);
   }
   return declaration;
 }

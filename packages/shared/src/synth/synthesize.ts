@@ -12,7 +12,7 @@ const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeCicd, synthesizeIacValue
 
 /**
  * Synthesizes every managed file, sorted by path, each carrying the generated-file notice.
- * @example for (const { path, content } of synthesize(defineProject({...}))) writeFileSync(path, content);
+ * @example for (const { path, content } of synthesize(defineMlProject({...}))) writeFileSync(path, content);
  */
 export function synthesize(project: ProjectDeclaration): Artifact[] {
   const artifacts = SYNTHESIZERS.flatMap((synthesizer) => synthesizer(project)).map(withNotice);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environment } from '../declaration/environment.js';
-import { gpu } from '../declaration/compute.js';
-import { defineProject, type ProjectOptions } from '../declaration/project.js';
+import { accelerator } from '../declaration/compute.js';
+import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
 import { synthesizeObservability } from '../observability/index.js';
@@ -10,7 +10,7 @@ import { validateObservability } from './validate-observability.js';
 const synth = (overrides: Partial<ProjectOptions> = {}) =>
   new Map(
     synthesizeObservability(
-      defineProject({
+      defineMlProject({
         name: 'fraud', description: 'Flags fraud', team: 'risk', cloud: 'kubernetes', cicd: 'gitlab-ci', framework: 'pytorch',
         environments: [environment('dev'), environment('staging'), environment('prod')], serving: serving({ mode: 'both' }), ...overrides,
       }),
@@ -23,7 +23,7 @@ const DASHBOARD = 'monitoring/dashboards/fraud-service.json';
 describe('validateObservability', () => {
   it('accepts what synth writes, on CPU and on GPU', async () => {
     expect(await validateObservability(synth())).toEqual([]);
-    const gpuFiles = synth({ training: gpu({ sku: 't4' }), serving: serving({ mode: 'online', compute: gpu({ sku: 't4' }) }) });
+    const gpuFiles = synth({ training: accelerator('t4'), serving: serving({ mode: 'online', compute: accelerator('t4') }) });
     expect([...gpuFiles.keys()]).toEqual([DASHBOARD, RULES]);
     expect(await validateObservability(gpuFiles)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { access } from '../declaration/access.js';
 import { CLOUDS, type Cloud } from '../declaration/common.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject, type ProjectOptions } from '../declaration/project.js';
+import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { synthesizeRbac } from '../rbac/index.js';
 import { withNotice } from '../synth/artifact.js';
@@ -15,7 +15,7 @@ const CUSTOM = access({
 });
 
 function synth(cloud: Cloud, options: Partial<ProjectOptions> = {}): Map<string, string> {
-  const project = defineProject({
+  const project = defineMlProject({
     name: 'churn-model', description: 'Predicts churn', team: 'growth', cloud, cicd: 'github-actions', framework: 'sklearn',
     environments: [environment('dev'), environment('staging'), environment('prod')], serving: serving({ mode: 'online' }), ...options,
   });

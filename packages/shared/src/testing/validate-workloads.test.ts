@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import type { Cloud, Framework } from '../declaration/common.js';
-import { cpu, gpu, type ComputeProfile } from '../declaration/compute.js';
+import { cpu, accelerator, type ComputeProfile } from '../declaration/compute.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject } from '../declaration/project.js';
+import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
 import { synthesizeWorkloads } from '../workloads/index.js';
@@ -11,7 +11,7 @@ import { validateWorkloads } from './validate-workloads.js';
 
 /** The synthesized specs of a small project, by path. */
 function specs(cloud: Cloud, framework: Framework = 'sklearn', training: ComputeProfile = cpu()): Map<string, string> {
-  const project = defineProject({
+  const project = defineMlProject({
     name: 'fraud',
     description: 'Flags fraud',
     team: 'risk',
@@ -59,7 +59,7 @@ describe('validateWorkloads', () => {
 
   it('catches a GPU request without the GPU toleration', async () => {
     const path = TRAINING_JOB_SPEC.kubernetes;
-    const broken = editDocuments(specs('kubernetes', 'pytorch', gpu({ sku: 'a10', count: 2, nodes: 2 })).get(path)!, (docs) => {
+    const broken = editDocuments(specs('kubernetes', 'pytorch', accelerator('a10', { count: 2, nodes: 2 })).get(path)!, (docs) => {
       delete docs[1].spec.pytorchReplicaSpecs.Worker.template.spec.tolerations;
     });
     expect(await validateOne(path, broken)).toEqual([expect.stringMatching(/Worker\.template\.spec: requests 2 nvidia\.com\/gpu but does not tolerate/)]);
@@ -67,7 +67,7 @@ describe('validateWorkloads', () => {
 
   it('catches a PyTorchJob whose nprocPerNode differs from its GPUs, or without a "pytorch" container', async () => {
     const path = TRAINING_JOB_SPEC.kubernetes;
-    const broken = editDocuments(specs('kubernetes', 'pytorch', gpu({ sku: 'a10', count: 2 })).get(path)!, (docs) => {
+    const broken = editDocuments(specs('kubernetes', 'pytorch', accelerator('a10', { count: 2 })).get(path)!, (docs) => {
       docs[1].spec.nprocPerNode = '1';
       docs[1].spec.pytorchReplicaSpecs.Master.template.spec.containers[0].name = 'trainer';
     });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { CLOUDS, type Cloud, type Framework } from '../declaration/common.js';
-import { cpu, gpu, type ComputeProfile } from '../declaration/compute.js';
+import { cpu, accelerator, type ComputeProfile } from '../declaration/compute.js';
 import { environment } from '../declaration/environment.js';
-import { defineProject, type ProjectDeclaration } from '../declaration/project.js';
+import { defineMlProject, type ProjectDeclaration } from '../declaration/project.js';
 import { serving, SERVING_MODES, type ServingMode, type ServingOptions } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
 import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
@@ -12,14 +12,14 @@ import { envsubstFormat, synthesizeWorkloads } from './index.js';
 
 /** A GPU each cloud sells with 4 GPUs per node, trained on 2 nodes. */
 const TRAINING_GPU: Record<Cloud, ComputeProfile> = {
-  kubernetes: gpu({ sku: 'a100-80gb', count: 4, nodes: 2 }),
-  azure: gpu({ sku: 'a100-80gb', count: 4, nodes: 2 }),
-  aws: gpu({ sku: 't4', count: 4, nodes: 2 }),
-  gcp: gpu({ sku: 'l4', count: 4, nodes: 2 }),
+  kubernetes: accelerator('a100-80gb', { count: 4, nodes: 2 }),
+  azure: accelerator('a100-80gb', { count: 4, nodes: 2 }),
+  aws: accelerator('t4', { count: 4, nodes: 2 }),
+  gcp: accelerator('l4', { count: 4, nodes: 2 }),
 };
 
 function declare(cloud: Cloud, framework: Framework, mode: ServingMode, training: ComputeProfile = cpu(), servingOptions: Partial<ServingOptions> = {}): ProjectDeclaration {
-  return defineProject({
+  return defineMlProject({
     name: 'churn-model',
     description: 'Predicts churn',
     team: 'growth',
@@ -58,7 +58,7 @@ describe('synthesizeWorkloads', () => {
   });
 
   it.each(CLOUDS)('%s: PyTorch served on a GPU validates', async (cloud) => {
-    const project = declare(cloud, 'pytorch', 'both', TRAINING_GPU[cloud], { compute: gpu({ sku: 't4', count: 1 }) });
+    const project = declare(cloud, 'pytorch', 'both', TRAINING_GPU[cloud], { compute: accelerator('t4', { count: 1 }) });
     expect(await validateWorkloads(files(project))).toEqual([]);
   });
 
@@ -80,7 +80,7 @@ describe('kubernetes serving', () => {
   });
 
   it('places GPU serving pods on the GPU nodes', () => {
-    const [deployment] = docs(declare('kubernetes', 'pytorch', 'online', cpu(), { compute: gpu({ sku: 'l4', count: 2 }) }));
+    const [deployment] = docs(declare('kubernetes', 'pytorch', 'online', cpu(), { compute: accelerator('l4', { count: 2 }) }));
     const pod = deployment.spec.template.spec;
     expect(pod.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-L4' });
     expect(pod.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);

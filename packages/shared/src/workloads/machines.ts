@@ -47,10 +47,10 @@ export const CPU_SIZES: Record<ManagedCloud, readonly CpuSize[]> = {
 /** The smallest size with the profile's vCPUs and memory; an error names the largest when none fits. */
 export function cpuSize(cloud: ManagedCloud, profile: CpuProfile): string {
   const sizes = CPU_SIZES[cloud];
-  const fit = sizes.find((s) => s.cores >= profile.cores && s.memoryGi >= profile.memoryGi);
+  const fit = sizes.find((s) => s.cores >= profile.vcpus && s.memoryGi >= profile.memoryGi);
   if (fit) return fit.name;
   const largest = sizes.at(-1)!;
-  throw new Error(`${cloud} has no general-purpose size with ${profile.cores} vCPUs and ${profile.memoryGi} GiB; the largest is ${largest.name} (${largest.cores} vCPUs, ${largest.memoryGi} GiB)`);
+  throw new Error(`${cloud} has no general-purpose size with ${profile.vcpus} vCPUs and ${profile.memoryGi} GiB; the largest is ${largest.name} (${largest.cores} vCPUs, ${largest.memoryGi} GiB)`);
 }
 
 /** What a cloud's API calls the machine of a profile (AWS without the SageMaker `ml.` prefix). */

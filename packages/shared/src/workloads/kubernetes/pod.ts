@@ -14,7 +14,7 @@ export const GPU_POD_BASELINE: Quantities = { cpu: '2', memory: '8Gi' };
 /** Requests and limits of a container running on a profile. */
 export function resources(profile: ComputeProfile): { requests: Quantities; limits: Quantities } {
   if (profile.kind === 'cpu') {
-    const quantities = { cpu: String(profile.cores), memory: `${profile.memoryGi}Gi` };
+    const quantities = { cpu: String(profile.vcpus), memory: `${profile.memoryGi}Gi` };
     return { requests: { ...quantities }, limits: { ...quantities } };
   }
   const gpu = resolveGpu(profile.sku, profile.count, 'kubernetes').kubernetes.resources;

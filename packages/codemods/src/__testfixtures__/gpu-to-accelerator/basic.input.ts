@@ -1,0 +1,21 @@
+import { defineProject, environment, gpu, pipeline, serving, monitoring, access } from '@ai-factory/shared';
+
+export default defineProject({
+  name: "vision",
+  description: "Detects defects",
+  team: "quality",
+  cloud: "kubernetes",
+  cicd: "github-actions",
+  framework: "pytorch",
+  environments: [
+    environment("dev"),
+    environment("prod"),
+  ],
+  training: gpu({ sku: "a100-80gb", count: 4 }),
+  pipeline: pipeline(),
+  serving: serving({ ...{ mode: "online" }, compute: gpu({ sku: "t4" }) }),
+  monitoring: monitoring(),
+  access: access({
+    "ml-engineer": { dev: "admin", prod: "read" },
+  }),
+});

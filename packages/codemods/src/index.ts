@@ -1,0 +1,4 @@
+export { defineCodemod, SHARED_PACKAGE, type Codemod } from './codemod.js';
+export { selectCodemods } from './select.js';
+export { loadCodemods } from './registry.js';
+export { CodemodRunner, importsShared, type CodemodResult, type SourceText } from './run.js';
