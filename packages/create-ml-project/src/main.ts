@@ -89,7 +89,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
     finish: async (dir) => {
       if (!useGit) return;
       progress?.message('Creating the git repository');
-      commit = await initGitRepository(dir, `Generate ${answers.name} from AI Factory ${catalog.version} (preset ${answers.preset})`);
+      commit = await initGitRepository(dir, `Generate ${answers.name} from AI Factory ${catalog.version} (preset ${answers.preset})`, catalog.version);
     },
   });
   progress?.stop(`Created ${answers.name}`);

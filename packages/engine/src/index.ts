@@ -13,3 +13,4 @@ export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, renderTemplate } from './render/he
 export * from './render/escape.js';
 export * from './contract/index.js';
 export * from './external/index.js';
+export * from './pristine.js';

@@ -39,6 +39,17 @@ export const ManifestSchema = z
       )
       .optional()
       .describe('External module sources (--source), pinned to a commit so upgrades fetch the same tree'),
+    upgrades: z
+      .array(
+        z.object({
+          from: z.string().describe('Factory version before the upgrade'),
+          to: z.string().describe('Factory version after it'),
+          shared: z.object({ from: z.string(), to: z.string() }).describe('@ai-factory/shared API versions crossed'),
+          codemods: z.array(z.string()).describe('Codemods applied, in order'),
+        }),
+      )
+      .optional()
+      .describe('Every upgrade the project went through, oldest first'),
     files: z
       .array(
         z.object({

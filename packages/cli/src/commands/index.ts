@@ -3,5 +3,6 @@ import type { CommandDefinition } from '../command.js';
 import { moduleValidate } from './module-validate.js';
 import { contributeCommand } from './contribute.js';
 import docs from './docs.js';
+import { upgradeCommand } from './upgrade.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [docs, moduleValidate, contributeCommand];
+export const COMMANDS: readonly CommandDefinition[] = [upgradeCommand, docs, moduleValidate, contributeCommand];

@@ -1,6 +1,7 @@
 /** Loads a project's `ai-factory.config.ts`, the TypeScript declaration every synth run starts from. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProjectDeclaration } from '../declaration/project.js';
 
 export const CONFIG_FILE = 'ai-factory.config.ts';
@@ -15,5 +16,19 @@ export async function loadDeclaration(dir: string): Promise<ProjectDeclaration> 
   if (declaration?.apiVersion === undefined) {
     throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);
   }
+  return declaration;
+}
+
+/**
+ * Evaluates the text of a config against this package, whatever version the project has installed: an
+ * upgrade checks the merged config before the project's dependencies are updated.
+ */
+export async function evaluateConfig(source: string): Promise<ProjectDeclaration> {
+  const { createJiti } = await import('jiti');
+  const self = fileURLToPath(new URL('../index.js', import.meta.url));
+  const jiti = createJiti(self, { fsCache: false, moduleCache: false, interopDefault: true, alias: { '@ai-factory/shared': self } });
+  const loaded = (await jiti.evalModule(source, { filename: join(process.cwd(), CONFIG_FILE), async: true, forceTranspile: true })) as { default?: ProjectDeclaration } | ProjectDeclaration;
+  const declaration = 'default' in loaded && loaded.default ? loaded.default : (loaded as ProjectDeclaration);
+  if (declaration?.apiVersion === undefined) throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);
   return declaration;
 }

@@ -1,0 +1,32 @@
+/** Three-way merge of one file with git's own machinery (`git merge-file`), never `.rej` files. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+export interface MergeResult {
+  content: Buffer;
+  /** Number of conflict hunks; the content then holds standard conflict markers. */
+  conflicts: number;
+}
+
+/**
+ * Merges the changes from `base` to `theirs` (the new factory render) into `ours` (the team's file).
+ * @example await mergeFile(path, { base, ours, theirs }) // { content, conflicts: 0 }
+ */
+export async function mergeFile(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): Promise<MergeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
+  try {
+    for (const [name, content] of Object.entries(versions)) writeFileSync(join(dir, name), content);
+    const result = await execa(
+      'git',
+      ['merge-file', '-p', '-L', `${path} (yours)`, '-L', `${path} (previous factory version)`, '-L', `${path} (new factory version)`, 'ours', 'base', 'theirs'],
+      { cwd: dir, reject: false, encoding: 'buffer', stripFinalNewline: false },
+    );
+    // merge-file exits with the number of conflicts, or a negative number (255 here) on error.
+    if (result.exitCode === undefined || result.exitCode >= 128) throw new Error(`git merge-file failed on ${path}: ${result.stderr.toString()}`);
+    return { content: Buffer.from(result.stdout), conflicts: result.exitCode };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
