@@ -44,3 +44,9 @@ export async function loadCreateVersion() {
 }
 
 export const loadCli = () => importBuilt('packages/cli/dist/index.js');
+
+/** Every codemod with its Before/After document (the `.md` beside its source). */
+export async function loadCodemods() {
+  const { loadCodemods: load, selectCodemods } = await importBuilt('packages/codemods/dist/index.js');
+  return { codemods: await load(), selectCodemods, docsDir: `${REPO_ROOT}packages/codemods/src/codemods/` };
+}
