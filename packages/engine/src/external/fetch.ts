@@ -8,7 +8,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import degit from 'degit';
+import { createRequire } from 'node:module';
+import type degitFactory from 'degit';
+
+// degit is only needed with --source: load it then (it is CommonJS), not on every start of the CLI.
+const degit = ((...args: Parameters<typeof degitFactory>) => (createRequire(import.meta.url)('degit') as typeof degitFactory)(...args)) as typeof degitFactory;
 import { FactoryError } from '../errors.js';
 
 const run = promisify(execFile);
