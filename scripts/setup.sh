@@ -26,3 +26,5 @@ fi
 
 npm ci --no-audit --no-fund
 npm run build
+# The workspaces' bins point into dist/, which only exists now: link them (npx create-ml-project, ai-factory).
+npm rebuild --ignore-scripts --no-audit --no-fund >/dev/null
