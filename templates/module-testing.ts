@@ -11,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 /** Problems found in the files a module contributed (path → text); empty when fine. */
 export type FileCheck = (files: ReadonlyMap<string, string>) => Promise<string[]> | string[];
 
-/** Renders a project the module applies to: a preset that lists it, with answers its `when` accepts. */
-async function renderModule(id: string): Promise<Map<string, string>> {
+/**
+ * Renders a project the module applies to (a preset that lists it, with answers its `when` accepts) and
+ * returns the module's files, or every file when the module only makes sense with its neighbours.
+ */
+async function renderModule(id: string, wholeProject: boolean): Promise<Map<string, string>> {
   const catalog = await loadBuiltinCatalog();
   const module = catalog.modules.get(id)!;
   const preset = [...catalog.presets.values()].find((candidate) => candidate.modules.includes(id));
@@ -28,13 +31,15 @@ async function renderModule(id: string): Promise<Map<string, string>> {
     ...(when.serving ? { serving: when.serving[0]! } : {}),
   };
   const { tree } = generateProject(catalog, answers);
-  return new Map(tree.entries().filter(([, file]) => file.module === id).map(([path, file]) => [path, file.content.toString('utf8')]));
+  return new Map(tree.entries().filter(([, file]) => wholeProject || file.module === id).map(([path, file]) => [path, file.content.toString('utf8')]));
 }
 
 /**
- * @example describeModule(import.meta.url, (files) => validateTerraform(files));
+ * @param options.wholeProject check every file of the rendered project, not only the module's: for
+ *   overlays such as Terraform, whose files are only valid together. @default false
+ * @example describeModule(import.meta.url, validateTerraform, { wholeProject: true });
  */
-export function describeModule(moduleUrl: string, check?: FileCheck): void {
+export function describeModule(moduleUrl: string, check?: FileCheck, options: { wholeProject?: boolean } = {}): void {
   const dir = dirname(fileURLToPath(moduleUrl));
   const id = dir.split('/').slice(-2).join('/');
   describe(id, () => {
@@ -43,7 +48,7 @@ export function describeModule(moduleUrl: string, check?: FileCheck): void {
     });
     if (check) {
       it('renders files that pass their checks', async () => {
-        const files = await renderModule(id);
+        const files = await renderModule(id, options.wholeProject ?? false);
         expect(files.size).toBeGreaterThan(0);
         expect(await check(files)).toEqual([]);
       });

@@ -4,6 +4,7 @@
  */
 export const PLATFORM_MODULES = [
   'core/project',
+  'iac/terraform-common',
   'iac/azure-terraform',
   'iac/aws-terraform',
   'iac/gcp-terraform',

@@ -1,6 +1,6 @@
 /**
  * The matrix: tfvars synthesised for every cloud, for CPU and for each GPU the cloud offers, laid beside that
- * cloud's template Terraform (templates/iac/<cloud>-terraform/files/infra), must validate cleanly.
+ * cloud's template Terraform (templates/iac/<cloud>-terraform and terraform-common), must validate cleanly.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -19,8 +19,9 @@ import { synthesizeIacValues } from './index.js';
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../templates/iac');
 
 function templateFiles(cloud: Cloud): Map<string, string> {
-  const dir = resolve(TEMPLATES, `${cloud}-terraform/files/infra`);
-  return new Map(readdirSync(dir).filter((name) => name.endsWith('.tf')).map((name) => [`${TERRAFORM_DIR}/${name}`, readFileSync(resolve(dir, name), 'utf8')]));
+  // The cloud's own module and the variables every cloud shares, as a project has them side by side.
+  const dirs = [resolve(TEMPLATES, `${cloud}-terraform/files/infra`), resolve(TEMPLATES, 'terraform-common/files/infra')];
+  return new Map(dirs.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.tf')).map((name): [string, string] => [`${TERRAFORM_DIR}/${name}`, readFileSync(resolve(dir, name), 'utf8')])));
 }
 
 interface Case {

@@ -1,44 +1,9 @@
 # Values per environment come from environments/<env>.tfvars, generated from ai-factory.config.ts;
 # the GCP project and billing account are per organisation and come from CI as TF_VAR_ variables.
 
-variable "project" {
-  type        = string
-  description = "Project name (lowercase a-z, 0-9 and -); prefix of every resource name."
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,31}$", var.project))
-    error_message = "project must be lowercase a-z, 0-9 and -, starting with a letter, at most 32 characters."
-  }
-}
-
-variable "environment" {
-  type        = string
-  description = "Environment name, such as dev, staging or prod."
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,31}$", var.environment))
-    error_message = "environment must be lowercase a-z, 0-9 and -, starting with a letter."
-  }
-}
-
 variable "region" {
   type        = string
   description = "GCP region of every regional resource, such as europe-west4."
-}
-
-variable "team" {
-  type        = string
-  description = "Owning team, written into resource descriptions."
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Labels on every resource: project, team, environment and managed-by (GCP label syntax)."
-
-  validation {
-    condition     = alltrue([for k, v in var.tags : can(regex("^[a-z][a-z0-9_-]{0,62}$", k)) && can(regex("^[a-z0-9_-]{0,63}$", v))])
-    error_message = "GCP labels need lowercase keys and values of a-z, 0-9, _ and -, at most 63 characters."
-  }
 }
 
 variable "gcp_project_id" {

@@ -1,44 +1,9 @@
 # Values per environment come from environments/<env>.tfvars, generated from ai-factory.config.ts.
 
-variable "project" {
-  type        = string
-  description = "Project name (lowercase a-z, 0-9 and -); prefix of every resource name."
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,31}$", var.project))
-    error_message = "project must be lowercase a-z, 0-9 and -, starting with a letter, at most 32 characters."
-  }
-}
-
-variable "environment" {
-  type        = string
-  description = "Environment name, such as dev, staging or prod."
-
-  validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,31}$", var.environment))
-    error_message = "environment must be lowercase a-z, 0-9 and -, starting with a letter."
-  }
-}
-
 variable "region" {
   type        = string
   description = "Region of the cluster, when the declaration names one; only recorded, a plain cluster has no region to choose."
   default     = null
-}
-
-variable "team" {
-  type        = string
-  description = "Owning team, written into the namespace annotations."
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Labels on every object: project, team, environment and managed-by (Kubernetes label syntax)."
-
-  validation {
-    condition     = alltrue([for v in values(var.tags) : can(regex("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$", v))])
-    error_message = "Label values must be at most 63 characters of A-Z, a-z, 0-9, -, _ and ., starting and ending alphanumerically."
-  }
 }
 
 variable "namespace" {
