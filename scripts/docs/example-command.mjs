@@ -7,7 +7,7 @@ import { shellWord } from './shell.mjs';
 const PROJECT = 'my-project';
 
 /** Answer overrides (and their flags) that make one facet of a condition hold. */
-function overrideFor(facet, allowed, answers) {
+function overrideFor(facet, allowed) {
   const value = allowed[0];
   switch (facet) {
     case 'cloud':
@@ -39,7 +39,7 @@ export function exampleFor(engine, catalog, moduleId) {
     const flags = [];
     for (const [facet, allowed] of Object.entries(module.when ?? {})) {
       if (engine.conditionHolds({ [facet]: allowed }, answers)) continue;
-      const override = overrideFor(facet, allowed, answers);
+      const override = overrideFor(facet, allowed);
       if (!override) continue;
       answers = { ...answers, ...override.answers };
       flags.push(...override.flags);

