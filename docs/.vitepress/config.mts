@@ -24,6 +24,7 @@ const guide: DefaultTheme.SidebarItem = {
     { text: 'Drift and retraining', link: '/guide/drift' },
     { text: 'Responsible AI before promotion', link: '/guide/responsible-ai' },
     { text: 'Environments and promotion', link: '/guide/environments' },
+    { text: 'Upgrading a fleet', link: '/guide/fleet' },
   ],
 };
 

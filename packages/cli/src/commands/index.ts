@@ -4,5 +4,8 @@ import { moduleValidate } from './module-validate.js';
 import { contributeCommand } from './contribute.js';
 import docs from './docs.js';
 import { upgradeCommand } from './upgrade.js';
+import { fleetUpgradeCommand } from './fleet-upgrade.js';
+import { fleetStatusCommand } from './fleet-status.js';
+import { fleetReportCommand } from './fleet-report.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [upgradeCommand, docs, moduleValidate, contributeCommand];
+export const COMMANDS: readonly CommandDefinition[] = [upgradeCommand, fleetUpgradeCommand, fleetStatusCommand, fleetReportCommand, docs, moduleValidate, contributeCommand];

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { execGit } from './exec.js';
 
 export interface MergeResult {
   content: Buffer;
@@ -18,14 +18,13 @@ export async function mergeFile(path: string, versions: { base: Buffer; ours: Bu
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
   try {
     for (const [name, content] of Object.entries(versions)) writeFileSync(join(dir, name), content);
-    const result = await execa(
-      'git',
+    const result = await execGit(
       ['merge-file', '-p', '-L', `${path} (yours)`, '-L', `${path} (previous factory version)`, '-L', `${path} (new factory version)`, 'ours', 'base', 'theirs'],
-      { cwd: dir, reject: false, encoding: 'buffer', stripFinalNewline: false },
+      { cwd: dir, reject: false },
     );
     // merge-file exits with the number of conflicts, or a negative number (255 here) on error.
-    if (result.exitCode === undefined || result.exitCode >= 128) throw new Error(`git merge-file failed on ${path}: ${result.stderr.toString()}`);
-    return { content: Buffer.from(result.stdout), conflicts: result.exitCode };
+    if (result.exitCode >= 128) throw new Error(`git merge-file failed on ${path}: ${result.stderr}`);
+    return { content: result.stdout, conflicts: result.exitCode };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

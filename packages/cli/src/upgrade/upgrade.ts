@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
 import type { Codemod, CodemodRunner } from '@ai-factory/codemods';
-import { execa } from 'execa';
 import semver from 'semver';
+import { execGit } from './exec.js';
 import { Git, type FileMap } from './git.js';
 
 import { computeUpgrade, type UpgradeTarget } from './render.js';
@@ -62,8 +62,8 @@ async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promi
     }
     mkdirSync(join(dir, 'a'), { recursive: true });
     mkdirSync(join(dir, 'b'), { recursive: true });
-    const result = await execa('git', ['diff', '--no-index', '--no-color', 'a', 'b'], { cwd: dir, reject: false, stripFinalNewline: false });
-    return result.stdout;
+    const result = await execGit(['diff', '--no-index', '--no-color', 'a', 'b'], { cwd: dir, reject: false });
+    return result.stdout.toString('utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

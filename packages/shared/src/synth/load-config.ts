@@ -1,7 +1,8 @@
 /** Loads a project's `ai-factory.config.ts`, the TypeScript declaration every synth run starts from. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Jiti } from 'jiti';
 import type { ProjectDeclaration } from '../declaration/project.js';
 
 export const CONFIG_FILE = 'ai-factory.config.ts';
@@ -19,14 +20,29 @@ export async function loadDeclaration(dir: string): Promise<ProjectDeclaration> 
   return declaration;
 }
 
+let evaluator: Promise<Jiti> | undefined;
+
+/**
+ * One jiti instance per process, with its module cache on: `@ai-factory/shared` is then transformed and
+ * loaded once instead of on every call, which made evaluating a config cost about as much as the rest of
+ * an upgrade. The config itself is still evaluated afresh each time (`evalModule` never reads the cache),
+ * and this package keeps no module-level state a config could leave behind.
+ */
+function configEvaluator(): Promise<Jiti> {
+  evaluator ??= import('jiti').then(({ createJiti }) => {
+    // The package's own entry, by self-reference: right from the per-file build and from the bundle alike.
+    const self = createRequire(import.meta.url).resolve('@ai-factory/shared');
+    return createJiti(self, { fsCache: false, moduleCache: true, interopDefault: true, alias: { '@ai-factory/shared': self } });
+  });
+  return evaluator;
+}
+
 /**
  * Evaluates the text of a config against this package, whatever version the project has installed: an
  * upgrade checks the merged config before the project's dependencies are updated.
  */
 export async function evaluateConfig(source: string): Promise<ProjectDeclaration> {
-  const { createJiti } = await import('jiti');
-  const self = fileURLToPath(new URL('../index.js', import.meta.url));
-  const jiti = createJiti(self, { fsCache: false, moduleCache: false, interopDefault: true, alias: { '@ai-factory/shared': self } });
+  const jiti = await configEvaluator();
   const loaded = (await jiti.evalModule(source, { filename: join(process.cwd(), CONFIG_FILE), async: true, forceTranspile: true })) as { default?: ProjectDeclaration } | ProjectDeclaration;
   const declaration = 'default' in loaded && loaded.default ? loaded.default : (loaded as ProjectDeclaration);
   if (declaration?.apiVersion === undefined) throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);

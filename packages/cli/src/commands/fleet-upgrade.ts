@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { defineCommand } from '../command.js';
+import { integerOption } from '../fleet/args.js';
+import { createProgress } from '../fleet/progress.js';
+import { DEFAULT_PUSH_LIMITS } from '../fleet/push.js';
+import { formatSummary, summarizeFleet, writeReports } from '../fleet/report.js';
+import { collectRepos, parseShard, selectShard } from '../fleet/repos.js';
+import { runFleet } from '../fleet/run.js';
+
+export const fleetUpgradeCommand = defineCommand({
+  name: 'fleet upgrade',
+  summary: 'Upgrade many repositories in parallel, each isolated, with a report per repository',
+  usage: '<repos...> | --from <file>',
+  options: {
+    from: { type: 'string', value: '<file>', description: 'Read repository paths from a file: one per line, # comments' },
+    concurrency: { type: 'string', value: '<n>', description: 'Worker threads', default: 'the number of CPUs' },
+    shard: { type: 'string', value: '<i/n>', description: 'Upgrade only shard i of n of the sorted list (1 ≤ i ≤ n)' },
+    'report-dir': { type: 'string', value: '<dir>', description: 'Write <index>-<name>.json per repository and summary.json here' },
+    to: { type: 'string', value: '<version>', description: 'Factory version to upgrade to (must be the one this CLI ships)' },
+    push: { type: 'boolean', description: 'Push each upgraded repository\'s branch and pristine refs to its origin' },
+    'push-concurrency': { type: 'string', value: '<n>', description: 'Pushes in flight at most', default: String(DEFAULT_PUSH_LIMITS.concurrency) },
+    'push-interval-ms': { type: 'string', value: '<ms>', description: 'Pause between the starts of two pushes', default: String(DEFAULT_PUSH_LIMITS.intervalMs) },
+    json: { type: 'boolean', description: 'Print the summary as JSON instead of a table' },
+    list: { type: 'boolean', description: 'Print the repositories this run (or shard) would upgrade, one per line, and stop' },
+  },
+  details: [
+    'Each worker thread loads the catalog and the codemods once and upgrades repositories one after another,',
+    'exactly as `ai-factory upgrade` would. A repository that fails, or whose worker crashes, is reported and',
+    'the others carry on. Progress goes to stderr: a bar on a terminal, one line per repository otherwise.',
+    '',
+    '--shard i/n partitions the sorted, de-duplicated list deterministically (every n-th repository from the',
+    'i-th), so n machines given the same list upgrade each repository exactly once; report file names carry',
+    'the index in the whole list, and `ai-factory fleet report` merges the shards\' report directories.',
+    '',
+    'Exit codes: 0 when every repository is upgraded or up to date (and, with --push, every push succeeded);',
+    '1 otherwise; 2 for wrong arguments.',
+  ].join('\n'),
+  run: async ({ positionals, options }, io) => {
+    const all = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd);
+    const repos = selectShard(all, typeof options.shard === 'string' ? parseShard(options.shard) : undefined);
+    // Lets a CI shard fetch only its own repositories before upgrading them, with the same partition.
+    if (options.list) return io.stdout(repos.map((repo) => `${repo.path}\n`).join('')), 0;
+    const concurrency = integerOption('concurrency', options.concurrency, availableParallelism(), 1);
+    const push = options.push
+      ? {
+          concurrency: integerOption('push-concurrency', options['push-concurrency'], DEFAULT_PUSH_LIMITS.concurrency, 1),
+          intervalMs: integerOption('push-interval-ms', options['push-interval-ms'], DEFAULT_PUSH_LIMITS.intervalMs, 0),
+        }
+      : undefined;
+    // The bar goes to stderr, so it is stderr's terminal that matters, not stdout's.
+    const progress = createProgress(repos.length, io.stderr, Boolean(process.stderr.isTTY));
+    const { reports, wallMs } = await runFleet(repos, {
+      concurrency,
+      upgrade: typeof options.to === 'string' ? { to: options.to } : {},
+      ...(push ? { push } : {}),
+      onReport: progress.done,
+    });
+    progress.end();
+    const summary = summarizeFleet(reports, wallMs);
+    if (typeof options['report-dir'] === 'string') writeReports(resolve(io.cwd, options['report-dir']), reports, summary, all.length);
+    io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+    return summary.ok ? 0 : 1;
+  },
+});

@@ -1,0 +1,22 @@
+/** Messages between the fleet's main thread and its upgrade workers. */
+import type { UpgradeOptions } from '../upgrade/upgrade.js';
+import type { UpgradeReport } from '../upgrade/report.js';
+
+/** Given to every worker at start. */
+export interface WorkerSetup {
+  options: UpgradeOptions;
+}
+
+/** Main → worker: upgrade one repository. A worker gets its next task only after answering this one. */
+export interface TaskMessage {
+  index: number;
+  repo: string;
+}
+
+/** Worker → main: the task's report, and the worker's peak memory so far. */
+export interface DoneMessage {
+  index: number;
+  report: UpgradeReport;
+  /** `process.resourceUsage().maxRSS` in KiB, as seen from the worker. */
+  maxRSS: number;
+}

@@ -1,0 +1,42 @@
+// Builds benchmark repositories from the real factory 0.1.0 fixtures, as `create-ml-project` leaves them
+// (first commit = pristine ref), each then edited by "its team" so no two repositories are alike: a
+// README line and a monitoring threshold in ai-factory.config.ts, committed. The edits make every upgrade
+// run the codemods on two different config texts and a three-way merge, as a real fleet would.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../../../packages/cli/src/upgrade/__fixtures__/factory-0.1.0/', import.meta.url));
+export const PRESETS = ['azure-tabular', 'gcp-tabular', 'k8s-gpu-pytorch'];
+const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Team', GIT_AUTHOR_EMAIL: 'team@example.com', GIT_COMMITTER_NAME: 'Team', GIT_COMMITTER_EMAIL: 'team@example.com' };
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** One git repository per preset, generated and committed once; the fleet's repositories are copies. */
+export function buildTemplates(work) {
+  return PRESETS.map((preset) => {
+    const dir = join(work, 'templates', preset);
+    cpSync(join(FIXTURES, preset), dir, { recursive: true });
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'Generate from AI Factory 0.1.0');
+    git(dir, 'update-ref', 'refs/ai-factory/pristine/0.1.0', 'HEAD');
+    return dir;
+  });
+}
+
+/** `count` distinct repositories under `dir`, round-robin over the presets; returns their paths. */
+export function buildRepos(templates, dir, count) {
+  const repos = [];
+  for (let i = 0; i < count; i += 1) {
+    const repo = join(dir, `repo-${String(i).padStart(4, '0')}`);
+    cpSync(templates[i % templates.length], repo, { recursive: true });
+    const readme = join(repo, 'README.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\nOwned by team ${i}.\n`);
+    const config = join(repo, 'ai-factory.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  monitoring: monitoring(),', `  monitoring: monitoring({ latencyP95Ms: ${200 + i} }),`));
+    git(repo, 'commit', '--quiet', '--all', '-m', `Team ${i}`);
+    repos.push(repo);
+  }
+  return repos;
+}
