@@ -14,7 +14,6 @@ import {
   type PartialAnswers,
 } from '@ai-factory/engine';
 import { flagFor } from './options.js';
-import { ask } from './questions.js';
 
 /** The preset `--yes` takes when none is named. */
 export const DEFAULT_PRESET = 'azure-tabular';
@@ -36,7 +35,8 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
     if (given[key] !== undefined) return given[key] as Answers[K];
     if (fallback !== undefined) return fallback;
     if (yes) return initial;
-    if (interactive) return ask(key, initial, catalog);
+    // Prompts (and their library) load only when someone is there to answer them.
+    if (interactive) return (await import('./questions.js')).ask(key, initial, catalog);
     missing.push(flagFor(key));
     return undefined;
   };

@@ -1,7 +1,6 @@
 /** `create-ml-project`: collect answers, generate in memory, then write atomically (or only list, with --dry-run). */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { cancel, intro, log, note, outro, spinner } from '@clack/prompts';
 import { describeTree, FactoryError, generateProject, openModuleSource, pythonPackageName, writeTreeAtomically, type Catalog, type Generated } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { readAnswersFile } from './answers-file.js';
@@ -9,7 +8,7 @@ import { parseCliArgs, type CliArgs } from './args.js';
 import { collectAnswers } from './collect.js';
 import { initGitRepository, isGitAvailable } from './git.js';
 import { helpText } from './options.js';
-import { Cancelled } from './questions.js';
+import { Cancelled } from './cancelled.js';
 import { checkTarget } from './target.js';
 
 export interface RunEnvironment {
@@ -32,7 +31,7 @@ export async function run(argv: readonly string[], env: RunEnvironment): Promise
     return await create(args, env);
   } catch (error) {
     if (error instanceof Cancelled) {
-      cancel('Cancelled: nothing was written.');
+      (await import('@clack/prompts')).cancel('Cancelled: nothing was written.');
       return 130;
     }
     const known = error instanceof FactoryError;
@@ -48,7 +47,9 @@ export async function run(argv: readonly string[], env: RunEnvironment): Promise
 async function create(args: CliArgs, env: RunEnvironment): Promise<number> {
   const interactive = env.interactive && !args.json;
   const ui = interactive && !args.yes;
-  if (interactive) intro(`create-ml-project ${VERSION}`);
+  // The prompt library is only loaded for a person at a terminal: CI runs start faster without it.
+  const clack = interactive ? await import('@clack/prompts') : undefined;
+  clack?.intro(`create-ml-project ${VERSION}`);
 
   // Check the target before asking anything, so a bad directory fails fast.
   if (args.directory !== undefined) checkTarget(args.directory, env.cwd);
@@ -56,13 +57,16 @@ async function create(args: CliArgs, env: RunEnvironment): Promise<number> {
   // External modules are read lazily while rendering, so the fetched tree stays until the run ends.
   const source = args.source === undefined ? undefined : await openModuleSource(builtin, args.source);
   try {
-    return await createWith(source?.catalog ?? builtin, args, env, interactive, ui);
+    return await createWith(source?.catalog ?? builtin, args, env, clack, ui);
   } finally {
     source?.close();
   }
 }
 
-async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, interactive: boolean, ui: boolean): Promise<number> {
+type Clack = typeof import('@clack/prompts');
+
+/** `clack` is there only for a person at a terminal; without it the run prints plain lines. */
+async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, clack: Clack | undefined, ui: boolean): Promise<number> {
   const given = { ...(args.answersFile ? readAnswersFile(args.answersFile) : {}), ...args.flags };
   const answers = await collectAnswers({
     catalog,
@@ -82,7 +86,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
 
   const useGit = args.git && (await isGitAvailable());
   if (args.git && !useGit && !args.json) env.stderr('git was not found: the project is written without a repository.\n');
-  const progress = interactive ? spinner() : undefined;
+  const progress = clack?.spinner();
   progress?.start(`Writing ${generated.tree.size} files`);
   let commit: string | null = null;
   await writeTreeAtomically(generated.tree, target, {
@@ -96,11 +100,11 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
 
   if (args.json) {
     env.stdout(`${JSON.stringify(summary(generated, target, false, commit))}\n`);
-  } else if (interactive) {
-    note(nextSteps(generated, relative(env.cwd, target) || '.'), 'Next steps');
-    outro('Done.');
+  } else if (clack) {
+    clack.note(nextSteps(generated, relative(env.cwd, target) || '.'), 'Next steps');
+    clack.outro('Done.');
   } else {
-    log.success(`Created ${answers.name} in ${target}`);
+    env.stdout(`Created ${answers.name} in ${target}\n`);
     env.stdout(`\nNext steps:\n${nextSteps(generated, relative(env.cwd, target) || '.')}\n`);
   }
   return 0;

@@ -12,12 +12,7 @@ import {
   type Catalog,
 } from '@ai-factory/engine';
 
-/** Thrown when the user presses Ctrl-C or Escape at a prompt. */
-export class Cancelled extends Error {
-  constructor() {
-    super('Cancelled');
-  }
-}
+import { Cancelled } from './cancelled.js';
 
 function answered<T>(value: T): Exclude<T, symbol> {
   if (isCancel(value)) throw new Cancelled();
