@@ -20,7 +20,7 @@ const sh = (lines: string[]) => lines.join('\n');
 /** The Python checks of CI: lint, tests, and training plus gate on the sample data. */
 function pythonCi(packageName: string): CiStep[] {
   return [
-    { id: 'install', name: 'Install the package', run: sh(['python -m pip install --upgrade pip', 'python -m pip install -e ".[dev]"']) },
+    { id: 'install', name: 'Install the package', run: sh(['python -m pip install --upgrade pip', 'python -m pip install -c constraints.txt -e ".[dev]"']) },
     { id: 'lint', name: 'Lint', run: 'ruff check .' },
     { id: 'test', name: 'Unit tests', run: 'python -m pytest -q' },
     { id: 'train', name: 'Train on the sample data', run: `python -m ${packageName} train` },
@@ -83,7 +83,7 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
       login,
       variables,
       steps: [
-        { id: 'install', name: 'Install the package', run: 'python -m pip install -e .' },
+        { id: 'install', name: 'Install the package', run: 'python -m pip install -c constraints.txt -e .' },
         { id: 'evaluate', name: 'Evaluate the challenger', run: sh(gateRun(project.cloud, project.region, project.packageName)), cloud: true },
       ],
     },
@@ -97,7 +97,7 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
   const jobs = project.promotion.map((name, i): JobSpec => {
     const env = project.environments.find((candidate) => candidate.name === name)!;
     const region = env.region ?? project.region;
-    const steps: CiStep[] = [{ id: 'install', name: 'Install the package', run: 'python -m pip install -e .' }];
+    const steps: CiStep[] = [{ id: 'install', name: 'Install the package', run: 'python -m pip install -c constraints.txt -e .' }];
     const tfvars = tfvarsPath(name).slice(TERRAFORM_DIR.length + 1);
     steps.push({
       id: 'infrastructure',
