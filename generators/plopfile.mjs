@@ -86,7 +86,7 @@ export default function generators(plop) {
     prompts: [
       { type: 'input', name: 'name', message: 'Codemod name (kebab-case)', validate: slug('The name') },
       { type: 'input', name: 'description', message: 'What it changes', validate: text('The description', 200) },
-      { type: 'input', name: 'introducedIn', message: 'Factory version that needs it (e.g. 0.2.0)', validate: (v) => SEMVER.test(v) || 'must be a version such as 0.2.0' },
+      { type: 'input', name: 'introducedIn', message: '@ai-factory/shared version that needs it (e.g. 3.0.0)', validate: (v) => SEMVER.test(v) || 'must be a version such as 0.2.0' },
     ],
     actions: (answers) => {
       const codemods = join(root, 'packages', 'codemods', 'src');
