@@ -9,6 +9,7 @@ import { collectAnswers } from './collect.js';
 import { initGitRepository, isGitAvailable } from './git.js';
 import { helpText } from './options.js';
 import { Cancelled } from './cancelled.js';
+import { detectPackageManager, runScript } from './package-manager.js';
 import { checkTarget } from './target.js';
 
 export interface RunEnvironment {
@@ -113,13 +114,15 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
 function nextSteps({ manifest }: Generated, dir: string): string {
   const pkg = pythonPackageName(manifest.answers.name);
   const online = manifest.answers.serving !== 'batch';
+  const manager = detectPackageManager();
   return [
     `cd ${dir}`,
     `python3 -m pytest -q                           # the project's tests`,
-    `export PYTHONPATH=src                          # or: pip install -e '.[dev]'`,
+    `export PYTHONPATH=src                          # or: pip install -c constraints.txt -e '.[dev]'`,
     `python3 -m ${pkg} train                        # train on the sample data`,
     `python3 -m ${pkg} evaluate                     # champion/challenger gate, registers the winner`,
     online ? `python3 -m ${pkg} service                      # /predict, /health, /metrics` : `python3 -m ${pkg} batch --help                 # batch scoring`,
+    `${manager} install && ${runScript(manager, 'synth', '--check')}   # the platform declaration and its managed files`,
   ].join('\n');
 }
 
