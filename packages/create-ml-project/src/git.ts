@@ -1,21 +1,11 @@
 /** Turns the new project into a git repository with one commit. */
-import { pristineRef } from '@ai-factory/engine';
+import { fallbackIdentityArgs, pristineRef } from '@ai-factory/engine';
 
 // execa is loaded on first use: it costs ~100 ms at start-up, which --no-git and --dry-run runs never need.
 const git = async (args: string[], cwd?: string, reject = true) => {
   const { execa } = await import('execa');
   return execa('git', args, { ...(cwd ? { cwd } : {}), reject });
 };
-
-/** Used only when the user has no git identity, so the first commit never fails on a fresh machine. */
-const FALLBACK_IDENTITY = ['-c', 'user.name=AI Factory', '-c', 'user.email=ai-factory@users.noreply.localhost'];
-
-async function hasIdentity(cwd: string): Promise<boolean> {
-  const [name, email] = await Promise.all(
-    ['user.name', 'user.email'].map((key) => git(['config', '--get', key], cwd, false)),
-  );
-  return name!.exitCode === 0 && email!.exitCode === 0;
-}
 
 export async function isGitAvailable(): Promise<boolean> {
   return (await git(['--version'], undefined, false)).exitCode === 0;
@@ -28,8 +18,7 @@ export async function isGitAvailable(): Promise<boolean> {
 export async function initGitRepository(dir: string, message: string, factoryVersion: string): Promise<string> {
   await git(['init', '--quiet', '--initial-branch=main'], dir);
   await git(['add', '--all'], dir);
-  const identity = (await hasIdentity(dir)) ? [] : FALLBACK_IDENTITY;
-  await git([...identity, 'commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], dir);
+  await git([...(await fallbackIdentityArgs(dir)), 'commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message], dir);
   const commit = (await git(['rev-parse', 'HEAD'], dir)).stdout.trim();
   await git(['update-ref', pristineRef(factoryVersion), commit], dir);
   return commit;

@@ -14,3 +14,4 @@ export * from './render/escape.js';
 export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';
+export * from './git-identity.js';

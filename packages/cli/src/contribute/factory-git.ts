@@ -1,6 +1,6 @@
 /** Git in the factory repository: find it, and commit a contributed module on its own branch. */
 import { execa } from 'execa';
-import { FactoryError } from '@ai-factory/engine';
+import { fallbackIdentityArgs, FactoryError } from '@ai-factory/engine';
 
 const git = (cwd: string, args: string[]) => execa('git', args, { cwd, reject: false });
 
@@ -15,9 +15,6 @@ export async function branchExists(repo: string, branch: string): Promise<boolea
   return (await git(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])).exitCode === 0;
 }
 
-/** Used only when no git identity is configured, so the commit never fails on a fresh machine. */
-const FALLBACK_IDENTITY = ['-c', 'user.name=AI Factory', '-c', 'user.email=ai-factory@users.noreply.localhost'];
-
 /**
  * Switches to a new branch and commits only `path` on it; other changes in the working tree stay uncommitted.
  * @returns the commit id
@@ -28,11 +25,11 @@ export async function commitOnNewBranch(repo: string, branch: string, path: stri
     if (result.exitCode !== 0) throw new FactoryError('io', `git ${args.filter((a) => !a.startsWith('user.')).join(' ')} failed: ${result.stderr.trim()}`);
     return result.stdout.trim();
   };
-  const hasIdentity = (await git(repo, ['config', 'user.email'])).exitCode === 0 && (await git(repo, ['config', 'user.name'])).exitCode === 0;
+  const identity = await fallbackIdentityArgs(repo);
   await step(['switch', '--quiet', '--create', branch]);
   try {
     await step(['add', '--', path]);
-    await step([...(hasIdentity ? [] : FALLBACK_IDENTITY), 'commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message, '--', path]);
+    await step([...identity, 'commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message, '--', path]);
   } catch (error) {
     await git(repo, ['reset', '--quiet', '--', path]);
     await git(repo, ['switch', '--quiet', '-']);

@@ -5,16 +5,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fallbackIdentityArgs } from '@ai-factory/engine';
 import { execGit } from './exec.js';
 
 /** A tree as path → content; `null` marks a deleted file in a change set. */
 export type FileMap = Map<string, Buffer>;
 
-/** Used only when the repository has no identity of its own, so a commit never fails on a fresh machine. */
-const FALLBACK_IDENTITY = { GIT_AUTHOR_NAME: 'AI Factory', GIT_AUTHOR_EMAIL: 'ai-factory@users.noreply.localhost' };
-
 export class Git {
-  #identity: Promise<boolean> | undefined;
+  #identity: Promise<string[]> | undefined;
 
   constructor(readonly dir: string) {}
 
@@ -77,8 +75,8 @@ export class Git {
       ];
       if (info.length > 0) await this.run(['update-index', '--index-info'], { input: `${info.join('\n')}\n`, env });
       const tree = (await this.run(['write-tree'], { env })).trim();
-      const identity = (await this.hasIdentity()) ? {} : { ...FALLBACK_IDENTITY, GIT_COMMITTER_NAME: FALLBACK_IDENTITY.GIT_AUTHOR_NAME, GIT_COMMITTER_EMAIL: FALLBACK_IDENTITY.GIT_AUTHOR_EMAIL };
-      return (await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], { env: identity })).trim();
+      this.#identity ??= fallbackIdentityArgs(this.dir); // read once per instance: an upgrade commits twice
+      return (await this.run([...(await this.#identity), 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message])).trim();
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
@@ -87,15 +85,6 @@ export class Git {
   /** Points `ref` at `commit`, only if it still has the value we read (`expected`, or absent). */
   async updateRef(ref: string, commit: string, expected?: string): Promise<void> {
     await this.run(['update-ref', ref, commit, expected ?? '']);
-  }
-
-  /** Whether the repository's config names a committer; read once per instance (an upgrade commits twice). */
-  hasIdentity(): Promise<boolean> {
-    this.#identity ??= execGit(['config', '--get-regexp', '^user\\.(name|email)$'], { cwd: this.dir, reject: false }).then((result) => {
-      const keys = new Set(result.stdout.toString('utf8').split('\n').map((line) => line.split(' ')[0]));
-      return keys.has('user.name') && keys.has('user.email');
-    });
-    return this.#identity;
   }
 
   /**

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
+import { hashContent, ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
 import type { Codemod, CodemodRunner } from '@ai-factory/codemods';
 import semver from 'semver';
 import { execGit } from './exec.js';
@@ -41,10 +41,9 @@ function readManifest(ours: FileMap): Manifest {
 async function readBase(git: Git, manifest: Manifest, ours: FileMap): Promise<FileMap> {
   const pristine = await git.resolve(pristineRef(manifest.factory.version));
   if (pristine) return git.readTree(pristine);
-  const { createHash } = await import('node:crypto');
   const unedited = manifest.files.filter((file) => {
     const content = ours.get(file.path);
-    return content !== undefined && createHash('sha256').update(content).digest('hex') === file.sha256;
+    return content !== undefined && hashContent(content) === file.sha256;
   });
   return new Map(unedited.map((file) => [file.path, ours.get(file.path)!]));
 }
