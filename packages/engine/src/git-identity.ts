@@ -6,17 +6,35 @@ import { execFile } from 'node:child_process';
 
 export const FALLBACK_GIT_IDENTITY = { name: 'AI Factory', email: 'ai-factory@users.noreply.localhost' };
 
+/** user.name and user.email as the repository's config (local, global or system) sets them, if both are. */
+async function configuredIdentity(cwd: string): Promise<{ name: string; email: string } | undefined> {
+  const configured = await new Promise<string>((resolve) =>
+    // Exit code 1 just means no key matched: the output is then empty, which is the answer.
+    execFile('git', ['config', '--get-regexp', '^user\\.(name|email)$'], { cwd }, (_error, stdout) => resolve(stdout)),
+  );
+  const values = new Map(configured.split('\n').map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]));
+  const name = values.get('user.name');
+  const email = values.get('user.email');
+  return name !== undefined && email !== undefined ? { name, email } : undefined;
+}
+
 /**
  * `git -c` arguments giving a command the fallback identity; empty when the repository's config
  * (local, global or system) names both a user and an email.
  * @example await git([...(await fallbackIdentityArgs(dir)), 'commit', '-m', message])
  */
 export async function fallbackIdentityArgs(cwd: string): Promise<string[]> {
-  const configured = await new Promise<string>((resolve) =>
-    // Exit code 1 just means no key matched: the output is then empty, which is the answer.
-    execFile('git', ['config', '--get-regexp', '^user\\.(name|email)$'], { cwd }, (_error, stdout) => resolve(stdout)),
-  );
-  const keys = new Set(configured.split('\n').map((line) => line.split(' ')[0]));
-  if (keys.has('user.name') && keys.has('user.email')) return [];
+  if (await configuredIdentity(cwd)) return [];
   return ['-c', `user.name=${FALLBACK_GIT_IDENTITY.name}`, '-c', `user.email=${FALLBACK_GIT_IDENTITY.email}`];
+}
+
+/**
+ * The committer `Name <email>` a commit made in `cwd` gets under the same rule, for plumbing that is
+ * given the identity instead of looking it up (`git fast-import`). As with `git commit`, the
+ * GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL environment variables win over the config.
+ * @example await committerIdentity(repo) // 'AI Factory <ai-factory@users.noreply.localhost>'
+ */
+export async function committerIdentity(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const identity = (await configuredIdentity(cwd)) ?? FALLBACK_GIT_IDENTITY;
+  return `${env.GIT_COMMITTER_NAME ?? identity.name} <${env.GIT_COMMITTER_EMAIL ?? identity.email}>`;
 }

@@ -4,7 +4,7 @@
  * push is a result, never an exception: the repository stays upgraded locally and the report says why.
  */
 import { PRISTINE_REF_PREFIX } from '@ai-factory/engine';
-import { execGit } from '../upgrade/exec.js';
+import { execGit } from '../git/exec.js';
 import type { PushResult } from './report.js';
 
 export interface PushLimits {

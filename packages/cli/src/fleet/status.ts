@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { ManifestSchema, MANIFEST_PATH, upgradeBranch } from '@ai-factory/engine';
 import { SYNTH_MODULE } from '@ai-factory/shared';
 import semver from 'semver';
-import { execGit } from '../upgrade/exec.js';
+import { execGit } from '../git/exec.js';
 
 export interface RepoStatus {
   repo: string;

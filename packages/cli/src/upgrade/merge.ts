@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execGit } from './exec.js';
+import { execGit } from '../git/exec.js';
 
 export interface MergeResult {
   content: Buffer;

@@ -2,7 +2,7 @@
  * What an upgrade does to each template-owned file, given three versions of it: base (the pristine render
  * of the project's current factory version), ours (the team's file) and theirs (the new render).
  */
-import type { FileMap } from './git.js';
+import type { FileMap } from '../git/trees.js';
 import type { MergeResult } from './merge.js';
 
 export type Outcome =

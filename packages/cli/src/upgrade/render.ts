@@ -5,7 +5,7 @@
 import { generateProject, MANIFEST_PATH, serializeManifest, type Catalog, type Manifest } from '@ai-factory/engine';
 import { CONFIG_FILE, evaluateConfig, managedRecords, synthesize, SYNTH_MODULE } from '@ai-factory/shared';
 import { selectCodemods, type Codemod, type CodemodRunner } from '@ai-factory/codemods';
-import type { FileMap } from './git.js';
+import type { FileMap } from '../git/trees.js';
 import { mergeFile } from './merge.js';
 import { planTemplateFiles, type PlannedFile } from './plan.js';
 import { UpgradeError } from './report.js';
@@ -26,6 +26,8 @@ export interface UpgradeTarget {
   changes: Map<string, Buffer | null>;
   /** The pristine render of the new version (the base of the next upgrade). */
   pristine: FileMap;
+  /** Paths the new render makes executable. */
+  executable: Set<string>;
   planned: PlannedFile[];
   codemodsApplied: string[];
   conflicts: string[];
@@ -89,6 +91,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   return {
     changes,
     pristine: theirs,
+    executable: new Set(tree.entries().flatMap(([path, file]) => (file.executable ? [path] : []))),
     planned,
     codemodsApplied: [...new Set([...ours.applied])],
     conflicts: planned.filter((file) => file.outcome === 'conflict').map((file) => file.path),

@@ -9,8 +9,11 @@ import { dirname, join, resolve } from 'node:path';
 import { hashContent, ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
 import type { Codemod, CodemodRunner } from '@ai-factory/codemods';
 import semver from 'semver';
-import { execGit } from './exec.js';
-import { Git, type FileMap } from './git.js';
+import { execGit } from '../git/exec.js';
+import type { CommitSpec } from '../git/fast-import.js';
+import { ObjectReaderError } from '../git/object-reader.js';
+import { Repository } from '../git/repository.js';
+import type { FileMap } from '../git/trees.js';
 
 import { computeUpgrade, type UpgradeTarget } from './render.js';
 import { UpgradeError, type UpgradeReport } from './report.js';
@@ -37,16 +40,27 @@ function readManifest(ours: FileMap): Manifest {
   return parsed.data;
 }
 
-/** Base of the merge: the pristine ref; without one (a project generated with --no-git), the files still as generated. */
-async function readBase(git: Git, manifest: Manifest, ours: FileMap): Promise<FileMap> {
-  const pristine = await git.resolve(pristineRef(manifest.factory.version));
-  if (pristine) return git.readTree(pristine);
+/** Base of the merge: the pristine render; without one (a project generated with --no-git), the files still as generated. */
+async function readBase(git: Repository, pristine: string | undefined, manifest: Manifest, ours: FileMap): Promise<FileMap> {
+  if (pristine) return (await git.snapshot(pristine)).files;
   const unedited = manifest.files.filter((file) => {
     const content = ours.get(file.path);
     return content !== undefined && hashContent(content) === file.sha256;
   });
   return new Map(unedited.map((file) => [file.path, ours.get(file.path)!]));
 }
+
+/** HEAD's files with an upgrade's changes applied. */
+function applyChanges(ours: FileMap, changes: Map<string, Buffer | null>): FileMap {
+  const files = new Map(ours);
+  for (const [path, content] of changes) {
+    if (content === null) files.delete(path);
+    else files.set(path, content);
+  }
+  return files;
+}
+
+const sameFiles = (a: FileMap, b: FileMap) => a.size === b.size && [...a].every(([path, content]) => b.get(path)?.equals(content));
 
 /** `git diff` of HEAD against the target, for --dry-run. */
 async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promise<string> {
@@ -69,7 +83,7 @@ async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promi
 }
 
 /** Leaves the merge result, conflict markers included, on the upgrade branch for the team to resolve. */
-async function writeConflicts(git: Git, branch: string, changes: Map<string, Buffer | null>): Promise<void> {
+async function writeConflicts(git: Repository, branch: string, changes: Map<string, Buffer | null>): Promise<void> {
   const original = (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
   await git.run(['checkout', '--quiet', '-b', branch]);
   try {
@@ -98,13 +112,15 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     report: { ...report, ...extra, durationMs: Math.round(performance.now() - started) },
     ...(diff !== undefined ? { diff } : {}),
   });
+  const git = new Repository(dir);
   try {
-    const git = new Git(dir);
-    if (!(await git.isRepository())) throw new UpgradeError('not-a-repository', `${dir} is not a git repository.`);
-    const head = await git.resolve('HEAD');
+    const [head] = await git.resolve(['HEAD']).catch((error: unknown) => {
+      if (error instanceof ObjectReaderError) throw new UpgradeError('not-a-repository', `${dir} is not a git repository: ${error.stderr.trim() || error.message}`);
+      throw error;
+    });
     if (!head) throw new UpgradeError('not-a-repository', `${dir} has no commit yet.`);
-    const ours = await git.readTree(head);
-    const manifest = readManifest(ours);
+    const ours = await git.snapshot(head);
+    const manifest = readManifest(ours.files);
     const to = context.catalog.version;
     Object.assign(report, { from: manifest.factory.version, to });
     if (options.to !== undefined && options.to !== to) {
@@ -115,8 +131,9 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     const dirty = await git.status();
     if (dirty.length > 0) throw new UpgradeError('dirty', `The working tree has uncommitted changes (${dirty.slice(0, 3).join('; ')}): commit or stash them first.`);
 
-    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours, base: await readBase(git, manifest, ours) });
     const branch = upgradeBranch(to);
+    const [pristineFrom, pristineTo, existing] = await git.resolve([pristineRef(manifest.factory.version), pristineRef(to), `refs/heads/${branch}`]);
+    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours: ours.files, base: await readBase(git, pristineFrom, manifest, ours.files) });
     Object.assign(report, {
       branch,
       filesChanged: [...target.changes.keys()].sort(),
@@ -124,29 +141,33 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       conflicts: target.conflicts,
       keptDeleted: target.planned.filter((file) => file.outcome === 'deleted-by-team').map((file) => file.path),
     });
-    if (options.dryRun) return done({ status: target.conflicts.length ? 'conflicts' : 'upgraded' }, await diffOf(ours, target.changes));
+    if (options.dryRun) return done({ status: target.conflicts.length ? 'conflicts' : 'upgraded' }, await diffOf(ours.files, target.changes));
 
-    const existing = await git.resolve(`refs/heads/${branch}`);
-    const commit = await git.commit({ parent: head, changes: target.changes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
     if (existing) {
       // A second run: the branch already holds exactly this upgrade, or it holds something else.
-      const tree = (ref: string) => git.run(['rev-parse', `${ref}^{tree}`]);
-      if ((await tree(existing)) === (await tree(commit))) return done({ status: 'up-to-date', commit: existing, filesChanged: [] });
+      if (sameFiles((await git.snapshot(existing)).files, applyChanges(ours.files, target.changes))) return done({ status: 'up-to-date', commit: existing, filesChanged: [] });
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run the upgrade again.`);
     }
-    if (!(await git.resolve(pristineRef(to)))) {
-      const oldPristine = await git.resolve(pristineRef(manifest.factory.version));
-      const pristine = await git.commit({ ...(oldPristine ? { parent: oldPristine } : {}), from: null, changes: target.pristine, message: `AI Factory ${to}: pristine render` });
-      await git.updateRef(pristineRef(to), pristine, '');
+    const rendered = new Map([...target.executable].map((path) => [path, '100755']));
+    const commits: CommitSpec[] = [];
+    if (!pristineTo) {
+      commits.push({ ref: pristineRef(to), ...(pristineFrom ? { parent: pristineFrom } : {}), tree: 'empty', changes: target.pristine, modes: rendered, message: `AI Factory ${to}: pristine render` });
     }
+    // With conflicts the branch is made by checking it out, so the team resolves them in the working tree.
+    // A file the team has keeps its mode; a new one gets the render's.
+    if (target.conflicts.length === 0) {
+      commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes: new Map([...rendered, ...ours.modes]), message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
+    }
+    const oids = await git.commit(commits);
     if (target.conflicts.length > 0) {
       await writeConflicts(git, branch, target.changes);
       return done({ status: 'conflicts' });
     }
-    await git.updateRef(`refs/heads/${branch}`, commit, '');
-    return done({ status: 'upgraded', commit });
+    return done({ status: 'upgraded', commit: oids.at(-1)! });
   } catch (error) {
     const code = error instanceof UpgradeError ? error.code : 'internal';
     return done({ status: 'failed', error: { code, message: (error as Error).message } });
+  } finally {
+    await git.close();
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * A commit's files, read through an {@link ObjectReader}: trees are parsed level by level, each level's
+ * subtrees and blobs asked for in one pipelined write, so a whole project costs a few round trips.
+ */
+import type { ObjectReader } from './object-reader.js';
+
+/** A tree as path → content; `null` marks a deleted file in a change set. */
+export type FileMap = Map<string, Buffer>;
+
+export interface Snapshot {
+  files: FileMap;
+  /** Each file's git mode (`100644`, `100755`, `120000`). */
+  modes: Map<string, string>;
+}
+
+const TREE_MODE = '40000';
+/** Submodules point at commits of other repositories: not files of this project. */
+const GITLINK_MODE = '160000';
+
+/** Entries of a raw tree object: `<mode> <name>\0<binary oid>` repeated. */
+export function parseTree(content: Buffer, oidBytes: number): { mode: string; name: string; oid: string }[] {
+  const entries = [];
+  let offset = 0;
+  while (offset < content.length) {
+    const space = content.indexOf(0x20, offset);
+    const nul = content.indexOf(0, space);
+    entries.push({
+      mode: content.toString('utf8', offset, space),
+      name: content.toString('utf8', space + 1, nul),
+      oid: content.toString('hex', nul + 1, nul + 1 + oidBytes),
+    });
+    offset = nul + 1 + oidBytes;
+  }
+  return entries;
+}
+
+/**
+ * Every file of `treeish` (a commit or tree name), with its mode.
+ * @example const { files } = await readSnapshot(reader, 'HEAD');
+ */
+export async function readSnapshot(reader: ObjectReader, treeish: string): Promise<Snapshot> {
+  const root = await reader.read(`${treeish}^{tree}`);
+  if (!root) throw new Error(`${treeish} names no tree in ${reader.dir}.`);
+  const oidBytes = root.oid.length / 2;
+  const snapshot: Snapshot = { files: new Map(), modes: new Map() };
+  let level = [{ prefix: '', content: root.content }];
+  while (level.length > 0) {
+    const entries = level.flatMap(({ prefix, content }) =>
+      parseTree(content, oidBytes)
+        .filter((entry) => entry.mode !== GITLINK_MODE)
+        .map((entry) => ({ ...entry, path: `${prefix}${entry.name}` })),
+    );
+    const objects = await reader.readAll(entries.map((entry) => entry.oid));
+    level = [];
+    entries.forEach((entry, i) => {
+      const object = objects[i];
+      if (!object) throw new Error(`Object ${entry.oid} (${entry.path}) is missing from ${reader.dir}.`);
+      if (entry.mode === TREE_MODE) level.push({ prefix: `${entry.path}/`, content: object.content });
+      else {
+        snapshot.files.set(entry.path, object.content);
+        snapshot.modes.set(entry.path, entry.mode);
+      }
+    });
+  }
+  return snapshot;
+}
