@@ -1,8 +1,8 @@
-/** Messages between the fleet's main thread and its upgrade workers. */
+/** Messages between a fleet run and its upgrade worker processes (over the IPC channel of `fork`). */
 import type { UpgradeOptions } from '../upgrade/upgrade.js';
 import type { UpgradeReport } from '../upgrade/report.js';
 
-/** Given to every worker at start. */
+/** Given to every worker at start, as its one argument (JSON). */
 export interface WorkerSetup {
   options: UpgradeOptions;
 }
@@ -17,6 +17,6 @@ export interface TaskMessage {
 export interface DoneMessage {
   index: number;
   report: UpgradeReport;
-  /** `process.resourceUsage().maxRSS` in KiB, as seen from the worker. */
+  /** The worker process's `process.resourceUsage().maxRSS`, in KiB. */
   maxRSS: number;
 }

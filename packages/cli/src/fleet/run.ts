@@ -10,7 +10,7 @@ import type { FleetRepoReport } from './report.js';
 import type { FleetRepo } from './repos.js';
 
 export interface FleetRunOptions {
-  /** Worker threads. @default os.availableParallelism() */
+  /** Worker processes. @default os.availableParallelism() */
   concurrency?: number;
   upgrade?: UpgradeOptions;
   /** Push each upgraded repository's branch and pristine refs to `origin` under these limits. @default no push */
@@ -25,7 +25,7 @@ export interface FleetRunResult {
   /** In list order. */
   reports: FleetRepoReport[];
   wallMs: number;
-  /** Peak resident memory of this process, worker threads included, in KiB. */
+  /** Peak resident memory of the run in KiB: this process's plus its workers' (see `PoolResult.maxRSS`). */
   maxRSS: number;
 }
 
@@ -51,5 +51,5 @@ export async function runFleet(repos: readonly FleetRepo[], options: FleetRunOpt
     },
   });
   const reports = (await Promise.all(final)).sort((a, b) => a.index - b.index);
-  return { reports, wallMs: performance.now() - started, maxRSS: Math.max(maxRSS, process.resourceUsage().maxRSS) };
+  return { reports, wallMs: performance.now() - started, maxRSS: maxRSS + process.resourceUsage().maxRSS };
 }
