@@ -1,6 +1,7 @@
 /** Helpers codemods share: finding what a file imports from `@ai-factory/shared` and where it is used. */
-import { Node, SyntaxKind, type CallExpression, type ImportSpecifier, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Identifier, type ImportSpecifier, type SourceFile } from 'ts-morph';
 import { SHARED_PACKAGE } from './codemod.js';
+import type { TextEdits } from './text-edits.js';
 
 /** The named import of `name` from the shared package, if the file has one. */
 export function sharedSpecifier(file: SourceFile, name: string): ImportSpecifier | undefined {
@@ -22,30 +23,43 @@ export function builderCalls(file: SourceFile, name: string): CallExpression[] {
   return file.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => call.getExpression().getText() === local);
 }
 
+/** Whether `id` refers to a binding (not a property or import name written with the same text). */
+function isReference(id: Identifier): boolean {
+  const parent = id.getParent();
+  if (Node.isImportSpecifier(parent)) return false;
+  if ((Node.isPropertyAssignment(parent) || Node.isPropertyAccessExpression(parent) || Node.isPropertySignature(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id) return false;
+  return true;
+}
+
 /**
- * Replaces the imported name `from` with `to` (or with several names, in place). Without an alias, every
- * use of the old local name is renamed too. Returns false when the file does not import `from`.
+ * Replaces the imported name `from` with `to` (or with several names, in place), as edits. Without an
+ * alias, every reference to the old local name is renamed too, except inside ranges `edits` already
+ * rewrites. Returns false when the file does not import `from`.
  */
-export function replaceImport(file: SourceFile, from: string, to: readonly string[]): boolean {
+export function replaceImport(file: SourceFile, from: string, to: readonly string[], edits: TextEdits): boolean {
   const specifier = sharedSpecifier(file, from);
   if (!specifier) return false;
-  const declaration = specifier.getImportDeclaration();
-  const existing = new Set(declaration.getNamedImports().map((named) => named.getName()));
-  const aliased = specifier.getAliasNode() !== undefined;
-  if (!aliased && to.length === 1) {
-    // Analyse first: collect every use of the old name, then rewrite them.
-    const uses = file
-      .getDescendantsOfKind(SyntaxKind.Identifier)
-      .filter((id) => id.getText() === from && !Node.isPropertyAssignment(id.getParent()) && !Node.isImportSpecifier(id.getParent()));
-    for (const use of uses) use.replaceWithText(to[0]!);
-  }
-  const index = declaration.getNamedImports().indexOf(specifier);
-  const added = to.filter((name) => !existing.has(name));
-  if (aliased && to.length === 1) {
-    specifier.setName(to[0]!);
+  if (specifier.getAliasNode() && to.length === 1) {
+    edits.replace(specifier.getNameNode(), to[0]!);
     return true;
   }
-  specifier.remove();
-  declaration.insertNamedImports(index, added);
+  if (!specifier.getAliasNode() && to.length === 1) {
+    const uses = file.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id.getText() === from && isReference(id) && !edits.covers(id));
+    for (const use of uses) {
+      // `{ gpu }` keeps its key: `{ gpu: accelerator }`.
+      edits.replace(use, Node.isShorthandPropertyAssignment(use.getParent()) ? `${from}: ${to[0]}` : to[0]!);
+    }
+  }
+  const named = specifier.getImportDeclaration().getNamedImports();
+  const added = to.filter((name) => !named.some((other) => other.getName() === name));
+  if (added.length > 0) {
+    edits.replace(specifier, added.join(', '));
+    return true;
+  }
+  // Every new name is imported already: drop this specifier with one of its commas.
+  const index = named.indexOf(specifier);
+  const next = named[index + 1];
+  if (next) edits.replaceRange(specifier.getStart(), next.getStart(), '');
+  else edits.replaceRange(named[index - 1]!.getEnd(), specifier.getEnd(), '');
   return true;
 }

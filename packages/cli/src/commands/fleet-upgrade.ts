@@ -14,7 +14,7 @@ export const fleetUpgradeCommand = defineCommand({
   usage: '<repos...> | --from <file>',
   options: {
     from: { type: 'string', value: '<file>', description: 'Read repository paths from a file: one per line, # comments' },
-    concurrency: { type: 'string', value: '<n>', description: 'Worker threads', default: 'the number of CPUs' },
+    concurrency: { type: 'string', value: '<n>', description: 'Worker processes', default: 'the number of CPUs' },
     shard: { type: 'string', value: '<i/n>', description: 'Upgrade only shard i of n of the sorted list (1 ≤ i ≤ n)' },
     'report-dir': { type: 'string', value: '<dir>', description: 'Write <index>-<name>.json per repository and summary.json here' },
     to: { type: 'string', value: '<version>', description: 'Factory version to upgrade to (must be the one this CLI ships)' },
@@ -25,7 +25,7 @@ export const fleetUpgradeCommand = defineCommand({
     list: { type: 'boolean', description: 'Print the repositories this run (or shard) would upgrade, one per line, and stop' },
   },
   details: [
-    'Each worker thread loads the catalog and the codemods once and upgrades repositories one after another,',
+    'Each worker process loads the catalog and the codemods once and upgrades repositories one after another,',
     'exactly as `ai-factory upgrade` would. A repository that fails, or whose worker crashes, is reported and',
     'the others carry on. Progress goes to stderr: a bar on a terminal, one line per repository otherwise.',
     '',

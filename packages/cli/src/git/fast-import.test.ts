@@ -34,7 +34,7 @@ describe('importCommits', () => {
         message: 'Upgrade\n\nwith a body',
       },
       { ref: 'refs/ai-factory/pristine/9.9.9', tree: 'empty', changes: new Map([['only.txt', Buffer.from('only\n')]]), message: 'Pristine' },
-    ]);
+    ]) as [string, string];
     expect((await git(dir, 'rev-parse', 'refs/heads/upgrade')).trim()).toBe(upgrade);
     expect((await git(dir, 'rev-parse', 'refs/ai-factory/pristine/9.9.9')).trim()).toBe(pristine);
     expect((await git(dir, 'rev-parse', `${upgrade}^`)).trim()).toBe(head);

@@ -1,6 +1,7 @@
 import { Node } from 'ts-morph';
 import { defineCodemod } from '../codemod.js';
 import { builderCalls } from '../shared-imports.js';
+import { TextEdits } from '../text-edits.js';
 
 export default defineCodemod({
   name: 'cpu-cores-to-vcpus',
@@ -13,7 +14,8 @@ export default defineCodemod({
       .filter(Node.isObjectLiteralExpression)
       .map((options) => options.getProperty('cores'))
       .filter(Node.isPropertyAssignment);
-    for (const name of names) name.getNameNode().replaceWithText('vcpus');
-    return names.length > 0;
+    const edits = new TextEdits();
+    for (const name of names) edits.replace(name.getNameNode(), 'vcpus');
+    return edits.apply(file);
   },
 });

@@ -1,6 +1,7 @@
 import { Node, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
 import { defineCodemod } from '../codemod.js';
 import { builderCalls, replaceImport } from '../shared-imports.js';
+import { TextEdits } from '../text-edits.js';
 
 /** `gpu({ sku: 'a10', count: 2 })` → `accelerator('a10', { count: 2 })`, when the options are written inline. */
 function rewrite(call: CallExpression, options: ObjectLiteralExpression): string | undefined {
@@ -17,12 +18,14 @@ export default defineCodemod({
   introducedIn: '2.0.0',
   idempotent: true,
   transform: (file) => {
-    const edits = builderCalls(file, 'gpu')
+    const calls = builderCalls(file, 'gpu')
       .map((call) => ({ call, options: call.getArguments()[0] }))
       .filter((edit): edit is { call: CallExpression; options: ObjectLiteralExpression } => Node.isObjectLiteralExpression(edit.options))
       .map(({ call, options }) => ({ call, text: rewrite(call, options) }))
       .filter((edit): edit is { call: CallExpression; text: string } => edit.text !== undefined);
-    for (const { call, text } of edits) call.replaceWithText(text);
-    return replaceImport(file, 'gpu', ['accelerator']) || edits.length > 0;
+    const edits = new TextEdits();
+    for (const { call, text } of calls) edits.replace(call, text);
+    replaceImport(file, 'gpu', ['accelerator'], edits);
+    return edits.apply(file);
   },
 });

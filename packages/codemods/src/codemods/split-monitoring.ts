@@ -1,9 +1,13 @@
 import { Node, type CallExpression, type PropertyAssignment } from 'ts-morph';
 import { defineCodemod } from '../codemod.js';
 import { builderCalls, replaceImport } from '../shared-imports.js';
+import { TextEdits } from '../text-edits.js';
 
 const SLO_OPTIONS = ['latencyP95Ms', 'errorRatePercent'];
 const DRIFT_OPTIONS: Record<string, string> = { driftWarningPsi: 'warning', driftCriticalPsi: 'critical' };
+
+/** The whitespace its line starts with: the lines a property is split into line up with it. */
+const lineIndentation = (node: Node) => /^[ \t]*/.exec(node.getSourceFile().getFullText().slice(node.getStartLinePos(), node.getStart()))![0];
 
 const call = (builder: string, properties: string[]) => `${builder}(${properties.length ? `{ ${properties.join(', ')} }` : ''})`;
 
@@ -29,11 +33,14 @@ export default defineCodemod({
   idempotent: true,
   transform: (file) => {
     // Analyse: every `monitoring: monitoring(...)` property written inline, with its replacement.
-    const edits = builderCalls(file, 'monitoring')
+    const properties = builderCalls(file, 'monitoring')
       .map((monitoring) => ({ property: monitoring.getParent(), lines: replacement(monitoring) }))
       .filter((edit): edit is { property: PropertyAssignment; lines: string[] } => Node.isPropertyAssignment(edit.property) && edit.lines !== undefined);
-    // Then manipulate.
-    for (const { property, lines } of edits) property.replaceWithText(lines.join(`,\n${property.getIndentationText()}`));
-    return edits.length > 0 && replaceImport(file, 'monitoring', ['slo', 'drift']);
+    if (properties.length === 0) return false;
+    // Then manipulate, in one go.
+    const edits = new TextEdits();
+    for (const { property, lines } of properties) edits.replace(property, lines.join(`,\n${lineIndentation(property)}`));
+    replaceImport(file, 'monitoring', ['slo', 'drift'], edits);
+    return edits.apply(file);
   },
 });

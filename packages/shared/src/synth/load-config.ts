@@ -1,7 +1,6 @@
 /** Loads a project's `ai-factory.config.ts`, the TypeScript declaration every synth run starts from. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Jiti } from 'jiti';
 import type { ProjectDeclaration } from '../declaration/project.js';
 
@@ -23,17 +22,16 @@ export async function loadDeclaration(dir: string): Promise<ProjectDeclaration> 
 let evaluator: Promise<Jiti> | undefined;
 
 /**
- * One jiti instance per process, with its module cache on: `@ai-factory/shared` is then transformed and
- * loaded once instead of on every call, which made evaluating a config cost about as much as the rest of
- * an upgrade. The config itself is still evaluated afresh each time (`evalModule` never reads the cache),
- * and this package keeps no module-level state a config could leave behind.
+ * One jiti instance per process, handing configs this very package as `@ai-factory/shared` (a virtual
+ * module): an import of it then costs nothing, where resolving and loading it on each call made
+ * evaluating a config cost about as much as the rest of an upgrade. The config itself is evaluated
+ * afresh each time, and this package keeps no module-level state a config could leave behind.
  */
 function configEvaluator(): Promise<Jiti> {
-  evaluator ??= import('jiti').then(({ createJiti }) => {
-    // The package's own entry, by self-reference: right from the per-file build and from the bundle alike.
-    const self = createRequire(import.meta.url).resolve('@ai-factory/shared');
-    return createJiti(self, { fsCache: false, moduleCache: true, interopDefault: true, alias: { '@ai-factory/shared': self } });
-  });
+  // The package's own entry, by self-reference: the same instance from the per-file build and the bundle.
+  evaluator ??= Promise.all([import('jiti'), import('@ai-factory/shared')]).then(([{ createJiti }, self]) =>
+    createJiti(import.meta.url, { fsCache: false, moduleCache: false, interopDefault: true, virtualModules: { '@ai-factory/shared': self } }),
+  );
   return evaluator;
 }
 
