@@ -1,5 +1,5 @@
 /** Helpers codemods share: finding what a file imports from `@ai-factory/shared` and where it is used. */
-import { Node, SyntaxKind, type CallExpression, type Identifier, type ImportSpecifier, type SourceFile } from 'ts-morph';
+import { Node, type CallExpression, type Identifier, type ImportSpecifier, type SourceFile } from 'ts-morph';
 import { SHARED_PACKAGE } from './codemod.js';
 import type { TextEdits } from './text-edits.js';
 
@@ -15,12 +15,28 @@ export function sharedSpecifier(file: SourceFile, name: string): ImportSpecifier
 /** The local name a specifier binds: `b` in `a as b`, else `a`. */
 export const localName = (specifier: ImportSpecifier) => specifier.getAliasNode()?.getText() ?? specifier.getName();
 
+/**
+ * Every identifier spelled `name`, found by searching the text and asking for the node there: far
+ * cheaper than wrapping every node of the file, as `getDescendantsOfKind` does.
+ */
+export function identifiersNamed(file: SourceFile, name: string): Identifier[] {
+  const text = file.getFullText();
+  const found: Identifier[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const node = file.getDescendantAtPos(at);
+    if (Node.isIdentifier(node) && node.getStart() === at && node.getText() === name) found.push(node);
+  }
+  return found;
+}
+
 /** Calls of the builder imported as `name` (under whatever local name). */
 export function builderCalls(file: SourceFile, name: string): CallExpression[] {
   const specifier = sharedSpecifier(file, name);
   if (!specifier) return [];
-  const local = localName(specifier);
-  return file.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => call.getExpression().getText() === local);
+  return identifiersNamed(file, localName(specifier)).flatMap((id) => {
+    const call = id.getParent();
+    return Node.isCallExpression(call) && call.getExpression().compilerNode === id.compilerNode ? [call] : [];
+  });
 }
 
 /** Whether `id` refers to a binding (not a property or import name written with the same text). */
@@ -44,7 +60,7 @@ export function replaceImport(file: SourceFile, from: string, to: readonly strin
     return true;
   }
   if (!specifier.getAliasNode() && to.length === 1) {
-    const uses = file.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id.getText() === from && isReference(id) && !edits.covers(id));
+    const uses = identifiersNamed(file, from).filter((id) => isReference(id) && !edits.covers(id));
     for (const use of uses) {
       // `{ gpu }` keeps its key: `{ gpu: accelerator }`.
       edits.replace(use, Node.isShorthandPropertyAssignment(use.getParent()) ? `${from}: ${to[0]}` : to[0]!);

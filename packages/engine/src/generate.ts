@@ -58,22 +58,31 @@ function ruleFor(module: CatalogModule, source: string): FileRule {
   return rule;
 }
 
-const sourcesByModule = new Map<string, string[]>();
-function moduleSources(module: CatalogModule): string[] {
-  let sources = sourcesByModule.get(module.dir);
-  if (!sources) sourcesByModule.set(module.dir, (sources = listFiles(`${module.dir}/files`)));
-  return sources;
+interface ModuleFile {
+  source: string;
+  bytes: Buffer;
+  executable: boolean;
+}
+
+// Read once per process, like the file lists: a fleet upgrade renders the same modules thousands of times.
+const filesByModule = new Map<string, ModuleFile[]>();
+function moduleFiles(module: CatalogModule): ModuleFile[] {
+  let files = filesByModule.get(module.dir);
+  if (!files) {
+    files = listFiles(`${module.dir}/files`).map((source) => ({ source, bytes: readModuleFile(module, source), executable: isExecutable(module, source) }));
+    filesByModule.set(module.dir, files);
+  }
+  return files;
 }
 
 /** Renders one module's files into the tree; two modules writing one path is an error, not an override. */
 function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, context: Record<string, unknown>, answers: Answers): void {
   const moduleContext = { ...context, options };
-  for (const source of moduleSources(module)) {
+  for (const { source, bytes, executable } of moduleFiles(module)) {
     const rule = ruleFor(module, source);
     if (!conditionHolds(rule.when, answers)) continue;
     const path = targetPath(source, moduleContext);
     writeOnce(tree, path, module.id);
-    const bytes = readModuleFile(module, source);
     let content: Buffer | string = bytes;
     if (source.endsWith(TEMPLATE_SUFFIX)) {
       try {
@@ -82,7 +91,7 @@ function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, co
         throw new FactoryError('render', `Cannot render ${module.id}/files/${source}: ${(error as Error).message}`);
       }
     }
-    tree.write(path, content, { owner: rule.owner, module: module.id, executable: isExecutable(module, source) });
+    tree.write(path, content, { owner: rule.owner, module: module.id, executable });
   }
   for (const file of module.generate?.({ answers, options, factoryVersion: String(context.factoryVersion) }) ?? []) {
     writeOnce(tree, file.path, module.id);

@@ -35,6 +35,8 @@ export async function fallbackIdentityArgs(cwd: string): Promise<string[]> {
  * @example await committerIdentity(repo) // 'AI Factory <ai-factory@users.noreply.localhost>'
  */
 export async function committerIdentity(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const identity = (await configuredIdentity(cwd)) ?? FALLBACK_GIT_IDENTITY;
-  return `${env.GIT_COMMITTER_NAME ?? identity.name} <${env.GIT_COMMITTER_EMAIL ?? identity.email}>`;
+  const { GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email } = env;
+  // Both set (a bot's identity, typically): the config cannot matter, so it is not read.
+  const identity = name !== undefined && email !== undefined ? { name, email } : ((await configuredIdentity(cwd)) ?? FALLBACK_GIT_IDENTITY);
+  return `${name ?? identity.name} <${email ?? identity.email}>`;
 }

@@ -1,6 +1,6 @@
 // Child process of the benchmark: the naive way, what a shell loop over `ai-factory upgrade` does. One
 // repository after another, each in a fresh process that loads the catalog and the codemods and builds
-// a fresh ts-morph Project (CodemodRunner) and jiti instance for that one repository.
+// a fresh ts-morph Project (CodemodRunner) for that one repository.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +20,4 @@ for (const repo of repos) {
   }
   statuses[status] = (statuses[status] ?? 0) + 1;
 }
-process.stdout.write(JSON.stringify({ wallMs: performance.now() - started, maxRSSKiB: process.resourceUsage().maxRSS, statuses, failures }));
+process.stdout.write(JSON.stringify({ wallMs: performance.now() - started, statuses, failures }));

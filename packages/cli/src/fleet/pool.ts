@@ -21,7 +21,7 @@ export interface PoolOptions {
   /**
    * Each worker's V8 old-generation limit in MiB. It keeps a worker's memory flat over a long run: V8
    * otherwise lets the heap grow with the run instead of collecting.
-   * @default 256
+   * @default 192
    */
   workerHeapMb?: number;
   /** The worker script. @default the built `fleet/worker.js` beside this module */
@@ -44,7 +44,7 @@ export interface PoolResult {
   crashes: number;
 }
 
-const DEFAULT_WORKER_HEAP_MB = 256;
+const DEFAULT_WORKER_HEAP_MB = 192;
 /** The end of a dead worker's stderr is kept for its repository's report. */
 const STDERR_TAIL = 2000;
 

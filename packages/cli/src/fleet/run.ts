@@ -3,6 +3,7 @@
  * every repository ends with one report. Printing and files are the command's business.
  */
 import { availableParallelism } from 'node:os';
+import { committerIdentity } from '@ai-factory/engine';
 import type { UpgradeOptions } from '../upgrade/upgrade.js';
 import { runPool } from './pool.js';
 import { PushQueue, pushRefspecs, pushUpgrade, type PushLimits } from './push.js';
@@ -12,6 +13,7 @@ import type { FleetRepo } from './repos.js';
 export interface FleetRunOptions {
   /** Worker processes. @default os.availableParallelism() */
   concurrency?: number;
+  /** Options of every repository's upgrade. Without a `committer`, the run commits as the identity git has where it runs. */
   upgrade?: UpgradeOptions;
   /** Push each upgraded repository's branch and pristine refs to `origin` under these limits. @default no push */
   push?: PushLimits;
@@ -37,9 +39,11 @@ export async function runFleet(repos: readonly FleetRepo[], options: FleetRunOpt
   const started = performance.now();
   const pushes = options.push ? new PushQueue(options.push) : undefined;
   const final: Promise<FleetRepoReport>[] = [];
+  // One identity for the whole run, resolved once: a bot's commits, not a git lookup per repository.
+  const committer = options.upgrade?.committer ?? (await committerIdentity(process.cwd()));
   const { maxRSS } = await runPool(repos, {
     concurrency: options.concurrency ?? availableParallelism(),
-    setup: { options: options.upgrade ?? {} },
+    setup: { options: { ...options.upgrade, committer } },
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     onReport: (repo, report) => {
       const base: FleetRepoReport = { ...report, index: repo.index };

@@ -39,15 +39,16 @@ export class Repository {
 
   /** Tracked changes or untracked files that are not ignored. */
   async status(): Promise<string[]> {
-    return (await this.run(['status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean);
+    // No optional locks: a read-only look must not rewrite the index under the team's feet.
+    return (await this.run(['--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean);
   }
 
   /**
    * Writes the commits, then moves their refs (see {@link importCommits}); returns their oids.
-   * The committer is the repository's own identity, else the factory's fallback.
+   * @param committer `Name <email>`. @default the repository's own identity, else the factory's fallback
    */
-  async commit(commits: readonly CommitSpec[]): Promise<string[]> {
-    return importCommits(this.dir, await committerIdentity(this.dir), commits);
+  async commit(commits: readonly CommitSpec[], committer?: string): Promise<string[]> {
+    return importCommits(this.dir, committer ?? (await committerIdentity(this.dir)), commits);
   }
 
   /** Stops the reader; call when done with the repository. */

@@ -3,7 +3,8 @@
  * typechecks against shared 2.x, synth --check is clean, every team edit is still there, and apart from
  * those edits the project equals a fresh project generated with the same answers.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
 import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
@@ -81,6 +82,13 @@ describe.each(['azure-tabular', 'k8s-gpu-pytorch'])('upgrading a real 0.1.0 %s p
 });
 
 describe('upgrade results when something is wrong', () => {
+  it('a path that is not a directory, or not a repository, is reported as such', async () => {
+    const missing = await upgradeRepository(join(tmpdir(), 'no-such-project-here'), context);
+    expect(missing.report).toMatchObject({ status: 'failed', error: { code: 'not-a-repository', message: expect.stringContaining('is not a directory') } });
+    const plain = await upgradeRepository(mkdtempSync(join(tmpdir(), 'plain-')), context);
+    expect(plain.report).toMatchObject({ status: 'failed', error: { code: 'not-a-repository', message: expect.stringMatching(/not a git repository/i) } });
+  });
+
   it('--dry-run prints the exact diff and writes nothing', async () => {
     const dir = await repoFrom('factory-0.1.0/gcp-tabular');
     const refs = await git(dir, 'for-each-ref');

@@ -3,7 +3,7 @@
  * Everything is computed in memory and written as git objects; refs move last, so a failure part-way
  * leaves the repository as it was. The working tree is only touched when a conflict needs the team.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { hashContent, ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
@@ -30,6 +30,12 @@ export interface UpgradeOptions {
   to?: string;
   /** Compute and print the diff; write nothing, not even git objects. @default false */
   dryRun?: boolean;
+  /**
+   * Who commits, as `Name <email>`: a fleet run commits every repository as one identity.
+   * @default the repository's own identity (GIT_COMMITTER_NAME/EMAIL, then its git config), else the factory's fallback
+   * @example { committer: 'AI Factory Bot <bot@example.com>' }
+   */
+  committer?: string;
 }
 
 function readManifest(ours: FileMap): Manifest {
@@ -114,6 +120,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
   });
   const git = new Repository(dir);
   try {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UpgradeError('not-a-repository', `${dir} is not a directory.`);
     const [head] = await git.resolve(['HEAD']).catch((error: unknown) => {
       if (error instanceof ObjectReaderError) throw new UpgradeError('not-a-repository', `${dir} is not a git repository: ${error.stderr.trim() || error.message}`);
       throw error;
@@ -158,7 +165,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     if (target.conflicts.length === 0) {
       commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes: new Map([...rendered, ...ours.modes]), message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
     }
-    const oids = await git.commit(commits);
+    const oids = await git.commit(commits, options.committer);
     if (target.conflicts.length > 0) {
       await writeConflicts(git, branch, target.changes);
       return done({ status: 'conflicts' });
