@@ -28,7 +28,11 @@ export function treeRssKiB(root) {
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of links) if (!tree.has(pid) && tree.has(ppid)) tree.add(pid), (grew = true);
+    for (const [pid, ppid] of links) {
+      if (tree.has(pid) || !tree.has(ppid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
   }
   let total = 0;
   for (const pid of tree) {
