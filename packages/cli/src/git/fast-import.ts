@@ -50,9 +50,11 @@ export async function importCommits(dir: string, committer: string, commits: rea
   if (commits.length === 0) return [];
   if (!/^[^<>\n]* <[^<>\n]*>$/.test(committer)) throw new Error(`Not a committer identity: ${committer}`);
   const stream = Buffer.concat([Buffer.from('feature done\n'), ...commits.flatMap((spec, i) => commitCommands(spec, i + 1, committer)), Buffer.from('done\n')]);
-  // --depth=0: no delta search. An upgrade writes a hundred small, mostly new objects, where searching for
-  // deltas cost more than the rest of the import; the repository's next gc deltifies them.
-  const result = await execGit(['fast-import', '--quiet', '--date-format=now', '--depth=0'], { cwd: dir, input: stream, reject: false });
+  // The objects stay in the one small pack fast-import writes, without delta search: exploding it into a
+  // loose file per object (git's default below 100 objects) and searching deltas cost more than the rest
+  // of the import. The repository's next gc deltifies and folds the packs together.
+  const args = ['-c', 'fastimport.unpackLimit=1', 'fast-import', '--quiet', '--date-format=now', '--depth=0'];
+  const result = await execGit(args, { cwd: dir, input: stream, reject: false });
   if (result.exitCode !== 0) {
     // fast-import leaves a crash report in the git directory: the repository is to stay as it was.
     const report = /dumping crash report to (.+)$/m.exec(result.stderr)?.[1]?.trim();

@@ -65,6 +65,13 @@ describe.each(['azure-tabular', 'k8s-gpu-pytorch'])('upgrading a real 0.1.0 %s p
     expect(upgrades).toEqual([{ from: '0.1.0', to: catalog.version, shared: { from: '1.0.0', to: '2.0.0' }, codemods: expect.arrayContaining(['split-monitoring']) }]);
     expect(existsSync(join(dir, DELETED))).toBe(false);
 
+    // The new pristine ref is exactly a fresh render with the recorded answers, on top of the old one.
+    const render = generateProject(catalog, before.answers).tree.entries();
+    const pristine = pristineRef(catalog.version);
+    expect((await git(dir, 'ls-tree', '-r', '--name-only', pristine)).split('\n')).toEqual(render.map(([path]) => path));
+    for (const [path, file] of render.filter(([p]) => p !== MANIFEST_PATH)) expect(await git(dir, 'show', `${pristine}:${path}`), path).toBe(file.content.toString('utf8').replace(/\n$/, ''));
+    expect(await git(dir, 'rev-parse', `${pristine}^`)).toBe(await git(dir, 'rev-parse', pristineRef('0.1.0')));
+
     const npm = (...args: string[]) => execa('npm', args, { cwd: dir, reject: false });
     expect((await npm('install', '--offline', '--no-audit', '--no-fund')).exitCode).toBe(0);
     const typecheck = await npm('run', 'typecheck');

@@ -13,7 +13,7 @@ import { execGit } from '../git/exec.js';
 import type { CommitSpec } from '../git/fast-import.js';
 import { ObjectReaderError } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
-import type { FileMap } from '../git/trees.js';
+import type { FileMap, Snapshot } from '../git/trees.js';
 
 import { computeUpgrade, type UpgradeTarget } from './render.js';
 import { UpgradeError, type UpgradeReport } from './report.js';
@@ -46,14 +46,27 @@ function readManifest(ours: FileMap): Manifest {
   return parsed.data;
 }
 
-/** Base of the merge: the pristine render; without one (a project generated with --no-git), the files still as generated. */
-async function readBase(git: Repository, pristine: string | undefined, manifest: Manifest, ours: FileMap): Promise<FileMap> {
-  if (pristine) return (await git.snapshot(pristine)).files;
+/** Without a pristine ref (a project generated with --no-git), the base is the files still as generated. */
+function uneditedFiles(manifest: Manifest, ours: FileMap): FileMap {
   const unedited = manifest.files.filter((file) => {
     const content = ours.get(file.path);
     return content !== undefined && hashContent(content) === file.sha256;
   });
   return new Map(unedited.map((file) => [file.path, ours.get(file.path)!]));
+}
+
+/**
+ * The new version's pristine render as a commit on the previous one, holding just what changed between
+ * the two: fast-import then stores only the blobs that are new, not a whole project per upgrade.
+ */
+function pristineCommit(to: string, previous: { oid: string; snapshot: Snapshot } | undefined, target: UpgradeTarget): CommitSpec {
+  const mode = (path: string) => (target.executable.has(path) ? '100755' : '100644');
+  const spec = { ref: pristineRef(to), modes: new Map([...target.pristine.keys()].map((path) => [path, mode(path)])), message: `AI Factory ${to}: pristine render` };
+  if (!previous) return { ...spec, tree: 'empty', changes: target.pristine };
+  const { files, modes } = previous.snapshot;
+  const changes = new Map<string, Buffer | null>([...files.keys()].filter((path) => !target.pristine.has(path)).map((path) => [path, null]));
+  for (const [path, content] of target.pristine) if (!files.get(path)?.equals(content) || modes.get(path) !== mode(path)) changes.set(path, content);
+  return { ...spec, parent: previous.oid, changes };
 }
 
 /** HEAD's files with an upgrade's changes applied. */
@@ -140,7 +153,8 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
 
     const branch = upgradeBranch(to);
     const [pristineFrom, pristineTo, existing] = await git.resolve([pristineRef(manifest.factory.version), pristineRef(to), `refs/heads/${branch}`]);
-    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours: ours.files, base: await readBase(git, pristineFrom, manifest, ours.files) });
+    const previous = pristineFrom ? { oid: pristineFrom, snapshot: await git.snapshot(pristineFrom) } : undefined;
+    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours: ours.files, base: previous?.snapshot.files ?? uneditedFiles(manifest, ours.files) });
     Object.assign(report, {
       branch,
       filesChanged: [...target.changes.keys()].sort(),
@@ -155,15 +169,12 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       if (sameFiles((await git.snapshot(existing)).files, applyChanges(ours.files, target.changes))) return done({ status: 'up-to-date', commit: existing, filesChanged: [] });
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run the upgrade again.`);
     }
-    const rendered = new Map([...target.executable].map((path) => [path, '100755']));
-    const commits: CommitSpec[] = [];
-    if (!pristineTo) {
-      commits.push({ ref: pristineRef(to), ...(pristineFrom ? { parent: pristineFrom } : {}), tree: 'empty', changes: target.pristine, modes: rendered, message: `AI Factory ${to}: pristine render` });
-    }
+    const commits: CommitSpec[] = pristineTo ? [] : [pristineCommit(to, previous, target)];
     // With conflicts the branch is made by checking it out, so the team resolves them in the working tree.
     // A file the team has keeps its mode; a new one gets the render's.
     if (target.conflicts.length === 0) {
-      commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes: new Map([...rendered, ...ours.modes]), message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
+      const modes = new Map([...[...target.executable].map((path) => [path, '100755'] as const), ...ours.modes]);
+      commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
     }
     const oids = await git.commit(commits, options.committer);
     if (target.conflicts.length > 0) {
