@@ -20,8 +20,9 @@ export const upgradeCommand = defineCommand({
     'ai-factory/upgrade-<version>. The working tree and the current branch are not touched.',
     '',
     'Exit codes: 0 upgraded or already up to date; 1 conflicts (left with standard markers on the upgrade',
-    'branch, listed in the report) or an error (dirty tree, no manifest, malformed config...), with nothing',
-    'changed.',
+    'branch, listed in the report) or an error, with nothing changed. Error codes: not-a-repository, dirty,',
+    'no-manifest, malformed-config, unknown-version, branch-exists, io (a file or the repository cannot be',
+    'written).',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
     const [catalog, codemods] = await Promise.all([loadBuiltinCatalog(), loadCodemods()]);

@@ -11,7 +11,7 @@ import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, teamEdit } from '../upgrade/test-repos.js';
+import { git, repoFrom, setWritable, teamEdit, withReadmeConflict } from '../upgrade/test-repos.js';
 import { upgradeRepository } from '../upgrade/upgrade.js';
 import type { FleetRepoReport, FleetSummary } from './report.js';
 import type { RepoStatus } from './status.js';
@@ -23,17 +23,6 @@ const context = { catalog, codemods: await loadCodemods(), runner: new CodemodRu
 const dirAt = (path: string) => (mkdirSync(path, { recursive: true }), path);
 const cli = (cwd: string, ...args: string[]) => execa('node', [BIN, ...args], { cwd, reject: false });
 const edit = (text: string) => text.replace('  monitoring: monitoring(),', '  monitoring: monitoring({ latencyP95Ms: 250 }),');
-
-/** The conflict recipe of upgrade.test.ts: the factory and the team both rewrote the README's title. */
-async function withConflict(dir: string): Promise<void> {
-  const title = readFileSync(join(dir, 'README.md'), 'utf8').split('\n')[0]!;
-  await git(dir, 'checkout', '--quiet', '-b', 'old-render');
-  await teamEdit(dir, 'Older render', { 'README.md': (text) => text.replace(title, '# Old title') });
-  await git(dir, 'update-ref', pristineRef('0.1.0'), 'HEAD');
-  await git(dir, 'checkout', '--quiet', 'main');
-  await git(dir, 'branch', '--quiet', '-D', 'old-render');
-  await teamEdit(dir, 'Our title', { 'README.md': (text) => text.replace(title, '# Churn, by the growth team') });
-}
 
 /** Healthy repositories, built the same way twice: one copy for the fleet, one for `upgradeRepository`. */
 const HEALTHY: [string, string, ((dir: string) => Promise<void>)?][] = [
@@ -49,7 +38,7 @@ async function buildFleet(root: string): Promise<Record<string, string>> {
     await setUp?.(repos[name]!);
   }
   repos.conflict = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict')));
-  await withConflict(repos.conflict);
+  await withReadmeConflict(repos.conflict);
   repos.malformed = await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'malformed')));
   await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('cloud: "gcp"', 'cloud: "mars"') });
   repos.unmanifested = await repoFrom('factory-0.1.0/k8s-gpu-pytorch', dirAt(join(root, 'unmanifested')));
@@ -58,6 +47,8 @@ async function buildFleet(root: string): Promise<Record<string, string>> {
   repos.dirty = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'dirty')));
   writeFileSync(join(repos.dirty, 'README.md'), 'work in progress\n');
   repos.plain = dirAt(join(root, 'plain', 'not-a-repo'));
+  // Its object database cannot be written: made so by the test, undone at its end.
+  repos.unwritable = await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'unwritable')));
   return repos;
 }
 
@@ -85,11 +76,14 @@ describe('ai-factory fleet', () => {
     // Read from HEAD: the dirty working tree does not change what status says.
     expect(row(rowsBefore, repos.dirty!)).toMatchObject({ factoryVersion: '0.1.0', behind: true });
 
-    const run = await cli(root, 'fleet', 'upgrade', '--from', 'repos.txt', '--concurrency', '2', '--report-dir', 'reports');
+    const unwritable = join(repos.unwritable!, '.git/objects/pack');
+    const unwritableRefs = await git(repos.unwritable!, 'for-each-ref');
+    await setWritable(unwritable, false);
+    const run = await cli(root, 'fleet', 'upgrade', '--from', 'repos.txt', '--concurrency', '2', '--report-dir', 'reports').finally(() => setWritable(unwritable, true));
     expect(run.exitCode, run.stderr).toBe(1);
-    expect(run.stderr.split('\n').filter((line) => /^\[\d+\/8\] /.test(line))).toHaveLength(8);
+    expect(run.stderr.split('\n').filter((line) => /^\[\d+\/9\] /.test(line))).toHaveLength(9);
     const files = readdirSync(join(root, 'reports')).sort();
-    expect(files).toHaveLength(9);
+    expect(files).toHaveLength(10);
     expect(files).toContain('summary.json');
     const reports = files.filter((f) => f !== 'summary.json').map((f) => JSON.parse(readFileSync(join(root, 'reports', f), 'utf8')) as FleetRepoReport);
     const report = (dir: string) => reports.find((r) => r.repo === dir)!;
@@ -109,12 +103,14 @@ describe('ai-factory fleet', () => {
     expect(report(repos.unmanifested!)).toMatchObject({ status: 'failed', error: { code: 'no-manifest' } });
     expect(report(repos.dirty!)).toMatchObject({ status: 'failed', error: { code: 'dirty' } });
     expect(report(repos.plain!)).toMatchObject({ status: 'failed', error: { code: 'not-a-repository' } });
+    expect(report(repos.unwritable!)).toMatchObject({ status: 'failed', error: { code: 'io' } });
+    expect(await git(repos.unwritable!, 'for-each-ref')).toBe(unwritableRefs);
     expect(reports.every((r) => typeof r.durationMs === 'number' && typeof r.index === 'number')).toBe(true);
     expect(files.find((f) => f.endsWith('-not-a-repo.json'))).toMatch(/^\d-not-a-repo\.json$/);
 
     const summary = JSON.parse(readFileSync(join(root, 'reports', 'summary.json'), 'utf8')) as FleetSummary;
-    expect(summary).toMatchObject({ total: 8, ok: false, counts: { upgraded: 3, 'up-to-date': 0, conflicts: 1, failed: 4 } });
-    expect(run.stdout).toContain('8 repositories: 3 upgraded, 0 up-to-date, 1 conflicts, 4 failed');
+    expect(summary).toMatchObject({ total: 9, ok: false, counts: { upgraded: 3, 'up-to-date': 0, conflicts: 1, failed: 5 } });
+    expect(run.stdout).toContain('9 repositories: 3 upgraded, 0 up-to-date, 1 conflicts, 5 failed');
 
     const after = JSON.parse((await cli(root, 'fleet', 'status', '--from', 'repos.txt', '--json')).stdout).repositories as RepoStatus[];
     for (const [name] of HEALTHY) expect(row(after, repos[name]!)).toMatchObject({ factoryVersion: '0.1.0', behind: true, upgradeWaiting: true, upgradeBranches: [`ai-factory/upgrade-${catalog.version}`] });

@@ -1,5 +1,5 @@
 /** Test helpers: git repositories made from the projects of earlier factory releases, and team edits. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,4 +35,28 @@ export async function teamEdit(dir: string, message: string, edits: Record<strin
   }
   await git(dir, 'add', '--all');
   await git(dir, 'commit', '--quiet', '-m', message);
+}
+
+/**
+ * The conflict recipe: the factory changed the README's title between the versions (the pristine 0.1.0
+ * render had another one), while the team rewrote the same line.
+ */
+export async function withReadmeConflict(dir: string): Promise<{ title: string }> {
+  const title = readFileSync(join(dir, 'README.md'), 'utf8').split('\n')[0]!;
+  await git(dir, 'checkout', '--quiet', '-b', 'old-render');
+  await teamEdit(dir, 'Older render', { 'README.md': (text) => text.replace(title, '# Old title') });
+  await git(dir, 'update-ref', pristineRef('0.1.0'), 'HEAD');
+  await git(dir, 'checkout', '--quiet', 'main');
+  await git(dir, 'branch', '--quiet', '-D', 'old-render');
+  await teamEdit(dir, 'Our title', { 'README.md': (text) => text.replace(title, '# Churn, by the growth team') });
+  return { title };
+}
+
+/**
+ * Makes a file or folder unwritable. Root writes through permissions, so as root it gets the immutable
+ * attribute (chattr, from e2fsprogs, which every Debian has); anyone else loses the write bits.
+ */
+export async function setWritable(path: string, writable: boolean): Promise<void> {
+  if (process.getuid?.() === 0) await execa('chattr', [writable ? '-i' : '+i', path]);
+  else chmodSync(path, writable ? 0o755 : 0o555);
 }

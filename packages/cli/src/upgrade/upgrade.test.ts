@@ -3,7 +3,7 @@
  * typechecks against shared 2.x, synth --check is clean, every team edit is still there, and apart from
  * those edits the project equals a fresh project generated with the same answers.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
@@ -12,7 +12,7 @@ import { evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, teamEdit } from './test-repos.js';
+import { git, repoFrom, setWritable, teamEdit, withReadmeConflict } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const catalog = await loadBuiltinCatalog();
@@ -109,15 +109,7 @@ describe('upgrade results when something is wrong', () => {
 
   it('a conflict leaves standard markers on the upgrade branch, is reported, and fails', async () => {
     const dir = await repoFrom('factory-0.1.0/azure-tabular');
-    const title = readFileSync(join(dir, 'README.md'), 'utf8').split('\n')[0]!;
-    // Make the factory change the README's title between the versions (the pristine 0.1.0 render had
-    // another one), while the team rewrote the same line.
-    await git(dir, 'checkout', '--quiet', '-b', 'old-render');
-    await teamEdit(dir, 'Older render', { 'README.md': (text) => text.replace(title, '# Old title') });
-    await git(dir, 'update-ref', pristineRef('0.1.0'), 'HEAD');
-    await git(dir, 'checkout', '--quiet', 'main');
-    await git(dir, 'branch', '--quiet', '-D', 'old-render');
-    await teamEdit(dir, 'Our title', { 'README.md': (text) => text.replace(title, '# Churn, by the growth team') });
+    const { title } = await withReadmeConflict(dir);
 
     const { report } = await upgradeRepository(dir, context);
     expect(report).toMatchObject({ status: 'conflicts', conflicts: ['README.md'] });
@@ -127,6 +119,24 @@ describe('upgrade results when something is wrong', () => {
     expect(readFileSync(join(dir, 'ai-factory.config.ts'), 'utf8')).toContain('defineMlProject');
     expect((await git(dir, 'status', '--porcelain')).split('\n').some((line) => line.endsWith('README.md'))).toBe(true);
     expect(await git(dir, 'ls-files', '--others', '--exclude-standard')).not.toMatch(/\.rej|\.orig/);
+  });
+
+  it.each([
+    ['the object database', '.git/objects/pack', async () => undefined],
+    ['the file a conflict is written to', 'README.md', withReadmeConflict],
+  ])('an unwritable %s: error io, and the repository is exactly as it was', async (_, path, setUp) => {
+    const dir = await repoFrom('factory-0.1.0/azure-tabular');
+    await setUp(dir);
+    const state = async () => [await git(dir, 'for-each-ref'), await git(dir, 'status', '--porcelain'), await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'), readdirSync(join(dir, '.git')).sort()];
+    const before = await state();
+    await setWritable(join(dir, path), false);
+    try {
+      const { report } = await upgradeRepository(dir, context);
+      expect(report).toMatchObject({ status: 'failed', error: { code: 'io' } });
+      expect(await state()).toEqual(before);
+    } finally {
+      await setWritable(join(dir, path), true);
+    }
   });
 
   it.each([

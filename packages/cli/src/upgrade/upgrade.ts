@@ -102,8 +102,9 @@ async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promi
 }
 
 /** Leaves the merge result, conflict markers included, on the upgrade branch for the team to resolve. */
-async function writeConflicts(git: Repository, branch: string, changes: Map<string, Buffer | null>): Promise<void> {
-  const original = (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
+async function writeConflicts(git: Repository, branch: string, head: string, changes: Map<string, Buffer | null>): Promise<void> {
+  // Where to go back to: the current branch, or the commit itself when HEAD is detached.
+  const original = (await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => head)).trim();
   await git.run(['checkout', '--quiet', '-b', branch]);
   try {
     for (const [path, content] of changes) {
@@ -176,9 +177,15 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       const modes = new Map([...[...target.executable].map((path) => [path, '100755'] as const), ...ours.modes]);
       commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
     }
-    const oids = await git.commit(commits, options.committer);
+    const oids = await git.commit(commits, options.committer).catch((error: Error) => {
+      throw new UpgradeError('io', `Cannot write to the repository: ${error.message}`);
+    });
     if (target.conflicts.length > 0) {
-      await writeConflicts(git, branch, target.changes);
+      await writeConflicts(git, branch, head, target.changes).catch(async (error: unknown) => {
+        // Nothing of this run may stay, not even the pristine ref it made for the next upgrade.
+        if (!pristineTo) await git.run(['update-ref', '-d', pristineRef(to), oids[0]!]);
+        throw error;
+      });
       return done({ status: 'conflicts' });
     }
     return done({ status: 'upgraded', commit: oids.at(-1)! });
