@@ -3,18 +3,18 @@
  * Everything is computed in memory and written as git objects; refs move last, so a failure part-way
  * leaves the repository as it was. The working tree is only touched when a conflict needs the team.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { hashContent, ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
 import type { Codemod, CodemodRunner } from '@ai-factory/codemods';
 import semver from 'semver';
-import { execGit } from '../git/exec.js';
 import type { CommitSpec } from '../git/fast-import.js';
 import { ObjectReaderError } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
-import type { FileMap, Snapshot } from '../git/trees.js';
-
+import type { FileMap } from '../git/trees.js';
+import { applyChanges, pristineCommit, sameFiles } from './commits.js';
+import { writeConflicts } from './conflicts.js';
+import { diffOf } from './diff.js';
 import { computeUpgrade, type UpgradeTarget } from './render.js';
 import { UpgradeError, type UpgradeReport } from './report.js';
 
@@ -53,75 +53,6 @@ function uneditedFiles(manifest: Manifest, ours: FileMap): FileMap {
     return content !== undefined && hashContent(content) === file.sha256;
   });
   return new Map(unedited.map((file) => [file.path, ours.get(file.path)!]));
-}
-
-/**
- * The new version's pristine render as a commit on the previous one, holding just what changed between
- * the two: fast-import then stores only the blobs that are new, not a whole project per upgrade.
- */
-function pristineCommit(to: string, previous: { oid: string; snapshot: Snapshot } | undefined, target: UpgradeTarget): CommitSpec {
-  const mode = (path: string) => (target.executable.has(path) ? '100755' : '100644');
-  const spec = { ref: pristineRef(to), modes: new Map([...target.pristine.keys()].map((path) => [path, mode(path)])), message: `AI Factory ${to}: pristine render` };
-  if (!previous) return { ...spec, tree: 'empty', changes: target.pristine };
-  const { files, modes } = previous.snapshot;
-  const changes = new Map<string, Buffer | null>([...files.keys()].filter((path) => !target.pristine.has(path)).map((path) => [path, null]));
-  for (const [path, content] of target.pristine) if (!files.get(path)?.equals(content) || modes.get(path) !== mode(path)) changes.set(path, content);
-  return { ...spec, parent: previous.oid, changes };
-}
-
-/** HEAD's files with an upgrade's changes applied. */
-function applyChanges(ours: FileMap, changes: Map<string, Buffer | null>): FileMap {
-  const files = new Map(ours);
-  for (const [path, content] of changes) {
-    if (content === null) files.delete(path);
-    else files.set(path, content);
-  }
-  return files;
-}
-
-const sameFiles = (a: FileMap, b: FileMap) => a.size === b.size && [...a].every(([path, content]) => b.get(path)?.equals(content));
-
-/** `git diff` of HEAD against the target, for --dry-run. */
-async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ai-factory-diff-'));
-  try {
-    for (const [path, content] of changes) {
-      for (const [side, data] of [['a', ours.get(path)], ['b', content]] as const) {
-        if (!data) continue;
-        mkdirSync(dirname(join(dir, side, path)), { recursive: true });
-        writeFileSync(join(dir, side, path), data);
-      }
-    }
-    mkdirSync(join(dir, 'a'), { recursive: true });
-    mkdirSync(join(dir, 'b'), { recursive: true });
-    const result = await execGit(['diff', '--no-index', '--no-color', 'a', 'b'], { cwd: dir, reject: false });
-    return result.stdout.toString('utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Leaves the merge result, conflict markers included, on the upgrade branch for the team to resolve. */
-async function writeConflicts(git: Repository, branch: string, head: string, changes: Map<string, Buffer | null>): Promise<void> {
-  // Where to go back to: the current branch, or the commit itself when HEAD is detached.
-  const original = (await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => head)).trim();
-  await git.run(['checkout', '--quiet', '-b', branch]);
-  try {
-    for (const [path, content] of changes) {
-      const file = join(git.dir, path);
-      if (content === null) rmSync(file, { force: true });
-      else {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, content);
-      }
-    }
-  } catch (error) {
-    // Put everything back: tracked files from HEAD, new files removed, the branch gone.
-    await git.run(['checkout', '--quiet', '--force', original]);
-    await git.run(['clean', '--quiet', '--force', '--', ...[...changes.keys()]]);
-    await git.run(['branch', '--quiet', '-D', branch]);
-    throw new UpgradeError('io', `Cannot write the merge result: ${(error as Error).message}`);
-  }
 }
 
 export async function upgradeRepository(repo: string, context: UpgradeContext, options: UpgradeOptions = {}): Promise<{ report: UpgradeReport; diff?: string }> {
