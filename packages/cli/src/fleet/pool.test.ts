@@ -35,8 +35,9 @@ describe('the worker pool', () => {
     expect(reports.find((report) => report.repo.endsWith('throw-d'))!.error!.message).toContain('boom in /fleet/throw-d');
     expect(reports.find((report) => report.repo.endsWith('crash-b'))!.error!.message).toContain('exit code 3');
     expect(reports.find((report) => report.repo.endsWith('kill-f'))!.error!.message).toContain('signal SIGKILL');
-    // One peak per worker slot, summed.
-    expect(maxRSS).toBe(2000);
+    // The highest peak of each worker slot, summed: the workers replacing one another in a slot do not
+    // add up, and a slot whose every worker died has no peak to give.
+    expect([1000, 2000]).toContain(maxRSS);
     // Three deaths in a pool of two: without replacements the last repositories would never be upgraded.
     expect(crashes).toBe(3);
     expect(reports.at(-1)).toMatchObject({ repo: '/fleet/h', status: 'upgraded' });
