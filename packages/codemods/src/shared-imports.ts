@@ -50,14 +50,14 @@ function isReference(id: Identifier): boolean {
 /**
  * Replaces the imported name `from` with `to` (or with several names, in place), as edits. Without an
  * alias, every reference to the old local name is renamed too, except inside ranges `edits` already
- * rewrites. Returns false when the file does not import `from`.
+ * rewrites. Nothing when the file does not import `from`.
  */
-export function replaceImport(file: SourceFile, from: string, to: readonly string[], edits: TextEdits): boolean {
+export function replaceImport(file: SourceFile, from: string, to: readonly string[], edits: TextEdits): void {
   const specifier = sharedSpecifier(file, from);
-  if (!specifier) return false;
+  if (!specifier) return;
   if (specifier.getAliasNode() && to.length === 1) {
     edits.replace(specifier.getNameNode(), to[0]!);
-    return true;
+    return;
   }
   if (!specifier.getAliasNode() && to.length === 1) {
     const uses = identifiersNamed(file, from).filter((id) => isReference(id) && !edits.covers(id));
@@ -70,12 +70,11 @@ export function replaceImport(file: SourceFile, from: string, to: readonly strin
   const added = to.filter((name) => !named.some((other) => other.getName() === name));
   if (added.length > 0) {
     edits.replace(specifier, added.join(', '));
-    return true;
+    return;
   }
   // Every new name is imported already: drop this specifier with one of its commas.
   const index = named.indexOf(specifier);
   const next = named[index + 1];
   if (next) edits.replaceRange(specifier.getStart(), next.getStart(), '');
   else edits.replaceRange(named[index - 1]!.getEnd(), specifier.getEnd(), '');
-  return true;
 }

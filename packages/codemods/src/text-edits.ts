@@ -33,10 +33,6 @@ export class TextEdits {
     return this.#edits.some((edit) => edit.start <= start && end <= edit.end);
   }
 
-  get size(): number {
-    return this.#edits.length;
-  }
-
   /**
    * Applies every edit with one re-parse; returns whether there were any. The file's nodes are forgotten.
    * @example const edits = new TextEdits(); edits.replace(node, 'vcpus'); return edits.apply(file);

@@ -1,7 +1,7 @@
 /**
- * Runs `git` with `node:child_process` directly. An upgrade spawns git a few dozen times and a fleet run
- * does that for thousands of repositories: execa's per-call option processing roughly doubled the cost
- * of each spawn, which dominated fleet profiles.
+ * Runs `git` with `node:child_process` directly. A fleet run spawns git for thousands of repositories:
+ * execa's per-call option processing roughly doubled the cost of each spawn, which dominated fleet
+ * profiles.
  */
 import { spawn } from 'node:child_process';
 

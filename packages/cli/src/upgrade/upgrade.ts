@@ -12,7 +12,7 @@ import type { CommitSpec } from '../git/fast-import.js';
 import { ObjectReaderError } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
 import type { FileMap } from '../git/trees.js';
-import { applyChanges, pristineCommit, sameFiles } from './commits.js';
+import { applyChanges, pristineCommit, sameFiles, upgradeCommit } from './commits.js';
 import { writeConflicts } from './conflicts.js';
 import { diffOf } from './diff.js';
 import { computeUpgrade, type UpgradeTarget } from './render.js';
@@ -103,11 +103,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     }
     const commits: CommitSpec[] = pristineTo ? [] : [pristineCommit(to, previous, target)];
     // With conflicts the branch is made by checking it out, so the team resolves them in the working tree.
-    // A file the team has keeps its mode; a new one gets the render's.
-    if (target.conflicts.length === 0) {
-      const modes = new Map([...[...target.executable].map((path) => [path, '100755'] as const), ...ours.modes]);
-      commits.push({ ref: `refs/heads/${branch}`, parent: head, changes: target.changes, modes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` });
-    }
+    if (target.conflicts.length === 0) commits.push(upgradeCommit(branch, { ...ours, oid: head }, target, to));
     const oids = await git.commit(commits, options.committer).catch((error: Error) => {
       throw new UpgradeError('io', `Cannot write to the repository: ${error.message}`);
     });
