@@ -12,9 +12,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { azurePipelinesSecurity, githubWorkflowSecurity, gitlabCiSecurity } from '../cicd/security.js';
 
-/** The repository root; the schemas live next to it in `../shared/schemas`. */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const SCHEMAS_DIR = path.resolve(REPO_ROOT, '../shared/schemas');
+/** The JSON Schemas vendored in the repository (`vendor/schemas`, each source named in its SOURCES.md). */
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../../../vendor/schemas/', import.meta.url));
 
 type SchemaName = 'github-workflow' | 'azure-pipelines' | 'gitlab-ci';
 const compiled = new Map<SchemaName, ValidateFunction>();

@@ -7,19 +7,17 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { KNOWN_METRICS } from '../observability/metrics.js';
 import { metricNames } from '../observability/promql.js';
 import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
+import { SCHEMAS_DIR } from './validate-cicd.js';
 
 const run = promisify(execFile);
-/** The monorepo root (this file is packages/shared/src/testing/). */
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-export const PROMETHEUS_RULES_SCHEMA = resolve(repoRoot, '../shared/schemas/prometheus-rules.schema.json');
+export const PROMETHEUS_RULES_SCHEMA = join(SCHEMAS_DIR, 'prometheus-rules.schema.json');
 
 let rulesSchema: ValidateFunction | undefined;
 function validateRulesSchema(document: unknown): string[] {
