@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeGitHost } from '@ai-factory/engine';
+import { fakeGitHost } from '@ai-factory/testing';
 import { listing, runCli, tempDir } from './test-support.js';
 
 const GREETING = {

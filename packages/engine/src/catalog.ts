@@ -1,7 +1,8 @@
 /**
- * Loads the catalog: every `<category>/<module>/module.ts` and every `presets/<id>.ts` (but `_*.ts`, which
- * presets share code from) under a templates root, validated, with each module's file list read once. Discovery is by folder, so a new module is
- * picked up with no edit anywhere else.
+ * Loads the catalog: every compiled `<category>/<module>/module.js` whose module folder (its `files/`) is
+ * under the templates root, and every compiled `presets/<id>.js` (but `_*.js`, which presets share code
+ * from), validated. Discovery is by folder, so a new module is picked up with no edit anywhere else; it
+ * goes by the compiled definitions because a published templates package ships those, not the sources.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -74,6 +75,7 @@ export function checkModuleDefinition(raw: unknown, dir: string, root: string): 
 
 /** Module folders under a templates root, as `<category>/<name>` ids, where `marker` (the definition file) exists. */
 export function moduleFolders(root: string, marker = 'module.ts'): string[] {
+  if (!existsSync(root)) return [];
   return subfolders(root)
     .filter((name) => !NOT_CATEGORIES.has(name))
     .flatMap((category) => subfolders(join(root, category)).map((name) => `${category}/${name}`))
@@ -83,7 +85,7 @@ export function moduleFolders(root: string, marker = 'module.ts'): string[] {
 export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
   const { root, compiledRoot, version } = location;
   const modules = new Map<string, CatalogModule>();
-  for (const id of moduleFolders(root)) {
+  for (const id of moduleFolders(compiledRoot, 'module.js').filter((found) => existsSync(join(root, found)))) {
     const raw = await importDefault(join(compiledRoot, id, 'module.js'));
     const module = checkModuleDefinition(raw, join(root, id), root);
     modules.set(module.id, module);
@@ -95,12 +97,12 @@ export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
   }
 
   const presets = new Map<string, Preset>();
-  const presetDir = join(root, 'presets');
-  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort() : []) {
-    const raw = await importDefault(join(compiledRoot, 'presets', file.replace(/\.ts$/, '.js')));
+  const presetDir = join(compiledRoot, 'presets');
+  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.js') && !f.startsWith('_')).sort() : []) {
+    const raw = await importDefault(join(presetDir, file));
     const parsed = PresetSchema.safeParse(raw);
     if (!parsed.success) {
-      throw new FactoryError('invalid-module', `Preset presets/${file} is invalid:\n${describeIssues(parsed.error)}`);
+      throw new FactoryError('invalid-module', `Preset presets/${file.replace(/\.js$/, '')} is invalid:\n${describeIssues(parsed.error)}`);
     }
     const unknown = parsed.data.modules.filter((id) => !modules.has(id));
     if (unknown.length > 0) {

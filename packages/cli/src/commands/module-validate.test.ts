@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeGitHost } from '@ai-factory/engine';
+import { fakeGitHost } from '@ai-factory/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../cli.js';
 

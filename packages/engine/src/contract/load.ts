@@ -16,15 +16,19 @@ export interface ModuleFolderOptions {
   compiledRoot?: string;
 }
 
+const compiledRootOf = (root: string, options: ModuleFolderOptions) => options.compiledRoot ?? join(root, 'dist');
+
 /** Loads the module in `dir`, whose parent's parent is the templates root (the id is `<category>/<name>`). */
 export async function loadModuleFolder(dir: string, options: ModuleFolderOptions = {}): Promise<CatalogModule> {
   const moduleDir = resolve(dir);
   const root = dirname(dirname(moduleDir));
   if (existsSync(join(moduleDir, MODULE_JSON))) return loadModuleJson(moduleDir, root);
-  if (!existsSync(join(moduleDir, 'module.ts'))) throw new Error(`${dir} has neither module.ts nor ${MODULE_JSON}`);
   const id = `${basename(dirname(moduleDir))}/${basename(moduleDir)}`;
-  const compiled = join(options.compiledRoot ?? join(root, 'dist'), id, 'module.js');
-  if (!existsSync(compiled)) throw new Error(`${id} is not built (no ${compiled}); run npm run build`);
+  const compiled = join(compiledRootOf(root, options), id, 'module.js');
+  if (!existsSync(compiled)) {
+    if (!existsSync(join(moduleDir, 'module.ts'))) throw new Error(`${dir} has neither module.ts nor ${MODULE_JSON}`);
+    throw new Error(`${id} is not built (no ${compiled}); run npm run build`);
+  }
   return checkModuleDefinition(await importDefault(compiled), moduleDir, root);
 }
 
@@ -42,8 +46,12 @@ export async function validateModuleFolder(dir: string, options: ModuleFolderOpt
   return checkModuleContract(module);
 }
 
-/** Checks every module (`module.ts` or `module.json`) under a templates root. */
+/**
+ * Checks every module under a templates root: its sources (`module.ts`, built or not), its compiled
+ * definitions (all a published templates package has), and `module.json` modules.
+ */
 export async function validateModulesUnder(root: string, options: ModuleFolderOptions = {}): Promise<ContractReport[]> {
-  const ids = [...new Set([...moduleFolders(root), ...moduleFolders(root, MODULE_JSON)])].sort();
+  const compiled = moduleFolders(compiledRootOf(root, options), 'module.js').filter((id) => existsSync(join(root, id)));
+  const ids = [...new Set([...moduleFolders(root), ...compiled, ...moduleFolders(root, MODULE_JSON)])].sort();
   return Promise.all(ids.map((id) => validateModuleFolder(join(root, id), options)));
 }

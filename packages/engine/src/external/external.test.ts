@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog.js';
 import { generateProject } from '../generate.js';
 import { ManifestSchema } from '../manifest.js';
 import { fetchSource, parseSourceSpec } from './fetch.js';
-import { fakeGitHost, type FakeHost } from './git-fixtures.js';
+import { fakeGitHost, type FakeHost } from '@ai-factory/testing';
 import { openModuleSource } from './open.js';
 
 /** A complete external module: it provides every capability the default answers need, so it generates alone. */

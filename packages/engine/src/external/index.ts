@@ -2,4 +2,3 @@ export { fetchSource, parseSourceSpec, resolveCommit, type FetchedSource } from 
 export { ExternalModuleSchema, loadModuleJson, MODULE_JSON, type ExternalModuleJson } from './module-json.js';
 export { openModuleSource, type OpenedSource } from './open.js';
 export { loadExternalModules, withExternalModules } from './source-catalog.js';
-export { fakeGitHost, type FakeHost } from './git-fixtures.js';

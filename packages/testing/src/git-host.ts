@@ -1,6 +1,5 @@
 /**
- * Test support, exported so every package's tests share it: local bare repositories standing in for a public
- * git host. Git's `url.<base>.insteadOf` (set through GIT_CONFIG_* variables) sends
+ * Local bare repositories standing in for a public git host. Git's `url.<base>.insteadOf` (set through GIT_CONFIG_* variables) sends
  * `ssh://git@github.com/<org>/<repo>` to them, so the fetch code runs as in production, off the network.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,0 +1,5 @@
+export { fakeGitHost, type FakeHost } from './git-host.js';
+export { newMachine, npmConfig, outsideNpm, type UserMachine } from './npm.js';
+export { freePort } from './ports.js';
+export { publishedVersions, startRegistry, type RegistryOptions, type TestRegistry } from './registry.js';
+export { packWorkspaces, publishableWorkspaces, type PackedWorkspace, type Workspace } from './workspaces.js';
