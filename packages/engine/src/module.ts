@@ -49,7 +49,8 @@ const isZodObject = (value: unknown): value is z.ZodObject => value instanceof z
 /** A file a module computes in code rather than renders from `files/`. */
 export interface ComputedFile {
   path: string;
-  content: string;
+  /** Text, or bytes for a binary file. */
+  content: string | Buffer;
   owner: FileOwner;
 }
 

@@ -1,27 +1,17 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, sep } from 'node:path';
 import { defineModule } from '@ai-factory/engine';
 import { buildProject, CONFIG_FILE, printConfig, synthesize } from '@ai-factory/shared';
 import { configFromAnswers } from './declaration.js';
+import { sharedPackage } from './shared-package.js';
 
 /** The TypeScript the project typechecks its config with; the same 6.x pin as the factory (7.x has no JS API). */
 export const PROJECT_TYPESCRIPT = '6.0.3';
 
-/**
- * How the project depends on the platform package: the local package when the factory runs from a
- * source checkout (so the project installs offline), the published version range otherwise.
- */
-function sharedDependency(): string {
-  const manifest = realpathSync(createRequire(import.meta.url).resolve('@ai-factory/shared/package.json'));
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  return manifest.includes(`${sep}node_modules${sep}`) ? `^${version}` : `file:${dirname(manifest)}`;
-}
+const shared = sharedPackage();
 
 export default defineModule({
   id: 'platform/shared',
-  // Tracks the @ai-factory/shared major the project is written against: upgrades pick codemods by it.
-  version: '2.0.0',
+  // The @ai-factory/shared release the project is written against: upgrades pick codemods by it.
+  version: shared.version,
   summary: 'The platform declaration (ai-factory.config.ts) and everything synthesized from it: CI/CD, IaC values, workloads, dashboards, alerts, RBAC.',
   description:
     'The project declares its platform in TypeScript against @ai-factory/shared; `npm run synth` writes the managed ' +
@@ -37,11 +27,12 @@ export default defineModule({
       type: 'module',
       description: answers.description,
       scripts: { synth: 'ai-factory-synth', typecheck: 'tsc --noEmit' },
-      devDependencies: { '@ai-factory/shared': sharedDependency(), typescript: PROJECT_TYPESCRIPT },
+      devDependencies: { '@ai-factory/shared': shared.dependency, typescript: PROJECT_TYPESCRIPT },
     };
     return [
       { path: CONFIG_FILE, content: printConfig(source), owner: 'template' },
       { path: 'package.json', content: `${JSON.stringify(packageJson, null, 2)}\n`, owner: 'template' },
+      ...(shared.vendored ? [{ path: shared.vendored.path, content: shared.vendored.read(), owner: 'template' as const }] : []),
       ...synthesize(buildProject(source)).map((artifact) => ({ ...artifact, owner: 'managed' as const })),
     ];
   },
