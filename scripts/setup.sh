@@ -30,7 +30,3 @@ npm ci --no-audit --no-fund
 npm run build
 # The workspaces' bins point into dist/, which only exists now: link them (npx create-ml-project, ai-factory).
 npm rebuild --ignore-scripts --no-audit --no-fund >/dev/null
-# Generated projects are installed with `npm install --offline` by the tests. npm resolves their
-# TypeScript pin from its full registry document, which `npm ci` from a lock file never fetches: cache it.
-project_typescript="$(node --input-type=module -e "console.log((await import('./templates/dist/platform/shared/module.js')).PROJECT_TYPESCRIPT)")"
-npm cache add "typescript@${project_typescript}" >/dev/null

@@ -15,7 +15,6 @@ const project = join(work, 'project');
 
 try {
   execFileSync('node', [bin, project, '--yes', '--preset', preset, '--no-git']);
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project, stdio: 'ignore' });
   const synth = join(project, 'node_modules/.bin/ai-factory-synth');
   const rows = measure(
     [

@@ -1,7 +1,7 @@
 /** Parses argv against the option table into answers from flags and the run's control settings. */
 import { parseArgs } from 'node:util';
 import { FactoryError, type PartialAnswers } from '@ai-factory/engine';
-import { ANSWER_FLAGS, CONTROL_FLAGS, MONITORING_FLAG } from './options.js';
+import { ANSWER_FLAGS, CONTROL_FLAGS, INSTALL_FLAG, MONITORING_FLAG } from './options.js';
 
 export interface CliArgs {
   directory?: string;
@@ -10,6 +10,10 @@ export interface CliArgs {
   answersFile?: string;
   /** External module source, `org/repo#ref`. */
   source?: string;
+  /** `--registry`, as given. */
+  registry?: string;
+  /** `--install` (true) or `--no-install` (false); asked, or true with --yes, when absent. */
+  install?: boolean;
   dryRun: boolean;
   git: boolean;
   json: boolean;
@@ -23,10 +27,18 @@ const parseOptions: ParseOptions = {
   ...Object.fromEntries(ANSWER_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
   [MONITORING_FLAG.flag]: { type: 'boolean' },
   [`no-${MONITORING_FLAG.flag}`]: { type: 'boolean' },
+  [INSTALL_FLAG.flag]: { type: 'boolean' },
+  [`no-${INSTALL_FLAG.flag}`]: { type: 'boolean' },
   ...Object.fromEntries(
     CONTROL_FLAGS.map((f) => [f.flag, { type: 'value' in f ? ('string' as const) : ('boolean' as const), ...('short' in f ? { short: f.short } : {}) }]),
   ),
 };
+
+/** `--x` → true, `--no-x` → false, neither → undefined; both is an error. */
+function onOff(values: Record<string, string | boolean | undefined>, flag: string): boolean | undefined {
+  if (values[flag] && values[`no-${flag}`]) throw new FactoryError('invalid-answers', `Pass either --${flag} or --no-${flag}, not both.`);
+  return values[flag] ? true : values[`no-${flag}`] ? false : undefined;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -45,11 +57,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     const raw = values[option.flag];
     if (typeof raw === 'string') flags[option.answer] = option.parse(raw);
   }
-  if (values[MONITORING_FLAG.flag] && values[`no-${MONITORING_FLAG.flag}`]) {
-    throw new FactoryError('invalid-answers', 'Pass either --monitoring or --no-monitoring, not both.');
-  }
-  if (values[MONITORING_FLAG.flag]) flags.monitoring = true;
-  if (values[`no-${MONITORING_FLAG.flag}`]) flags.monitoring = false;
+  const monitoring = onOff(values, MONITORING_FLAG.flag);
+  if (monitoring !== undefined) flags.monitoring = monitoring;
+  const install = onOff(values, INSTALL_FLAG.flag);
 
   return {
     ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
@@ -57,6 +67,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     yes: values.yes === true,
     ...(typeof values.answers === 'string' ? { answersFile: values.answers } : {}),
     ...(typeof values.source === 'string' ? { source: values.source } : {}),
+    ...(typeof values.registry === 'string' ? { registry: values.registry } : {}),
+    ...(install !== undefined ? { install } : {}),
     dryRun: values['dry-run'] === true,
     git: values['no-git'] !== true,
     json: values.json === true,

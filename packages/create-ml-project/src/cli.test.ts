@@ -1,4 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,12 +8,14 @@ import { listing, runCli, tempDir } from './test-support.js';
 
 describe('create-ml-project', () => {
   let cwd: string;
-  beforeAll(() => {
+  let registry: string;
+  beforeAll(async () => {
     cwd = tempDir();
+    registry = (await execa('npm', ['config', 'get', 'registry'])).stdout.trim().replace(/\/?$/, '/');
   });
 
-  it('generates the preset with --yes, commits it with git even without a git identity', async () => {
-    const result = await runCli(['demo', '--yes', '--preset', 'azure-tabular'], { cwd });
+  it('generates the preset with --yes, installs it and commits it with its lock file, even without a git identity', async () => {
+    const result = await runCli(['demo', '--yes', '--preset', 'azure-tabular', '--registry', registry], { cwd });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain('Next steps');
     const manifest = JSON.parse(readFileSync(join(cwd, 'demo/.ai-factory/manifest.json'), 'utf8'));
@@ -20,14 +24,27 @@ describe('create-ml-project', () => {
     const log = await execa('git', ['log', '--format=%an|%s'], { cwd: join(cwd, 'demo') });
     expect(log.stdout).toMatch(/^AI Factory\|Generate demo from AI Factory .* \(preset azure-tabular\)$/);
     expect((await execa('git', ['status', '--porcelain'], { cwd: join(cwd, 'demo') })).stdout).toBe('');
+    const committed = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
+    expect(committed).toEqual(expect.arrayContaining(['package-lock.json', '.npmrc']));
+    expect(committed.some((path) => path.startsWith('node_modules/'))).toBe(false);
+    expect(readFileSync(join(cwd, 'demo/.npmrc'), 'utf8')).toBe(`registry=${registry}\n`);
     expect(listing(cwd)).toEqual(['demo']);
   });
 
+  it('--no-install writes the registry but installs nothing, and says what to run', async () => {
+    const result = await runCli(['lazy', '--yes', '--no-install', '--no-git', '--registry', 'https://npm.example.org/team'], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'lazy/.npmrc'), 'utf8')).toBe('registry=https://npm.example.org/team/\n');
+    expect(existsSync(join(cwd, 'lazy/package-lock.json'))).toBe(false);
+    expect(existsSync(join(cwd, 'lazy/node_modules'))).toBe(false);
+    expect(result.stdout).toContain('npm install && npm run synth -- --check');
+  });
+
   it('--dry-run lists exactly the files a real run writes, and writes nothing', async () => {
-    const dry = await runCli(['dry', '--yes', '--dry-run', '--json'], { cwd });
+    const dry = await runCli(['dry', '--yes', '--dry-run', '--json', '--no-install'], { cwd });
     expect(dry.exitCode, dry.stderr).toBe(0);
     expect(existsSync(join(cwd, 'dry'))).toBe(false);
-    const real = await runCli(['dry', '--yes', '--json', '--no-git'], { cwd });
+    const real = await runCli(['dry', '--yes', '--json', '--no-git', '--no-install'], { cwd });
     const planned = JSON.parse(dry.stdout).files;
     expect(JSON.parse(real.stdout).files).toEqual(planned);
     const written = (await execa('find', ['.', '-type', 'f'], { cwd: join(cwd, 'dry') })).stdout.split('\n').map((p) => p.slice(2)).sort();
@@ -36,9 +53,9 @@ describe('create-ml-project', () => {
   });
 
   it('replays a manifest with --answers into an identical project', async () => {
-    const first = await runCli(['first', '--no-git', '--preset', 'azure-tabular', '--description', 'Churn: "risk" #1', '--team', 'growth', '--serving', 'both'], { cwd });
+    const first = await runCli(['first', '--no-git', '--no-install', '--preset', 'azure-tabular', '--description', 'Churn: "risk" #1', '--team', 'growth', '--serving', 'both'], { cwd });
     expect(first.exitCode, first.stderr).toBe(0);
-    const replay = await runCli(['replay', '--no-git', '--answers', join(cwd, 'first/.ai-factory/manifest.json'), '--name', 'first'], { cwd });
+    const replay = await runCli(['replay', '--no-git', '--no-install', '--answers', join(cwd, 'first/.ai-factory/manifest.json'), '--name', 'first'], { cwd });
     expect(replay.exitCode, replay.stderr).toBe(0);
     const diff = await execa('diff', ['-r', 'first', 'replay'], { cwd, reject: false });
     expect(diff.stdout).toBe('');
@@ -47,7 +64,7 @@ describe('create-ml-project', () => {
 
   it('takes every answer from flags without a terminal', async () => {
     const result = await runCli(
-      ['flags', '--no-git', '--json', '--description', 'd', '--team', 't', '--preset', 'azure-tabular', '--serving', 'batch',
+      ['flags', '--no-git', '--no-install', '--json', '--description', 'd', '--team', 't', '--preset', 'azure-tabular', '--serving', 'batch',
         '--environments', 'dev,prod', '--no-monitoring', '--personas', 'ml-engineer'],
       { cwd },
     );
@@ -60,7 +77,7 @@ describe('create-ml-project', () => {
   it('prints help generated from the option table', async () => {
     const result = await runCli(['--help'], { cwd });
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--name', '--description', '--team', '--preset', '--cloud', '--cicd', '--framework', '--serving', '--gpu', '--environments', '--[no-]monitoring', '--personas', '--yes', '--answers', '--dry-run', '--no-git', '--json']) {
+    for (const flag of ['--name', '--description', '--team', '--preset', '--cloud', '--cicd', '--framework', '--serving', '--gpu', '--environments', '--[no-]monitoring', '--personas', '--yes', '--answers', '--registry', '--[no-]install', '--dry-run', '--no-git', '--json']) {
       expect(result.stdout).toContain(flag);
     }
   });
@@ -86,6 +103,8 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     ['an invalid answers file', (cwd) => (writeFileSync(join(cwd, 'bad.json'), '{"serving": "sometimes", "colour": 1}'), ['p', '--answers', join(cwd, 'bad.json')]), /serving: Invalid option[\s\S]*Unrecognized key: "colour"/],
     ['missing answers without a terminal', () => ['p', '--preset', 'azure-tabular'], /Missing answers, and there is no terminal to ask: --description, --team\.[\s\S]*--yes/],
     ['no name without a terminal', () => ['--preset', 'azure-tabular', '--description', 'd', '--team', 't'], /Missing answers.*<directory> or --name/],
+    ['a registry that is not a URL', () => ['p', '--yes', '--registry', 'npm.example.org'], /--registry "npm.example.org" is not a URL/],
+    ['a registry URL with credentials', () => ['p', '--yes', '--registry', 'https://bot:secret@npm.example.org/'], /must not carry credentials/],
   ];
 
   it.each(cases)('%s', async (_, setUp, message) => {
@@ -107,6 +126,22 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/parent directory .* is not writable|Cannot write in/);
     if (parent !== '/proc') chmodSync(parent, 0o755);
+  });
+
+  it('a registry that does not serve the project\'s packages', async () => {
+    const cwd = tempDir();
+    // A registry that knows no package at all answers 404 to everything.
+    const server = createServer((_, response) => response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const registry = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const result = await runCli(['p', '--yes', '--registry', registry], { cwd, env: { npm_config_cache: join(cwd, '.npm-cache') } });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`npm install failed in the new project \\(registry ${registry.replace(/[.:/]/g, '\\$&')}\\)[\\s\\S]*404[\\s\\S]*--no-install`));
+      expect(listing(cwd)).toEqual(['.npm-cache']);
+    } finally {
+      server.close();
+    }
   });
 
   it('reports errors as JSON with --json', async () => {

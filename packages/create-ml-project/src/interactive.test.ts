@@ -28,6 +28,7 @@ function terminal(args: string[], cwd: string) {
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
+const RIGHT = '\u001b[C';
 const CTRL_C = '\u0003';
 
 describe('create-ml-project at a terminal', () => {
@@ -52,10 +53,18 @@ describe('create-ml-project at a terminal', () => {
     }
     await waitFor('Personas');
     type(ENTER);
+    // Then how the project is set up: the registry npm is configured with, and no install.
+    await waitFor('npm registry the project installs from');
+    type(ENTER);
+    await waitFor('Install the Node dependencies now');
+    type(`${RIGHT}${ENTER}`);
     const result = await child;
     expect(result.exitCode, result.stdout).toBe(0);
     const manifest = JSON.parse(readFileSync(join(cwd, 'churn/.ai-factory/manifest.json'), 'utf8'));
     expect(manifest.answers).toMatchObject({ description: 'Predicts "churn": #1 ü', team: 'growth', serving: 'both', cloud: 'azure' });
+    const registry = (await execa('npm', ['config', 'get', 'registry'], { cwd, env: { HOME: cwd } })).stdout.trim();
+    expect(readFileSync(join(cwd, 'churn/.npmrc'), 'utf8')).toBe(`registry=${registry.replace(/\/?$/, '/')}\n`);
+    expect(existsSync(join(cwd, 'churn/package-lock.json'))).toBe(false);
   });
 
   it('Ctrl-C at a prompt exits 130 and leaves nothing behind', async () => {

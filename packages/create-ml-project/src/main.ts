@@ -9,7 +9,10 @@ import { collectAnswers } from './collect.js';
 import { initGitRepository, isGitAvailable } from './git.js';
 import { helpText } from './options.js';
 import { Cancelled } from './cancelled.js';
-import { detectPackageManager, runScript } from './package-manager.js';
+import { installDependencies } from './install.js';
+import { detectPackageManager } from './package-manager.js';
+import { npmrc } from './registry.js';
+import { decideSetup, type ProjectSetup } from './setup.js';
 import { checkTarget } from './target.js';
 
 export interface RunEnvironment {
@@ -76,12 +79,16 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
     interactive: ui,
     yes: args.yes,
   });
+  const setup = await decideSetup(args, ui);
   const target = checkTarget(args.directory ?? answers.name, env.cwd);
   const generated = generateProject(catalog, answers);
+  // The team's own file, not the factory's: no owner, so upgrades never touch it.
+  generated.tree.write('.npmrc', npmrc(setup.registry));
 
   if (args.dryRun) {
-    if (args.json) env.stdout(`${JSON.stringify(summary(generated, target, true, null))}\n`);
-    else env.stdout(`Dry run: would write ${generated.tree.size} files to ${target}${args.git ? ' and initialise git' : ''}:\n${describeTree(generated.tree).join('\n')}\n`);
+    const then = [setup.install ? `install from ${setup.registry}` : '', args.git ? 'initialise git' : ''].filter(Boolean).join(' and ');
+    if (args.json) env.stdout(`${JSON.stringify(summary(generated, target, setup, true, null))}\n`);
+    else env.stdout(`Dry run: would write ${generated.tree.size} files to ${target}${then ? ` and ${then}` : ''}:\n${describeTree(generated.tree).join('\n')}\n`);
     return 0;
   }
 
@@ -92,6 +99,10 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
   let commit: string | null = null;
   await writeTreeAtomically(generated.tree, target, {
     finish: async (dir) => {
+      if (setup.install) {
+        progress?.message(`Installing the Node dependencies from ${setup.registry}`);
+        await installDependencies(dir, setup.registry);
+      }
       if (!useGit) return;
       progress?.message('Creating the git repository');
       commit = await initGitRepository(dir, `Generate ${answers.name} from AI Factory ${catalog.version} (preset ${answers.preset})`, catalog.version);
@@ -100,37 +111,41 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
   progress?.stop(`Created ${answers.name}`);
 
   if (args.json) {
-    env.stdout(`${JSON.stringify(summary(generated, target, false, commit))}\n`);
+    env.stdout(`${JSON.stringify(summary(generated, target, setup, false, commit))}\n`);
   } else if (clack) {
-    clack.note(nextSteps(generated, relative(env.cwd, target) || '.'), 'Next steps');
+    clack.note(nextSteps(generated, relative(env.cwd, target) || '.', setup), 'Next steps');
     clack.outro('Done.');
   } else {
     env.stdout(`Created ${answers.name} in ${target}\n`);
-    env.stdout(`\nNext steps:\n${nextSteps(generated, relative(env.cwd, target) || '.')}\n`);
+    env.stdout(`\nNext steps:\n${nextSteps(generated, relative(env.cwd, target) || '.', setup)}\n`);
   }
   return 0;
 }
 
-function nextSteps({ manifest }: Generated, dir: string): string {
+function nextSteps({ manifest }: Generated, dir: string, setup: ProjectSetup): string {
   const pkg = pythonPackageName(manifest.answers.name);
   const online = manifest.answers.serving !== 'batch';
   const manager = detectPackageManager();
   return [
+    // The project's pipelines run `npm ci` on package-lock.json, so it is an npm project whatever ran us.
+    ...(manager === 'npm' ? [] : [`# ${manager} ran this, but the project uses npm: its CI runs npm ci on package-lock.json.`]),
     `cd ${dir}`,
     `python3 -m pytest -q                           # the project's tests`,
     `export PYTHONPATH=src                          # or: pip install -c constraints.txt -e '.[dev]'`,
     `python3 -m ${pkg} train                        # train on the sample data`,
     `python3 -m ${pkg} evaluate                     # champion/challenger gate, registers the winner`,
     online ? `python3 -m ${pkg} service                      # /predict, /health, /metrics` : `python3 -m ${pkg} batch --help                 # batch scoring`,
-    `${manager} install && ${runScript(manager, 'synth', '--check')}   # the platform declaration and its managed files`,
+    `${setup.install ? '' : 'npm install && '}npm run synth -- --check   # the platform declaration and its managed files`,
   ].join('\n');
 }
 
-function summary({ tree, manifest }: Generated, directory: string, dryRun: boolean, commit: string | null) {
+function summary({ tree, manifest }: Generated, directory: string, setup: ProjectSetup, dryRun: boolean, commit: string | null) {
   return {
     ok: true,
     dryRun,
     directory,
+    registry: setup.registry,
+    installed: setup.install && !dryRun,
     factoryVersion: manifest.factory.version,
     preset: manifest.preset,
     modules: manifest.modules.map((m) => `${m.id}@${m.version}`),

@@ -51,10 +51,14 @@ export const ANSWER_FLAGS: readonly AnswerFlag[] = [
 /** `--monitoring` / `--no-monitoring`. */
 export const MONITORING_FLAG = { flag: 'monitoring', description: 'Dashboards, alert rules and drift metrics (--no-monitoring to leave out)' };
 
+/** `--install` / `--no-install`: a setup choice, not an answer, so it is not recorded in the manifest. */
+export const INSTALL_FLAG = { flag: 'install', description: 'Install the Node dependencies and commit package-lock.json (--no-install to skip)' };
+
 export const CONTROL_FLAGS = [
   { flag: 'yes', short: 'y', description: 'Take the preset\'s and the default answers without prompting' },
   { flag: 'answers', value: '<file>', description: 'Replay answers from a JSON or YAML file (a project manifest works)' },
   { flag: 'source', value: '<org/repo#ref>', description: 'Add the modules of an external source, pinned to a commit and read as data' },
+  { flag: 'registry', value: '<url>', description: 'npm registry the project installs from, written to its .npmrc (default: your npm config)' },
   { flag: 'dry-run', description: 'List the files that would be written, write nothing' },
   { flag: 'no-git', description: 'Do not initialise a git repository' },
   { flag: 'json', description: 'Print a machine-readable summary on stdout' },
@@ -73,6 +77,7 @@ export function helpText(version: string): string {
   const rows: [string, string][] = [
     ...ANSWER_FLAGS.map((f): [string, string] => [`--${f.flag} ${f.value}`, f.description]),
     [`--[no-]${MONITORING_FLAG.flag}`, MONITORING_FLAG.description],
+    [`--[no-]${INSTALL_FLAG.flag}`, INSTALL_FLAG.description],
     ...CONTROL_FLAGS.map((f): [string, string] => [
       `${'short' in f ? `-${f.short}, ` : ''}--${f.flag}${'value' in f ? ` ${f.value}` : ''}`,
       f.description,

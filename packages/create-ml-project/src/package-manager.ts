@@ -9,9 +9,3 @@ export function detectPackageManager(userAgent: string | undefined = process.env
   const name = userAgent?.split('/')[0];
   return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
 }
-
-/** How to run a package script with arguments in that package manager. */
-export function runScript(manager: PackageManager, script: string, args = ''): string {
-  const extra = args ? (manager === 'npm' ? ` -- ${args}` : ` ${args}`) : '';
-  return manager === 'yarn' ? `yarn ${script}${extra}` : `${manager} run ${script}${extra}`;
-}

@@ -83,3 +83,15 @@ export async function ask<K extends keyof Answers>(key: K, initial: Answers[K], 
   const asker = QUESTIONS[key] as Asker<K>;
   return asker(initial, catalog);
 }
+
+/** The setup questions, asked after the answers: they shape the first install, not the project. */
+export const askRegistry = async (initial: string) =>
+  answered(
+    await text({
+      message: 'npm registry the project installs from',
+      initialValue: initial,
+      validate: (value) => (/^https?:\/\/\S+$/.test(value ?? '') ? undefined : 'An http(s) URL, e.g. https://npm.example.org/.'),
+    }),
+  );
+
+export const askInstall = async () => answered(await confirm({ message: 'Install the Node dependencies now (commits package-lock.json)?', initialValue: true }));

@@ -9,6 +9,7 @@ export type FactoryErrorCode =
   | 'invalid-module'
   | 'render'
   | 'invalid-source'
+  | 'install-failed'
   | 'io';
 
 /** An error meant for the user: a message, and a hint saying what to do about it. */
