@@ -2,16 +2,16 @@
 import type { Cloud } from '../declaration/common.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact, Synthesizer } from '../synth/artifact.js';
-import { awsPolicy } from './aws.js';
-import { azureRole } from './azure.js';
+import { awsPolicy } from '../clouds/aws/rbac.js';
+import { azureRole } from '../clouds/azure/rbac.js';
 import { roleGrants, type RoleGrant } from './capabilities.js';
-import { gcpRole } from './gcp.js';
-import { kubernetesRole } from './kubernetes.js';
+import { gcpRole } from '../clouds/gcp/rbac.js';
+import { kubernetesRole } from '../clouds/kubernetes/rbac.js';
 
-export { AWS_PLACEHOLDERS } from './aws.js';
-export { AZURE_SCOPE_PLACEHOLDER } from './azure.js';
+export { AWS_PLACEHOLDERS } from '../clouds/aws/rbac.js';
+export { AZURE_SCOPE_PLACEHOLDER } from '../clouds/azure/rbac.js';
 export { CAPABILITIES, PERSONA_CAPABILITIES, PIPELINE, PIPELINE_CAPABILITIES, roleGrants, type Capability, type Principal, type RoleGrant } from './capabilities.js';
-export { kubernetesGroup } from './kubernetes.js';
+export { kubernetesGroup } from '../clouds/kubernetes/rbac.js';
 export { WILDCARD_ALLOW_LIST, type AllowedWildcard } from './wildcards.js';
 
 const RENDERERS: Record<Cloud, (project: ProjectDeclaration, grant: RoleGrant) => Artifact> = {

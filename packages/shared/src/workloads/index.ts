@@ -6,16 +6,16 @@
 import type { Cloud } from '../declaration/common.js';
 import type { Artifact, Synthesizer } from '../synth/artifact.js';
 import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
-import { awsSpecs } from './aws/index.js';
-import { azureSpecs } from './azure/index.js';
-import { gcpSpecs } from './gcp/index.js';
-import { kubernetesSpecs } from './kubernetes/index.js';
+import { awsSpecs } from '../clouds/aws/workloads/index.js';
+import { azureSpecs } from '../clouds/azure/workloads/index.js';
+import { gcpSpecs } from '../clouds/gcp/workloads/index.js';
+import { kubernetesSpecs } from '../clouds/kubernetes/workloads/index.js';
 import { servesBatch, servesOnline } from './runtime.js';
 import type { WorkloadSpecs } from './specs.js';
 
 export { envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable } from './placeholders.js';
-export { AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster } from './azure/index.js';
-export { SAGEMAKER_TRAINING_PROGRAM } from './aws/index.js';
+export { AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster } from '../clouds/azure/workloads/index.js';
+export { SAGEMAKER_TRAINING_PROGRAM } from '../clouds/aws/workloads/index.js';
 export { CPU_SIZES, cpuSize } from './machines.js';
 export { HEALTH_PATH, METRICS_PATH, PREDICT_PATH, SERVICE_PORT } from './runtime.js';
 
