@@ -7,6 +7,7 @@ import type { ProjectDeclaration } from '../../declaration/project.js';
 import { GENERATED_NOTICE, type Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
 import { resourcePrefix, roleFileStem, type Capability, type RoleGrant } from '../../rbac/capabilities.js';
+import type { CloudRbac } from '../adapter.js';
 
 /** Placeholders in resource ARNs, replaced by rbac.tf with values of the Terraform module. */
 export const AWS_PLACEHOLDERS = {
@@ -89,3 +90,6 @@ export function awsPolicy(project: ProjectDeclaration, grant: RoleGrant): Artifa
   const policy = { Version: '2012-10-17', Id: GENERATED_NOTICE, Statement: statements };
   return { path: `${RBAC_DIR}/aws/${roleFileStem(grant)}.json`, content: `${JSON.stringify(policy, null, 2)}\n` };
 }
+
+// Every statement names its actions; only list actions, which IAM cannot scope, take resource `*`.
+export const awsRbac: CloudRbac = { role: awsPolicy, wildcards: [] };

@@ -6,7 +6,19 @@ import type { ProjectDeclaration } from '../../declaration/project.js';
 import { GENERATED_NOTICE, type Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
 import { roleFileStem, type Capability, type RoleGrant } from '../../rbac/capabilities.js';
-import { wildcardReasons } from '../../rbac/wildcards.js';
+import { wildcardReasons, type AllowedWildcard } from '../../rbac/wildcards.js';
+import type { CloudRbac } from '../adapter.js';
+
+/** The wildcards Azure roles may use. */
+export const AZURE_WILDCARDS: readonly AllowedWildcard[] = [
+  {
+    cloud: 'azure',
+    action: 'Microsoft.MachineLearningServices/workspaces/*/read',
+    reason:
+      'Azure ML studio and SDK read many workspace sub-resource types (datastores, environments, components, job and model versions) whose ' +
+      'list grows with each API version; Microsoft documents this read-only wildcard as the requirement for submitting jobs. It grants no write and is scoped to the project resource group.',
+  },
+];
 
 /** Placeholder of the assignable scope; rbac.tf replaces it with the project resource group's id. */
 export const AZURE_SCOPE_PLACEHOLDER = '{resourceGroupScope}';
@@ -54,7 +66,7 @@ export const AZURE_ACTIONS: Record<Capability, { actions: readonly string[]; dat
 export function azureRole(project: ProjectDeclaration, grant: RoleGrant): Artifact {
   const actions = grant.capabilities.flatMap((capability) => AZURE_ACTIONS[capability].actions);
   const dataActions = grant.capabilities.flatMap((capability) => AZURE_ACTIONS[capability].dataActions);
-  const reasons = wildcardReasons('azure', [...actions, ...dataActions]);
+  const reasons = wildcardReasons('azure', AZURE_WILDCARDS, [...actions, ...dataActions]);
   const definition = {
     Name: `${project.name} ${grant.principal} (${grant.environment})`,
     IsCustom: true,
@@ -71,3 +83,5 @@ export function azureRole(project: ProjectDeclaration, grant: RoleGrant): Artifa
   };
   return { path: `${RBAC_DIR}/azure/${roleFileStem(grant)}.json`, content: `${JSON.stringify(definition, null, 2)}\n` };
 }
+
+export const azureRbac: CloudRbac = { role: azureRole, wildcards: AZURE_WILDCARDS };

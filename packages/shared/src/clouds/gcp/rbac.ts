@@ -7,7 +7,11 @@ import type { ProjectDeclaration } from '../../declaration/project.js';
 import type { Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
 import { roleFileStem, type Capability, type RoleGrant } from '../../rbac/capabilities.js';
-import { wildcardReasons } from '../../rbac/wildcards.js';
+import { wildcardReasons, type AllowedWildcard } from '../../rbac/wildcards.js';
+import type { CloudRbac } from '../adapter.js';
+
+/** GCP roles need no wildcard permission. */
+const GCP_WILDCARDS: readonly AllowedWildcard[] = [];
 
 /** Capability → IAM permissions. */
 export const GCP_PERMISSIONS: Record<Capability, readonly string[]> = {
@@ -33,7 +37,7 @@ export const GCP_PERMISSIONS: Record<Capability, readonly string[]> = {
 /** The GCP custom role YAML of one grant; GCP limits the description to 256 characters. */
 export function gcpRole(project: ProjectDeclaration, grant: RoleGrant): Artifact {
   const permissions = [...new Set(grant.capabilities.flatMap((capability) => GCP_PERMISSIONS[capability]))];
-  wildcardReasons('gcp', permissions);
+  wildcardReasons('gcp', GCP_WILDCARDS, permissions);
   const role = {
     title: `${project.name} ${grant.principal} (${grant.environment})`.slice(0, 100),
     description: `${grant.principal} in ${grant.environment} (${grant.level}): ${grant.capabilities.join(', ')}. Managed by AI Factory synth.`.slice(0, 256),
@@ -42,3 +46,5 @@ export function gcpRole(project: ProjectDeclaration, grant: RoleGrant): Artifact
   };
   return { path: `${RBAC_DIR}/gcp/${roleFileStem(grant)}.yaml`, content: stringify(role, { lineWidth: 0 }) };
 }
+
+export const gcpRbac: CloudRbac = { role: gcpRole, wildcards: GCP_WILDCARDS };

@@ -8,13 +8,17 @@ import type { ProjectDeclaration } from '../../declaration/project.js';
 import type { Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
 import { PIPELINE, resourcePrefix, roleFileStem, type Capability, type RoleGrant } from '../../rbac/capabilities.js';
-import { wildcardReasons } from '../../rbac/wildcards.js';
+import { wildcardReasons, type AllowedWildcard } from '../../rbac/wildcards.js';
+import type { CloudRbac } from '../adapter.js';
 
 export interface PolicyRule {
   apiGroups: string[];
   resources: string[];
   verbs: string[];
 }
+
+/** Kubernetes Roles need no wildcard verb or resource. */
+const KUBERNETES_WILDCARDS: readonly AllowedWildcard[] = [];
 
 const READ = ['get', 'list', 'watch'];
 const CHANGE = ['create', 'update', 'patch', 'delete'];
@@ -50,7 +54,7 @@ export const kubernetesGroup = (project: ProjectDeclaration, persona: string) =>
 export function kubernetesRole(project: ProjectDeclaration, grant: RoleGrant): Artifact {
   // Copies: YAML would write the shared verb lists as anchors and aliases.
   const rules = grant.capabilities.flatMap((capability) => KUBERNETES_RULES[capability].map((rule) => ({ ...rule, apiGroups: [...rule.apiGroups], resources: [...rule.resources], verbs: [...rule.verbs] })));
-  wildcardReasons('kubernetes', rules.flatMap((rule) => [...rule.apiGroups, ...rule.resources, ...rule.verbs]));
+  wildcardReasons('kubernetes', KUBERNETES_WILDCARDS, rules.flatMap((rule) => [...rule.apiGroups, ...rule.resources, ...rule.verbs]));
   const name = `${project.name}-${grant.principal}`;
   const namespace = resourcePrefix(project, grant.environment);
   const labels = { 'app.kubernetes.io/part-of': project.name, 'app.kubernetes.io/managed-by': 'ai-factory' };
@@ -68,3 +72,5 @@ export function kubernetesRole(project: ProjectDeclaration, grant: RoleGrant): A
   };
   return { path: `${RBAC_DIR}/kubernetes/${roleFileStem(grant)}.yaml`, content: [role, binding].map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n') };
 }
+
+export const kubernetesRbac: CloudRbac = { role: kubernetesRole, wildcards: KUBERNETES_WILDCARDS };

@@ -3,9 +3,7 @@
  * declared minimum instance count (scaling between min and max is an Application Auto Scaling policy).
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { sagemakerInstanceType } from '../../../workloads/machines.js';
-import { placeholder } from '../../../workloads/placeholders.js';
-import { runScopedName, sagemakerTags } from './common.js';
+import { placeholder, runScopedName, sagemakerInstanceType, sagemakerTags } from './common.js';
 
 /** The request body as a plain object; configs are immutable, so each rollout creates a new one. */
 export function createEndpointConfig(project: ProjectDeclaration): Record<string, unknown> {
@@ -14,7 +12,7 @@ export function createEndpointConfig(project: ProjectDeclaration): Record<string
     ProductionVariants: [
       {
         VariantName: 'AllTraffic',
-        ModelName: placeholder('aws', 'SAGEMAKER_MODEL_NAME'),
+        ModelName: placeholder('SAGEMAKER_MODEL_NAME'),
         InstanceType: sagemakerInstanceType(project.serving.compute),
         InitialInstanceCount: project.serving.replicas.min,
         InitialVariantWeight: 1,

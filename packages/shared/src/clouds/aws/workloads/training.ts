@@ -6,10 +6,8 @@
  * process per GPU. SageMaker uploads /opt/ml/model to the output path, so runs are written there.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { sagemakerInstanceType } from '../../../workloads/machines.js';
-import { placeholder } from '../../../workloads/placeholders.js';
 import { distributedGpu, imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { runScopedName, s3Uri, sagemakerTags } from './common.js';
+import { placeholder, runScopedName, s3Uri, sagemakerInstanceType, sagemakerTags } from './common.js';
 
 /**
  * Entry script the training toolkit runs under torchrun, relative to /opt/ml/code in the PyTorch
@@ -40,7 +38,7 @@ export function createTrainingJob(project: ProjectDeclaration): Record<string, u
           },
         }
       : {}),
-    RoleArn: placeholder('aws', 'SAGEMAKER_ROLE_ARN'),
+    RoleArn: placeholder('SAGEMAKER_ROLE_ARN'),
     OutputDataConfig: { S3OutputPath: s3Uri(project, 'training/') },
     ResourceConfig: { InstanceType: instanceType, InstanceCount: gpu?.nodes ?? 1, VolumeSizeInGB: 50 },
     StoppingCondition: { MaxRuntimeInSeconds: 24 * 3600 },

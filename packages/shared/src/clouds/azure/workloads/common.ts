@@ -1,8 +1,22 @@
 /** Shared parts of the Azure ML job and deployment YAML (CLI v2: `az ml job create`, `az ml online-deployment`). */
 import type { ComputeProfile } from '../../../declaration/compute.js';
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { machineFor } from '../../../workloads/machines.js';
+import { machineFor, type Machine } from '../../../workloads/machines.js';
+import { COMMON_WORKLOAD_VARIABLES, placeholders, type WorkloadVariable } from '../../../workloads/placeholders.js';
 import { servesBatch } from '../../../workloads/runtime.js';
+import { AZURE_MACHINES } from '../machines.js';
+
+/** Every placeholder the Azure ML specs may contain. */
+export const AZURE_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = [
+  ...COMMON_WORKLOAD_VARIABLES,
+  { name: 'AZUREML_ENDPOINT_NAME', description: 'Managed online endpoint the deployment belongs to.', example: 'churn-model-dev' },
+  { name: 'AZUREML_DEPLOYMENT_NAME', description: 'Name of this deployment under the endpoint (blue/green).', example: 'blue' },
+];
+
+export const placeholder = placeholders('azure', AZURE_WORKLOAD_VARIABLES);
+
+/** The VM size of a compute profile. */
+export const azureMachine = (profile: ComputeProfile): Machine => machineFor('azure', AZURE_MACHINES.cpuSizes, profile);
 
 /** Azure ML CLI v2 JSON Schemas the YAML declares in `$schema`. */
 export const AZUREML_SCHEMAS = {
@@ -23,7 +37,7 @@ export interface AzuremlCluster {
   maxInstances: number;
 }
 
-const cluster = (name: string, profile: ComputeProfile, maxInstances: number): AzuremlCluster => ({ name, vmSize: machineFor('azure', profile).type, maxInstances });
+const cluster = (name: string, profile: ComputeProfile, maxInstances: number): AzuremlCluster => ({ name, vmSize: azureMachine(profile).type, maxInstances });
 
 /** The clusters a project's specs refer to, with the VM size each needs. */
 export function azuremlClusters(project: ProjectDeclaration): AzuremlCluster[] {

@@ -4,9 +4,8 @@
  * LOCAL_RANK and MASTER_ADDR for them.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { placeholder } from '../../../workloads/placeholders.js';
 import { distributedGpu, imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { AZUREML_CLUSTERS, AZUREML_SCHEMAS, azureTags, computeRef } from './common.js';
+import { AZUREML_CLUSTERS, AZUREML_SCHEMAS, azureTags, computeRef, placeholder } from './common.js';
 
 /** A day: a run longer than that is stuck, not training. */
 const TIMEOUT_SECONDS = 24 * 3600;
@@ -20,7 +19,7 @@ export function azuremlTrainingJob(project: ProjectDeclaration): Record<string, 
     $schema: AZUREML_SCHEMAS.commandJob,
     type: 'command',
     experiment_name: project.name,
-    display_name: `${project.name}-train-${placeholder('azure', 'RUN_ID')}`,
+    display_name: `${project.name}-train-${placeholder('RUN_ID')}`,
     description: `Trains ${project.name}: ${project.description}`,
     command,
     environment: { image: imageRef(project, 'train') },

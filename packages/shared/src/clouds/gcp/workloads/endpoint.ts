@@ -3,8 +3,7 @@
  * autoscaling between the declared replica bounds on CPU utilisation, taking all traffic.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { placeholder } from '../../../workloads/placeholders.js';
-import { machineSpec } from './common.js';
+import { machineSpec, placeholder } from './common.js';
 
 /** Vertex AI's CPU utilisation autoscaling metric. */
 const CPU_METRIC = 'aiplatform.googleapis.com/prediction/online/cpu/utilization';
@@ -14,8 +13,8 @@ export function vertexDeployModel(project: ProjectDeclaration): Record<string, u
   const { compute, replicas, targetCpuUtilization } = project.serving;
   return {
     deployedModel: {
-      model: placeholder('gcp', 'VERTEX_MODEL'),
-      displayName: `${project.name}-${placeholder('gcp', 'RUN_ID')}`,
+      model: placeholder('VERTEX_MODEL'),
+      displayName: `${project.name}-${placeholder('RUN_ID')}`,
       dedicatedResources: {
         machineSpec: machineSpec(compute),
         minReplicaCount: replicas.min,

@@ -5,9 +5,8 @@
  * as the node topology and starts one process per GPU.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { placeholder } from '../../../workloads/placeholders.js';
 import { distributedGpu, type GpuProfile, imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { gcsFusePath, gcsUri, machineSpec } from './common.js';
+import { gcsFusePath, gcsUri, machineSpec, placeholder } from './common.js';
 
 /** The training command of each replica. */
 function trainingCommand(project: ProjectDeclaration, gpu: GpuProfile | undefined): string[] {
@@ -22,7 +21,7 @@ function trainingCommand(project: ProjectDeclaration, gpu: GpuProfile | undefine
 /** The CustomJobSpec as a plain object. */
 export function vertexCustomJob(project: ProjectDeclaration): Record<string, unknown> {
   const gpu = distributedGpu(project);
-  const runDir = `training/${placeholder('gcp', 'RUN_ID')}`;
+  const runDir = `training/${placeholder('RUN_ID')}`;
   const pool = (replicaCount: number) => ({
     machineSpec: machineSpec(project.training),
     replicaCount,

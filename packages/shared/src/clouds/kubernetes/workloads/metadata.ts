@@ -1,5 +1,11 @@
-/** Names and labels of the Kubernetes workloads. The namespace (`<project>-<env>`) is chosen at apply time. */
+/** Names, labels and placeholders of the Kubernetes workloads. The namespace (`<project>-<env>`) is chosen at apply time. */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
+import { COMMON_WORKLOAD_VARIABLES, placeholders, type WorkloadVariable } from '../../../workloads/placeholders.js';
+
+/** Every placeholder the manifests may contain: the cluster needs nothing beyond the images and the run. */
+export const KUBERNETES_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = COMMON_WORKLOAD_VARIABLES;
+
+export const placeholder = placeholders('kubernetes', KUBERNETES_WORKLOAD_VARIABLES);
 
 /** What a manifest is part of; also the `app.kubernetes.io/component` label. */
 export type Component = 'training' | 'serving' | 'batch' | 'data';

@@ -4,16 +4,15 @@
  * batch/v1 Job for scikit-learn. Runs go to the data volume, where the pipeline collects them.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { placeholder } from '../../../workloads/placeholders.js';
 import { imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { objectMeta, labels } from './metadata.js';
+import { labels, objectMeta, placeholder } from './metadata.js';
 import { containerSecurityContext, podSecurityContext, resources, scheduling, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
 
 /** Finished jobs are garbage-collected after a week, long enough to read their logs. */
 const TTL_SECONDS = 7 * 24 * 3600;
 
-const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('kubernetes', 'RUN_ID')}`;
+const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('RUN_ID')}`;
 
 const TRAINING_ENV = [{ name: 'RUNS_DIR', value: DATA_PATHS.runs }];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsVcpus, cpuMachineType } from './machine-types.js';
+import { cpuMachineType } from './by-cloud.js';
 
 describe('cpuMachineType', () => {
   it('picks the smallest general-purpose size that fits', () => {
@@ -23,20 +23,5 @@ describe('cpuMachineType', () => {
 
   it('refuses what no size holds', () => {
     expect(() => cpuMachineType('aws', 128, 16)).toThrow(/no CPU machine/);
-  });
-});
-
-describe('awsVcpus', () => {
-  it('reads the vCPU count from the size', () => {
-    expect(awsVcpus('ml.m5.large')).toBe(2);
-    expect(awsVcpus('ml.m5.xlarge')).toBe(4);
-    expect(awsVcpus('ml.g5.12xlarge')).toBe(48);
-    expect(awsVcpus('p5.48xlarge')).toBe(192);
-    expect(awsVcpus('ml.g4dn.metal')).toBe(96);
-  });
-
-  it('refuses a size it cannot read', () => {
-    expect(() => awsVcpus('ml.p5.metal')).toThrow(/unknown vCPU count/);
-    expect(() => awsVcpus('ml.t3.medium')).toThrow(/unknown vCPU count/);
   });
 });
