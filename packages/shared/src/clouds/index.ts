@@ -17,5 +17,3 @@ export const cloudAdapter = (cloud: Cloud): CloudAdapter => CLOUD_ADAPTERS[cloud
 
 /** The clouds whose CPU machines the factory chooses (a cluster's nodes are the cluster's). */
 export type ManagedCloud = { [C in Cloud]: (typeof CLOUD_ADAPTERS)[C]['machines'] extends undefined ? never : C }[Cloud];
-
-export type { CloudAdapter } from './adapter.js';
