@@ -28,10 +28,10 @@ export const loadShared = () => importBuilt('packages/shared/dist/index.js');
 export async function loadRbac() {
   const [capabilities, azure, aws, gcp, kubernetes] = await Promise.all([
     importBuilt('packages/shared/dist/rbac/capabilities.js'),
-    importBuilt('packages/shared/dist/rbac/azure.js'),
-    importBuilt('packages/shared/dist/rbac/aws.js'),
-    importBuilt('packages/shared/dist/rbac/gcp.js'),
-    importBuilt('packages/shared/dist/rbac/kubernetes.js'),
+    importBuilt('packages/shared/dist/clouds/azure/rbac.js'),
+    importBuilt('packages/shared/dist/clouds/aws/rbac.js'),
+    importBuilt('packages/shared/dist/clouds/gcp/rbac.js'),
+    importBuilt('packages/shared/dist/clouds/kubernetes/rbac.js'),
   ]);
   return { ...capabilities, AZURE_ACTIONS: azure.AZURE_ACTIONS, AWS_STATEMENTS: aws.AWS_STATEMENTS, GCP_PERMISSIONS: gcp.GCP_PERMISSIONS, KUBERNETES_RULES: kubernetes.KUBERNETES_RULES };
 }

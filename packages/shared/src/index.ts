@@ -14,6 +14,7 @@ export { checkProject, explain, writeProject, type SynthProblem } from './synth/
 export { managedRecords, SYNTH_MODULE } from './synth/manifest-record.js';
 export { hclValue } from './format/hcl.js';
 export * from './synth/paths.js';
+export { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from './clouds/by-cloud.js';
 export { buildProject, type ComputeSource, type ConfigSource } from './config/source.js';
 export { printConfig } from './config/print.js';
 export { CONFIG_FILE, evaluateConfig, loadDeclaration } from './synth/load-config.js';

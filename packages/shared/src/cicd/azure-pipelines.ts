@@ -6,9 +6,9 @@
  * `<project>` (training) or `<project>-<environment>` (deployments); for AWS, GCP and Kubernetes its
  * federated token (`idToken`) is exchanged with that cloud's OIDC trust instead.
  */
+import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import { federatedLogin, terraformAuth } from './login.js';
 import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
 import { installTerraform } from './toolchains.js';
 import { strict, toYaml, type KeyComment } from './yaml.js';
@@ -26,7 +26,7 @@ function toolchainSteps(job: JobSpec): Step[] {
   if (job.toolchains.includes('python')) steps.push({ task: 'UsePythonVersion@0', displayName: 'Python 3.11', inputs: { versionSpec: '3.11' } });
   if (job.toolchains.includes('node')) steps.push({ task: 'NodeTool@0', displayName: 'Node 20', inputs: { versionSpec: '20.x' } });
   if (job.toolchains.includes('terraform')) steps.push(bash('terraform_install', 'Install Terraform', installTerraform()));
-  if (job.login?.cloud === 'azure') steps.push(bash('azure_ml_cli', 'Azure ML CLI', ['az extension add --name ml --upgrade --yes']));
+  if (job.login) steps.push(...cloudAdapter(job.login.cloud).ci.azurePipelines.setup.map((step) => bash(step.id, step.name, step.lines)));
   return steps;
 }
 
@@ -35,8 +35,9 @@ function renderStep(project: ProjectDeclaration, job: JobSpec, step: CiStep): St
   const login = job.login;
   if (!step.cloud || !login) return bash(step.id, step.name, [step.run]);
   const connection = login.scope.kind === 'training' ? project.name : `${project.name}-${login.scope.name}`;
-  const prelude = login.cloud === 'azure' ? [] : federatedLogin(login.cloud, 'idToken', login.region);
-  const auth = step.terraform ? terraformAuth(login.cloud, 'idToken') : [];
+  const { ci } = cloudAdapter(login.cloud);
+  const prelude = ci.azurePipelines.login('idToken', login.region);
+  const auth = step.terraform ? ci.terraformAuth('idToken') : [];
   return {
     task: 'AzureCLI@2',
     name: step.id,

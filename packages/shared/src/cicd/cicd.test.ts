@@ -5,7 +5,7 @@ import { environment } from '../declaration/environment.js';
 import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
-import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
+import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../clouds/by-cloud.js';
 import { validateCicd } from '../testing/validate-cicd.js';
 import { synthesizeCicd } from './index.js';
 import { allCombinations, projectFor, type Combination } from '../testing/cicd-projects.js';

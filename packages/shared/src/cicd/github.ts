@@ -3,10 +3,10 @@
  * Least privilege: the workflow token reads contents only; a job that logs in to the cloud also gets
  * `id-token: write` (to request its OIDC token), and only the job that starts retraining gets `actions: write`.
  */
+import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import { federatedLogin, OIDC_AUDIENCE, terraformAuth } from './login.js';
-import type { CicdPlan, CloudLogin, JobSpec, PipelineSpec } from './model.js';
+import type { CicdPlan, JobSpec, PipelineSpec } from './model.js';
 import { TERRAFORM_VERSION, uses } from './pins.js';
 import { GATE_JOB } from './stages.js';
 import { toYaml, type KeyComment } from './yaml.js';
@@ -27,40 +27,16 @@ function toolchainSteps(job: JobSpec): Step[] {
   return steps;
 }
 
-/** The OIDC login: the clouds' official actions, or a token requested from the runner for Kubernetes. */
-function loginSteps(login: CloudLogin): Step[] {
-  switch (login.cloud) {
-    case 'azure':
-      return [{ name: 'Log in to Azure (OIDC)', uses: uses('azure/login'), with: { 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' } }];
-    case 'aws':
-      return [{ name: 'Log in to AWS (OIDC)', uses: uses('aws-actions/configure-aws-credentials'), with: { 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': login.region } }];
-    case 'gcp':
-      return [
-        { name: 'Log in to Google Cloud (workload identity federation)', uses: uses('google-github-actions/auth'), with: { workload_identity_provider: '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}', service_account: '${{ vars.GCP_SERVICE_ACCOUNT }}' } },
-        { uses: uses('google-github-actions/setup-gcloud') },
-      ];
-    case 'kubernetes':
-      return [
-        {
-          name: 'Log in to the cluster (OIDC)',
-          run: [
-            `OIDC_TOKEN=$(curl --fail --silent --show-error --header "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=${OIDC_AUDIENCE.kubernetes}" | jq -r .value)`,
-            'echo "::add-mask::$OIDC_TOKEN"',
-            ...federatedLogin('kubernetes', 'OIDC_TOKEN', login.region),
-          ].join('\n'),
-        },
-      ];
-  }
-}
-
 function renderJob(project: ProjectDeclaration, job: JobSpec): Record<string, unknown> {
   const env: Record<string, string> = {};
   for (const name of job.variables) env[name] = `\${{ vars.${name} }}`;
   if (job.login) env.RUN_ID = `${project.name}-\${{ github.run_id }}`;
-  const steps = [...toolchainSteps(job), ...(job.login ? loginSteps(job.login) : [])];
+  const ci = job.login ? cloudAdapter(job.login.cloud).ci : undefined;
+  // The cloud's official login action, or a token requested from the runner where it has none.
+  const steps = [...toolchainSteps(job), ...(ci && job.login ? ci.githubLogin(job.login.region) : [])];
   for (const step of job.steps) {
     // The azurerm provider requests its own OIDC token from the runner (ARM_USE_OIDC).
-    const auth = step.terraform && job.login ? terraformAuth(job.login.cloud, undefined) : [];
+    const auth = step.terraform && ci ? ci.terraformAuth(undefined) : [];
     steps.push({ id: step.id, name: step.name, run: [...auth, step.run].join('\n') });
   }
   return {

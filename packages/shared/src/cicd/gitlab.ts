@@ -5,11 +5,11 @@
  * and is self-contained, so the drift check can also start it as a child pipeline.
  * Cloud login: `id_tokens` (a short-lived OIDC token per job) exchanged with the cloud's federation.
  */
+import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import { federatedLogin, OIDC_AUDIENCE, terraformAuth } from './login.js';
 import type { CicdPlan, JobSpec, PipelineSpec } from './model.js';
-import { installCloudCli, installJq, installTerraform } from './toolchains.js';
+import { installJq, installTerraform } from './toolchains.js';
 import { toYaml, type KeyComment } from './yaml.js';
 
 export const GITLAB_CI_FILE = '.gitlab-ci.yml';
@@ -27,11 +27,12 @@ function image(job: JobSpec): string {
 
 function script(project: ProjectDeclaration, job: JobSpec): string[] {
   const login = job.login;
+  const ci = login ? cloudAdapter(login.cloud).ci : undefined;
   const setup: string[] = [];
   if (job.toolchains.includes('terraform')) setup.push(...installTerraform());
-  if (job.toolchains.includes('cloud-cli') && login) setup.push(...installCloudCli(login.cloud));
-  if (login) setup.push(...federatedLogin(login.cloud, TOKEN, login.region));
-  const steps = job.steps.map((step) => [...(step.terraform && login ? terraformAuth(login.cloud, TOKEN) : []), step.run].join('\n'));
+  if (job.toolchains.includes('cloud-cli') && ci) setup.push(...ci.installCli());
+  if (ci && login) setup.push(...ci.login(TOKEN, login.region));
+  const steps = job.steps.map((step) => [...(step.terraform && ci ? ci.terraformAuth(TOKEN) : []), step.run].join('\n'));
   return [...(setup.length > 0 ? [setup.join('\n')] : []), ...steps];
 }
 
@@ -47,7 +48,7 @@ function renderJob(project: ProjectDeclaration, pipeline: PipelineSpec, job: Job
     image: image(job),
     ...(job.needs.length > 0 ? { needs: job.needs } : {}),
     rules,
-    ...(job.login ? { id_tokens: { [TOKEN]: { aud: OIDC_AUDIENCE[job.login.cloud] } }, variables: { RUN_ID: `${project.name}-$CI_PIPELINE_ID` } } : {}),
+    ...(job.login ? { id_tokens: { [TOKEN]: { aud: cloudAdapter(job.login.cloud).ci.oidcAudience } }, variables: { RUN_ID: `${project.name}-$CI_PIPELINE_ID` } } : {}),
     ...(job.environment ? { environment: { name: job.environment.name }, resource_group: job.environment.name } : {}),
     script: script(project, job),
   };

@@ -2,10 +2,9 @@
  * The pipelines of a project, described once for every CI system: CI checks, training with the
  * champion/challenger gate, promotion through the environments, and the drift check.
  */
+import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
-import { CLOUD_VARIABLES, gateRun, submitTraining } from './cloud.js';
-import { deployBatch, deployOnline } from './deploy.js';
 import { driftQuery, DRIFT_VARIABLES } from './drift.js';
 import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
 
@@ -63,8 +62,9 @@ function ciPipeline(project: ProjectDeclaration): PipelineSpec {
 }
 
 function trainPipeline(project: ProjectDeclaration): PipelineSpec {
+  const { ci } = cloudAdapter(project.cloud);
   const login = { cloud: project.cloud, region: project.region, scope: { kind: 'training' as const } };
-  const variables = CLOUD_VARIABLES[project.cloud];
+  const variables = ci.variables;
   const jobs: JobSpec[] = [
     {
       id: 'train',
@@ -73,7 +73,7 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
       toolchains: ['cloud-cli'],
       login,
       variables,
-      steps: [{ id: 'submit', name: 'Submit the training job and wait', run: sh(submitTraining(project.cloud, project.region)), cloud: true }],
+      steps: [{ id: 'submit', name: 'Submit the training job and wait', run: sh(ci.submitTraining(project.region)), cloud: true }],
     },
     {
       id: GATE_JOB,
@@ -84,7 +84,7 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
       variables,
       steps: [
         { id: 'install', name: 'Install the package', run: 'python -m pip install -c constraints.txt -e .' },
-        { id: 'evaluate', name: 'Evaluate the challenger', run: sh(gateRun(project.cloud, project.region, project.packageName)), cloud: true },
+        { id: 'evaluate', name: 'Evaluate the challenger', run: sh(ci.gate(project.region, project.packageName)), cloud: true },
       ],
     },
   ];
@@ -94,6 +94,7 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
 
 function deployPipeline(project: ProjectDeclaration): PipelineSpec {
   const { mode } = project.serving;
+  const { ci } = cloudAdapter(project.cloud);
   const jobs = project.promotion.map((name, i): JobSpec => {
     const env = project.environments.find((candidate) => candidate.name === name)!;
     const region = env.region ?? project.region;
@@ -111,8 +112,8 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
       cloud: true,
       terraform: true,
     });
-    if (mode !== 'batch') steps.push({ id: 'online', name: 'Roll out the online deployment', run: sh(deployOnline(project.cloud, region, project.name, name)), cloud: true });
-    if (mode !== 'online') steps.push({ id: 'batch', name: 'Roll out batch scoring', run: sh(deployBatch(project.cloud, region, name)), cloud: true });
+    if (mode !== 'batch') steps.push({ id: 'online', name: 'Roll out the online deployment', run: sh(ci.deployOnline(region, project.name, name)), cloud: true });
+    if (mode !== 'online') steps.push({ id: 'batch', name: 'Roll out batch scoring', run: sh(ci.deployBatch(region, name)), cloud: true });
     return {
       id: deployJobId(name),
       name: `Deploy to ${name}`,
@@ -121,7 +122,7 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
       toolchains: ['python', 'terraform', 'cloud-cli'],
       login: { cloud: project.cloud, region, scope: { kind: 'environment', name } },
       environment: { name, approval: env.approval },
-      variables: CLOUD_VARIABLES[project.cloud],
+      variables: ci.variables,
       steps,
     };
   });

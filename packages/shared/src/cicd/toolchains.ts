@@ -1,8 +1,8 @@
 /**
  * Installing tools on runners that lack them (GitLab job images, Azure Pipelines for Terraform). GitHub
- * uses pinned setup actions instead. Packages come from the vendors' signed apt repositories.
+ * uses pinned setup actions instead. Packages come from the vendors' signed apt repositories; each cloud's
+ * CLI is its adapter's (`ci.installCli`).
  */
-import type { Cloud } from '../declaration/common.js';
 import { TERRAFORM_VERSION } from './pins.js';
 
 /** Runs apt as root whether or not the runner already is root (containers are, hosted VMs are not). */
@@ -21,26 +21,4 @@ export function installTerraform(): string[] {
 /** jq, for the drift check and the Kubernetes gate. */
 export function installJq(): string[] {
   return [SUDO, '$sudo apt-get update -qq && $sudo apt-get install -y -qq jq'];
-}
-
-/** The cloud's CLI on a Debian image with Python (GitLab jobs). */
-export function installCloudCli(cloud: Cloud): string[] {
-  switch (cloud) {
-    case 'azure':
-      return ['python -m pip install --quiet azure-cli'];
-    case 'aws':
-      return ['python -m pip install --quiet awscli'];
-    case 'gcp':
-      return [
-        'curl -fsSL https://dl.google.com/dl/cloudsdk/channels/rapid/google-cloud-cli-linux-x86_64.tar.gz | tar -xz -C /opt',
-        'export PATH="/opt/google-cloud-sdk/bin:$PATH"',
-      ];
-    case 'kubernetes':
-      return [
-        ...installJq(),
-        'curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.31/deb/Release.key | $sudo gpg --batch --yes --dearmor -o /usr/share/keyrings/kubernetes-apt-keyring.gpg',
-        'echo "deb [signed-by=/usr/share/keyrings/kubernetes-apt-keyring.gpg] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" | $sudo tee /etc/apt/sources.list.d/kubernetes.list >/dev/null',
-        '$sudo apt-get update -qq && $sudo apt-get install -y -qq kubectl',
-      ];
-  }
 }

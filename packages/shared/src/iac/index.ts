@@ -9,7 +9,7 @@ import { terraformVariables } from './values.js';
 
 export { terraformVariables, BUDGET_ALERT_THRESHOLDS } from './values.js';
 export { resourceTags, MANAGED_BY } from './tags.js';
-export { cpuMachineType, awsVcpus } from './machine-types.js';
+export { cpuMachineType } from '../clouds/by-cloud.js';
 export { renderTfvars } from './tfvars.js';
 
 /**

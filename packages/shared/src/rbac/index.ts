@@ -1,28 +1,20 @@
 /** Roles per persona and environment, plus the pipeline identity's, for the project's cloud. */
-import type { Cloud } from '../declaration/common.js';
-import type { ProjectDeclaration } from '../declaration/project.js';
-import type { Artifact, Synthesizer } from '../synth/artifact.js';
-import { awsPolicy } from './aws.js';
-import { azureRole } from './azure.js';
-import { roleGrants, type RoleGrant } from './capabilities.js';
-import { gcpRole } from './gcp.js';
-import { kubernetesRole } from './kubernetes.js';
+import { cloudAdapter } from '../clouds/index.js';
+import type { Synthesizer } from '../synth/artifact.js';
+import { roleGrants } from './capabilities.js';
 
-export { AWS_PLACEHOLDERS } from './aws.js';
-export { AZURE_SCOPE_PLACEHOLDER } from './azure.js';
+export { AWS_PLACEHOLDERS } from '../clouds/aws/rbac.js';
+export { AZURE_SCOPE_PLACEHOLDER } from '../clouds/azure/rbac.js';
 export { CAPABILITIES, PERSONA_CAPABILITIES, PIPELINE, PIPELINE_CAPABILITIES, roleGrants, type Capability, type Principal, type RoleGrant } from './capabilities.js';
-export { kubernetesGroup } from './kubernetes.js';
-export { WILDCARD_ALLOW_LIST, type AllowedWildcard } from './wildcards.js';
-
-const RENDERERS: Record<Cloud, (project: ProjectDeclaration, grant: RoleGrant) => Artifact> = {
-  azure: azureRole,
-  aws: awsPolicy,
-  gcp: gcpRole,
-  kubernetes: kubernetesRole,
-};
+export { kubernetesGroup } from '../clouds/kubernetes/rbac.js';
+export { WILDCARD_ALLOW_LIST } from '../clouds/by-cloud.js';
+export type { AllowedWildcard } from './wildcards.js';
 
 /**
  * One role file per persona and environment it has access to, and one for the pipeline identity per
  * environment, under `rbac/<cloud>/<principal>-<env>.<json|yaml>`.
  */
-export const synthesizeRbac: Synthesizer = (project) => roleGrants(project).map((grant) => RENDERERS[project.cloud](project, grant));
+export const synthesizeRbac: Synthesizer = (project) => {
+  const { rbac } = cloudAdapter(project.cloud);
+  return roleGrants(project).map((grant) => rbac.role(project, grant));
+};

@@ -1,32 +1,8 @@
 /**
- * Where managed artifacts live in a project. Synthesizers that refer to each other's files (a pipeline
- * that submits a training job spec, say) use these names, so a move happens in one place.
+ * Where managed artifacts live in a project. Synthesizers that refer to each other's files use these
+ * names, so a move happens in one place; the workload specs' paths are their cloud's
+ * (clouds/<cloud>/workloads, by cloud in clouds/by-cloud.ts).
  */
-import type { Cloud } from '../declaration/common.js';
-
-/** Managed training job spec submitted by the training pipeline, per cloud (run on the cloud's own engine). */
-export const TRAINING_JOB_SPEC: Record<Cloud, string> = {
-  azure: 'deploy/azureml/training-job.yml',
-  aws: 'deploy/sagemaker/training-job.json',
-  gcp: 'deploy/vertex/training-job.yaml',
-  kubernetes: 'deploy/kubernetes/training-job.yaml',
-};
-
-/** Managed spec of the online deployment rolled out by the deployment pipeline, per cloud. */
-export const ONLINE_DEPLOYMENT_SPEC: Record<Cloud, string> = {
-  azure: 'deploy/azureml/online-deployment.yml',
-  aws: 'deploy/sagemaker/endpoint-config.json',
-  gcp: 'deploy/vertex/endpoint-deployment.yaml',
-  kubernetes: 'deploy/kubernetes/serving.yaml',
-};
-
-/** Managed batch scoring job spec, per cloud. */
-export const BATCH_JOB_SPEC: Record<Cloud, string> = {
-  azure: 'deploy/azureml/batch-job.yml',
-  aws: 'deploy/sagemaker/batch-transform.json',
-  gcp: 'deploy/vertex/batch-prediction.yaml',
-  kubernetes: 'deploy/kubernetes/batch-cronjob.yaml',
-};
 
 /** Terraform root module (template-owned .tf files) and its managed per-environment values. */
 export const TERRAFORM_DIR = 'infra';

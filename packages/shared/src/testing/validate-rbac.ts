@@ -7,7 +7,8 @@ import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import { parseAllDocuments } from 'yaml';
 import { CLOUDS, PERSONAS, type Cloud } from '../declaration/common.js';
 import { PIPELINE } from '../rbac/capabilities.js';
-import { allowedWildcard, isWildcard } from '../rbac/wildcards.js';
+import { allowedWildcard } from '../clouds/by-cloud.js';
+import { isWildcard } from '../rbac/wildcards.js';
 import { GENERATED_NOTICE } from '../synth/artifact.js';
 import { RBAC_DIR } from '../synth/paths.js';
 

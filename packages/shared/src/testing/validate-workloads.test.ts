@@ -5,7 +5,7 @@ import { cpu, accelerator, type ComputeProfile } from '../declaration/compute.js
 import { environment } from '../declaration/environment.js';
 import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
-import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
+import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../clouds/by-cloud.js';
 import { synthesizeWorkloads } from '../workloads/index.js';
 import { validateWorkloads } from './validate-workloads.js';
 

@@ -15,10 +15,9 @@ import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClai
 import { PodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import { Service } from 'kubernetes-models/v1/Service';
 import { parse, parseAllDocuments } from 'yaml';
+import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC, WORKLOAD_VARIABLES } from '../clouds/by-cloud.js';
+import { gpuCount, gpuPlacementProblems, podSpecs, selectorProblems } from '../clouds/kubernetes/workloads/checks.js';
 import type { Cloud } from '../declaration/common.js';
-import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
-import { gpuCount, gpuPlacementProblems, podSpecs, selectorProblems } from '../workloads/kubernetes/checks.js';
-import { WORKLOAD_VARIABLES } from '../workloads/placeholders.js';
 import { COMMAND_JOB_SCHEMA, MANAGED_ONLINE_DEPLOYMENT_SCHEMA } from '../workloads/schemas/azureml.js';
 import type { Schema } from '../workloads/schemas/builders.js';
 import { PYTORCH_JOB_SCHEMA } from '../workloads/schemas/pytorchjob.js';

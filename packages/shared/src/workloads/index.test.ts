@@ -6,7 +6,7 @@ import { environment } from '../declaration/environment.js';
 import { defineMlProject, type ProjectDeclaration } from '../declaration/project.js';
 import { serving, SERVING_MODES, type ServingMode, type ServingOptions } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
-import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../synth/paths.js';
+import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../clouds/by-cloud.js';
 import { validateWorkloads } from '../testing/validate-workloads.js';
 import { envsubstFormat, synthesizeWorkloads } from './index.js';
 

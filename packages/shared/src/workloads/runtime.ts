@@ -4,7 +4,7 @@
  */
 import type { ComputeProfile } from '../declaration/compute.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
-import { placeholder } from './placeholders.js';
+import { COMMON_WORKLOAD_VARIABLES, placeholders } from './placeholders.js';
 
 /** Port `python -m <pkg> service` listens on (Dockerfile.serve EXPOSEs it). */
 export const SERVICE_PORT = 8000;
@@ -15,9 +15,11 @@ export const METRICS_PATH = '/metrics';
 /** Non-root user the Dockerfiles create (`useradd --uid 10001 app`). */
 export const IMAGE_USER_ID = 10001;
 
+const placeholder = placeholders('every cloud', COMMON_WORKLOAD_VARIABLES);
+
 /** `<registry>/<project>-train|serve:<tag>`, with registry and tag left to the pipeline. */
 export function imageRef(project: ProjectDeclaration, image: 'train' | 'serve'): string {
-  return `${placeholder(project.cloud, 'IMAGE_REGISTRY')}/${project.name}-${image}:${placeholder(project.cloud, 'IMAGE_TAG')}`;
+  return `${placeholder('IMAGE_REGISTRY')}/${project.name}-${image}:${placeholder('IMAGE_TAG')}`;
 }
 
 /** `python -m <pkg> <command> [...args]`. */

@@ -1,0 +1,32 @@
+/**
+ * The champion/challenger gate of a managed cloud, whose run, champion registry and labelled data live in
+ * object storage: fetch the run, pull the registry and data, evaluate, and push the registry back only
+ * when the challenger was promoted. Each cloud says how it moves the files (clouds/<cloud>/ci.ts).
+ */
+
+/** How a cloud moves the gate's files. */
+export interface GateStore {
+  /** Downloads the finished job's runs folder (with `latest.json`) into `job-output/`. */
+  fetchRun: string[];
+  /** Copies the champion registry (`model-registry/`) and the labelled data (`data/train.csv`) into `.store/`. */
+  pull: string[];
+  /** Uploads `.store/model-registry` back. */
+  pushRegistry: string;
+}
+
+/** The gate's shell lines: `python -m <pkg> evaluate` decides, and its exit code is the step's. */
+export function objectStoreGate(store: GateStore, packageName: string): string[] {
+  return [
+    ...store.fetchRun,
+    'mkdir -p .store/model-registry .store/data',
+    ...store.pull,
+    'run_id=$(python -c \'import json; print(json.load(open("job-output/latest.json"))["run_id"])\')',
+    'set +e',
+    `python -m ${packageName} evaluate --run-dir "job-output/$run_id" --data .store/data/train.csv --registry-dir .store/model-registry`,
+    'verdict=$?',
+    'set -e',
+    // Only a promoted challenger changes the registry.
+    `if [ "$verdict" -eq 0 ]; then ${store.pushRegistry}; fi`,
+    'exit "$verdict"',
+  ];
+}

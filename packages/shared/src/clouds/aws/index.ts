@@ -1,0 +1,18 @@
+/** The AWS adapter: SageMaker training jobs, endpoints and batch transforms; IAM policies; EC2 / SageMaker instance types. */
+import type { CloudAdapter } from '../adapter.js';
+import { awsCi } from './ci.js';
+import { AWS_GPUS } from './gpus.js';
+import { AWS_MACHINES } from './machines.js';
+import { awsRbac } from './rbac.js';
+import { awsTerraform } from './terraform.js';
+import { awsWorkloads } from './workloads/index.js';
+
+export const aws = {
+  id: 'aws',
+  ci: awsCi,
+  workloads: awsWorkloads,
+  terraform: awsTerraform,
+  rbac: awsRbac,
+  machines: AWS_MACHINES,
+  gpus: AWS_GPUS,
+} satisfies CloudAdapter;

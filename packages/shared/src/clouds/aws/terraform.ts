@@ -1,0 +1,36 @@
+/** AWS's part of an environment's tfvars: the SageMaker endpoint, its instance type and its autoscaling range. */
+import type { CloudTerraform } from '../adapter.js';
+import type { ProjectDeclaration } from '../../declaration/project.js';
+import { resolveGpu } from '../../gpu/catalog.js';
+import { smallestMachine } from '../../iac/machine-types.js';
+import { servesOnline } from '../../workloads/runtime.js';
+import { AWS_MACHINES, awsVcpus } from './machines.js';
+
+/** SageMaker instance type (`ml.` prefixed) of one serving replica, with its vCPU count. */
+function servingInstance(project: ProjectDeclaration): { instanceType: string; vcpus: number } {
+  const compute = project.serving.compute;
+  const instanceType =
+    compute.kind === 'cpu'
+      ? smallestMachine('aws', AWS_MACHINES.terraformCpuSizes, compute.vcpus, compute.memoryGi)
+      : `ml.${resolveGpu(compute.sku, compute.count, 'aws').machineType!}`;
+  return { instanceType, vcpus: awsVcpus(instanceType) };
+}
+
+/** AWS tag values: letters, digits, spaces and `_ . : / = + - @`, at most 256. */
+const awsTag = (value: string): string => value.replace(/[^\p{L}\p{N}\s_.:/=+\-@]+/gu, '-').slice(0, 256);
+
+export const awsTerraform: CloudTerraform = {
+  values: (project) => {
+    const instance = servingInstance(project);
+    return {
+      online_endpoint_enabled: servesOnline(project),
+      serving_instance_type: instance.instanceType,
+      serving_instance_vcpus: instance.vcpus,
+      serving_min_replicas: project.serving.replicas.min,
+      serving_max_replicas: project.serving.replicas.max,
+      serving_target_cpu_utilization: project.serving.targetCpuUtilization,
+    };
+  },
+  tagValue: awsTag,
+  billed: true,
+};

@@ -1,0 +1,15 @@
+/** SageMaker workload specs: request bodies for `aws sagemaker <operation> --cli-input-json file://...`, under `deploy/sagemaker/`. */
+import type { CloudWorkloads } from '../../adapter.js';
+import { AWS_WORKLOAD_VARIABLES, toJson } from './common.js';
+import { createEndpointConfig } from './endpoint.js';
+import { createTrainingJob } from './training.js';
+import { createTransformJob } from './transform.js';
+
+export { SAGEMAKER_TRAINING_PROGRAM } from './training.js';
+
+export const awsWorkloads: CloudWorkloads = {
+  variables: AWS_WORKLOAD_VARIABLES,
+  training: { path: 'deploy/sagemaker/training-job.json', render: (project) => toJson(createTrainingJob(project)) },
+  online: { path: 'deploy/sagemaker/endpoint-config.json', render: (project) => toJson(createEndpointConfig(project)) },
+  batch: { path: 'deploy/sagemaker/batch-transform.json', render: (project) => toJson(createTransformJob(project)) },
+};

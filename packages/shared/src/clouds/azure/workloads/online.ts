@@ -1,0 +1,32 @@
+/**
+ * Azure ML managed online deployment of the serve image as a custom container: Azure ML routes
+ * liveness/readiness to /health and scoring to /predict on the service port.
+ */
+import type { ProjectDeclaration } from '../../../declaration/project.js';
+import { HEALTH_PATH, imageRef, PREDICT_PATH, SERVICE_PORT } from '../../../workloads/runtime.js';
+import { azureMachine, AZUREML_SCHEMAS, azureTags, placeholder } from './common.js';
+
+const probe = (initialDelay: number) => ({ initial_delay: initialDelay, period: 10, timeout: 5, failure_threshold: 3, success_threshold: 1 });
+
+/** The deployment as a plain object; instance_count starts at the declared minimum. */
+export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<string, unknown> {
+  const route = (path: string) => ({ path, port: SERVICE_PORT });
+  return {
+    $schema: AZUREML_SCHEMAS.managedOnlineDeployment,
+    name: placeholder('AZUREML_DEPLOYMENT_NAME'),
+    endpoint_name: placeholder('AZUREML_ENDPOINT_NAME'),
+    description: `Online scoring of ${project.name}`,
+    environment: {
+      image: imageRef(project, 'serve'),
+      inference_config: { liveness_route: route(HEALTH_PATH), readiness_route: route(HEALTH_PATH), scoring_route: route(PREDICT_PATH) },
+    },
+    instance_type: azureMachine(project.serving.compute).type,
+    instance_count: project.serving.replicas.min,
+    // Managed deployments only take the default scale type; min/max scaling is an Azure Monitor autoscale setting.
+    scale_settings: { type: 'default' },
+    environment_variables: { TRAIN_ON_STARTUP: '0' },
+    liveness_probe: probe(20),
+    readiness_probe: probe(5),
+    tags: azureTags(project, 'serving'),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Azure ML command job for training. PyTorch on GPUs uses Azure ML's own PyTorch distribution: it starts
+ * `process_count_per_instance` processes on each of `instance_count` nodes and sets WORLD_SIZE, RANK,
+ * LOCAL_RANK and MASTER_ADDR for them.
+ */
+import type { ProjectDeclaration } from '../../../declaration/project.js';
+import { distributedGpu, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { AZUREML_CLUSTERS, AZUREML_SCHEMAS, azureTags, computeRef, placeholder } from './common.js';
+
+/** A day: a run longer than that is stuck, not training. */
+const TIMEOUT_SECONDS = 24 * 3600;
+
+/** The command job as a plain object (YAML-ready). */
+export function azuremlTrainingJob(project: ProjectDeclaration): Record<string, unknown> {
+  const gpu = distributedGpu(project);
+  // Runs land in the job's output folder, which Azure ML uploads to the default datastore.
+  const command = [...packageCommand(project, 'train'), '--runs-dir', '${{outputs.runs}}'].join(' ');
+  return {
+    $schema: AZUREML_SCHEMAS.commandJob,
+    type: 'command',
+    experiment_name: project.name,
+    display_name: `${project.name}-train-${placeholder('RUN_ID')}`,
+    description: `Trains ${project.name}: ${project.description}`,
+    command,
+    environment: { image: imageRef(project, 'train') },
+    compute: computeRef(AZUREML_CLUSTERS.training),
+    resources: { instance_count: gpu?.nodes ?? 1 },
+    ...(gpu ? { distribution: { type: 'pytorch', process_count_per_instance: gpu.count } } : {}),
+    outputs: { runs: { type: 'uri_folder', mode: 'rw_mount' } },
+    limits: { timeout: TIMEOUT_SECONDS },
+    tags: azureTags(project, 'training'),
+  };
+}

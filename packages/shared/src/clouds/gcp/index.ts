@@ -1,0 +1,18 @@
+/** The GCP adapter: Vertex AI custom jobs, endpoints and batch predictions; custom IAM roles; GCP machine types. */
+import type { CloudAdapter } from '../adapter.js';
+import { gcpCi } from './ci.js';
+import { GCP_GPUS } from './gpus.js';
+import { GCP_MACHINES } from './machines.js';
+import { gcpRbac } from './rbac.js';
+import { gcpTerraform } from './terraform.js';
+import { gcpWorkloads } from './workloads/index.js';
+
+export const gcp = {
+  id: 'gcp',
+  ci: gcpCi,
+  workloads: gcpWorkloads,
+  terraform: gcpTerraform,
+  rbac: gcpRbac,
+  machines: GCP_MACHINES,
+  gpus: GCP_GPUS,
+} satisfies CloudAdapter;
