@@ -17,9 +17,18 @@ export const IMAGE_USER_ID = 10001;
 
 const placeholder = placeholders('every cloud', COMMON_WORKLOAD_VARIABLES);
 
+/** The two images a project builds: `train` from Dockerfile.train, `serve` from Dockerfile.serve. */
+export type ProjectImage = 'train' | 'serve';
+
+/**
+ * The repository of one image in the environment's registry: the name the infrastructure creates, the
+ * pipeline pushes to and every workload spec pulls from.
+ */
+export const imageRepository = (project: Pick<ProjectDeclaration, 'name'>, image: ProjectImage): string => `${project.name}-${image}`;
+
 /** `<registry>/<project>-train|serve:<tag>`, with registry and tag left to the pipeline. */
-export function imageRef(project: ProjectDeclaration, image: 'train' | 'serve'): string {
-  return `${placeholder('IMAGE_REGISTRY')}/${project.name}-${image}:${placeholder('IMAGE_TAG')}`;
+export function imageRef(project: ProjectDeclaration, image: ProjectImage): string {
+  return `${placeholder('IMAGE_REGISTRY')}/${imageRepository(project, image)}:${placeholder('IMAGE_TAG')}`;
 }
 
 /** `python -m <pkg> <command> [...args]`. */
