@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { requestJson } from './http.js';
 import { freePort } from './ports.js';
 import { npmConfig } from './npm.js';
 
@@ -58,7 +59,7 @@ async function waitUntilUp(url: string, server: ChildProcess, output: () => stri
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`Verdaccio exited with ${server.exitCode}:\n${output()}`);
     try {
-      if ((await fetch(`${url}-/ping`)).ok) return;
+      if ((await requestJson(`${url}-/ping`)).status === 200) return;
     } catch {
       // not listening yet
     }
@@ -70,13 +71,11 @@ async function waitUntilUp(url: string, server: ChildProcess, output: () => stri
 /** Creates the registry's user through npm's own login endpoint and returns its token. */
 async function addUser(url: string): Promise<string> {
   const name = 'release-bot';
-  const response = await fetch(`${url}-/user/org.couchdb.user:${name}`, {
+  const { status, body } = await requestJson<{ token?: string; error?: string }>(`${url}-/user/org.couchdb.user:${name}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: `pw-${process.pid}-${Date.now()}`, type: 'user', roles: [] }),
+    body: { name, password: `pw-${process.pid}-${Date.now()}`, type: 'user', roles: [] },
   });
-  const body = (await response.json()) as { token?: string; error?: string };
-  if (!response.ok || !body.token) throw new Error(`Cannot create a registry user: ${response.status} ${body.error ?? ''}`);
+  if (status !== 201 || !body.token) throw new Error(`Cannot create a registry user: ${status} ${body.error ?? ''}`);
   return body.token;
 }
 
@@ -121,8 +120,8 @@ export async function startRegistry(options: RegistryOptions): Promise<TestRegis
 
 /** The versions of `name` the registry holds (none when it has never seen the package). */
 export async function publishedVersions(registry: Pick<TestRegistry, 'url'>, name: string): Promise<string[]> {
-  const response = await fetch(`${registry.url}${name.replace('/', '%2f')}`, { headers: { accept: 'application/json' } });
-  if (response.status === 404) return [];
-  const document = (await response.json()) as { versions?: Record<string, unknown> };
-  return Object.keys(document.versions ?? {});
+  const { status, body } = await requestJson<{ versions?: Record<string, unknown> }>(`${registry.url}${name.replace('/', '%2f')}`);
+  if (status === 404) return [];
+  if (status !== 200) throw new Error(`The registry answered ${status} for ${name}.`);
+  return Object.keys(body.versions ?? {});
 }
