@@ -1,5 +1,5 @@
 import { definePreset } from '@ai-factory/engine';
-import { ALL_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_SKLEARN, THREE_ENVIRONMENTS } from './_modules.js';
+import { PRESET_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_SKLEARN, THREE_ENVIRONMENTS } from './_modules.js';
 
 export default definePreset({
   id: 'batch-scoring',
@@ -15,6 +15,6 @@ export default definePreset({
     gpu: null,
     environments: THREE_ENVIRONMENTS,
     monitoring: true,
-    personas: [...ALL_PERSONAS],
+    personas: [...PRESET_PERSONAS],
   },
 });
