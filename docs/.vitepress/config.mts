@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { editLinkPattern, repositoryWebUrl } from '../../scripts/docs/repository.mjs';
 
 const SIDEBAR_DATA = new URL('../reference/sidebar.json', import.meta.url);
 
@@ -14,17 +15,33 @@ function referenceSidebar(): DefaultTheme.SidebarItem[] {
   return JSON.parse(readFileSync(SIDEBAR_DATA, 'utf8')) as DefaultTheme.SidebarItem[];
 }
 
+const { repository } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { repository?: unknown };
+const repositoryUrl = repositoryWebUrl(repository);
+
 const guide: DefaultTheme.SidebarItem = {
   text: 'Guide',
   items: [
     { text: 'MLOps principles', link: '/guide/principles' },
-    { text: 'Maturity levels', link: '/guide/maturity' },
+    { text: 'The factory in pictures', link: '/guide/architecture' },
+    { text: 'Maturity models', link: '/guide/maturity' },
     { text: 'From exploration to production', link: '/guide/lifecycle' },
     { text: 'Champion/challenger promotion', link: '/guide/champion-challenger' },
     { text: 'Drift and retraining', link: '/guide/drift' },
-    { text: 'Responsible AI before promotion', link: '/guide/responsible-ai' },
+    { text: 'Explainability', link: '/guide/explainability' },
+    { text: 'Responsible AI', link: '/guide/responsible-ai' },
     { text: 'Environments and promotion', link: '/guide/environments' },
+    { text: 'Event-driven automation', link: '/guide/events' },
+    { text: 'Budgets, quotas and costs', link: '/guide/costs' },
+    { text: 'Shared dashboards', link: '/guide/dashboards' },
     { text: 'Upgrading a fleet', link: '/guide/fleet' },
+  ],
+};
+
+const adoption: DefaultTheme.SidebarItem = {
+  text: 'Adoption',
+  items: [
+    { text: 'Enablement and readiness', link: '/guide/enablement' },
+    { text: 'Retrospective and contributing back', link: '/guide/retrospective' },
   ],
 };
 
@@ -34,6 +51,8 @@ const roles: DefaultTheme.SidebarItem = {
     { text: 'Data scientist', link: '/roles/data-scientist' },
     { text: 'Data engineer', link: '/roles/data-engineer' },
     { text: 'ML engineer', link: '/roles/ml-engineer' },
+    { text: 'AI engineer', link: '/roles/ai-engineer' },
+    { text: 'Domain expert', link: '/roles/domain-expert' },
     { text: 'Model validator', link: '/roles/model-validator' },
     { text: 'Platform team', link: '/roles/platform-team' },
   ],
@@ -43,8 +62,9 @@ export default defineConfig({
   title: 'AI Factory playbook',
   description: 'How to take a machine learning use case from exploration to production with AI Factory.',
   cleanUrls: true,
-  // The site is served from disk and from `ai-factory docs`; nothing may be fetched at build or view time.
-  lastUpdated: false,
+  // From each page's git history, read locally at build time; generated pages (not in git) show none.
+  lastUpdated: true,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   markdown: {
     config(md) {
       // Vue would evaluate `{{ }}` in inline code (templates and alert rules are full of it); v-pre stops that.
@@ -53,16 +73,34 @@ export default defineConfig({
         tokens[idx]!.attrSet('v-pre', '');
         return render(tokens, idx, options, env, self);
       };
+      // ```mermaid blocks become diagrams, drawn by the theme's MermaidDiagram component in the browser.
+      const fence = md.renderer.rules.fence!;
+      md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+        const token = tokens[idx]!;
+        if (token.info.trim() !== 'mermaid') return fence(tokens, idx, options, env, self);
+        const id = `diagram-${String((env as { relativePath?: string }).relativePath ?? 'page').replace(/\W+/g, '-')}-${idx}`;
+        return `<MermaidDiagram id="${id}" code="${encodeURIComponent(token.content)}" />`;
+      };
     },
   },
+  vite: {
+    // Mermaid's diagram types are loaded on demand; pre-bundling it keeps the dev server quick.
+    optimizeDeps: { include: ['mermaid'] },
+    // Mermaid's core and parsers are chunks of up to 700 kB, loaded only by pages that draw a diagram.
+    build: { chunkSizeWarningLimit: 1024 },
+  },
   themeConfig: {
+    logo: '/logo.svg',
     nav: [
       { text: 'Guide', link: '/guide/principles' },
       { text: 'Roles', link: '/roles/data-scientist' },
       { text: 'Reference', link: '/reference/' },
+      { text: "What's new", link: '/reference/whats-new' },
     ],
-    sidebar: [guide, roles, { text: 'Reference', link: '/reference/', items: [] }, ...referenceSidebar()],
+    sidebar: [guide, adoption, roles, { text: 'Reference', link: '/reference/', items: [] }, ...referenceSidebar()],
     search: { provider: 'local' },
     outline: [2, 3],
+    ...(repositoryUrl ? { editLink: { pattern: editLinkPattern(repositoryUrl), text: 'Edit this page' } } : {}),
+    lastUpdated: { text: 'Last updated', formatOptions: { dateStyle: 'medium' } },
   },
 });
