@@ -207,7 +207,9 @@ describe('the playbook site', () => {
       page.on('response', (response) => response.status() >= 400 && problems.push(`${current}: ${response.status()} ${response.url()}`));
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         current = path;
-        await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
+        await page.goto(new URL(path, baseUrl).href, { waitUntil: 'domcontentloaded' });
+        // Vue marks the container once the app is mounted: hydration, and its mismatch errors, are over.
+        await page.waitForFunction(() => (document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__ !== undefined);
         if ((await page.locator('.mermaid-diagram').count()) > 0) await drawnDiagrams(page);
       }
       await page.close();
