@@ -10,6 +10,11 @@ import { generate, loadPageKinds } from './generate.mjs';
 import { describeType, optionRows } from './options-table.mjs';
 import { filesWithRules, projectPath, renderModulePage } from './pages/modules.mjs';
 import { code, text } from './markdown.mjs';
+import { renderDashboardPreview, xml } from './dashboard-preview.mjs';
+import { codemodBody, markedDiff } from './pages/codemods.mjs';
+import { panelsByRow } from './pages/dashboards.mjs';
+import { parseChangelog, readChangelogs, renderWhatsNew, workspaceDirs } from './pages/whats-new.mjs';
+import { editLinkPattern, repositoryWebUrl } from './repository.mjs';
 
 const CREATE_BIN = fileURLToPath(new URL('../../packages/create-ml-project/dist/bin.js', import.meta.url));
 
@@ -82,19 +87,19 @@ describe('page kinds', () => {
     writeFileSync(join(dir, 'codemods.mjs'), kind('codemods', 'Codemods', 1, `[{ path: 'codemods/x', title: 'x', markdown: '# x' }]`));
     const kinds = await loadPageKinds(dir);
     const out = join(scratch, 'out');
-    const { groups } = await generate({ outDir: out, kinds });
+    const { groups } = await generate({ outDir: out, assetsDir: join(scratch, 'assets'), kinds });
     expect(groups).toEqual([
       { text: 'Codemods', items: [{ text: 'x', link: '/reference/codemods/x' }] },
       { text: 'Platform', items: [{ text: 'A page', link: '/reference/a/one' }, { text: 'B page', link: '/reference/b' }] },
     ]);
     expect(JSON.parse(readFileSync(join(out, 'sidebar.json'), 'utf8'))).toEqual(groups);
     expect(readFileSync(join(out, 'a/one.md'), 'utf8')).toBe('# A');
-    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[x](/reference/codemods/x)');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [x](/reference/codemods/x) | — |');
   });
 
   it('refuses two pages with one path', async () => {
     const twice = { id: 't', title: 'T', order: 0, pages: async () => [{ path: 'p', title: 'p', markdown: '' }, { path: 'p', title: 'q', markdown: '' }] };
-    await expect(generate({ outDir: join(scratch, 'dup'), kinds: [twice] })).rejects.toThrow('Two reference pages have the path p');
+    await expect(generate({ outDir: join(scratch, 'dup'), assetsDir: join(scratch, 'dup-assets'), kinds: [twice] })).rejects.toThrow('Two reference pages have the path p');
   });
 });
 
@@ -104,7 +109,7 @@ describe('reference pages from the real catalog', () => {
   let presets: { id: string }[];
   beforeAll(async () => {
     out = join(scratch, 'reference');
-    await generate({ outDir: out });
+    await generate({ outDir: out, assetsDir: join(scratch, 'reference-assets') });
     const { loadBuiltinCatalog } = await import('../../templates/dist/index.js');
     const catalog = await loadBuiltinCatalog();
     modules = [...catalog.modules.values()];
@@ -152,5 +157,119 @@ describe('reference pages from the real catalog', () => {
     expect(permissions).toContain(`| \`ml-engineer\` | \`${access['ml-engineer'].dev}\` | \`${access['ml-engineer'].staging}\` | \`${access['ml-engineer'].prod}\` |`);
     expect(readFileSync(join(out, 'cli/create-ml-project.md'), 'utf8')).toContain('`--gpu none\\|<sku>[:<count>]`');
     expect(readFileSync(join(out, 'cli/ai-factory.md'), 'utf8')).toContain('## ai-factory docs');
+  });
+});
+
+describe('the reference index and its assets', () => {
+  it("gives each page its summary, and writes a kind's assets beside the pages", async () => {
+    const kind = { id: 'k', title: 'Platform', order: 0, pages: async () => [{ path: 'dash', title: 'Dash', summary: 'Every | dashboard', markdown: '# Dash', assets: [{ path: 'dash/one.json', content: '{}' }] }] };
+    const out = join(scratch, 'index-out');
+    const assets = join(scratch, 'index-assets');
+    const result = await generate({ outDir: out, assetsDir: assets, kinds: [kind] });
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [Dash](/reference/dash) | Every \\| dashboard |');
+    expect(readFileSync(join(assets, 'dash/one.json'), 'utf8')).toBe('{}');
+    expect(result.assets).toEqual(['dash/one.json']);
+    // The sidebar keeps only what VitePress reads.
+    expect(JSON.parse(readFileSync(join(out, 'sidebar.json'), 'utf8'))).toEqual([{ text: 'Platform', items: [{ text: 'Dash', link: '/reference/dash' }] }]);
+  });
+});
+
+describe("What's new", () => {
+  const CHANGELOG = [
+    '# @ai-factory/shared',
+    '',
+    '## 2.1.0',
+    '',
+    '### Minor Changes',
+    '',
+    '- 3f2a9c1d: The organisation dashboard, with a `project` variable',
+    '  across the fleet.',
+    '',
+    '### Patch Changes',
+    '',
+    '- Updated dependencies [3f2a9c1d]',
+    '  - @ai-factory/engine@0.2.0',
+    '  - @ai-factory/templates@0.3.0',
+    '',
+    '## 2.0.0',
+    '',
+    '### Major Changes',
+    '',
+    '- 0badc0de: `monitoring()` is split into `slo()` and `drift()`.',
+    '',
+  ].join('\n');
+
+  it('reads a changesets changelog: package, versions, kinds and entries with their hashes', () => {
+    expect(parseChangelog(CHANGELOG)).toEqual({
+      name: '@ai-factory/shared',
+      releases: [
+        {
+          version: '2.1.0',
+          sections: [
+            { kind: 'Minor Changes', entries: [{ hash: '3f2a9c1d', text: 'The organisation dashboard, with a `project` variable across the fleet.' }] },
+            { kind: 'Patch Changes', entries: [{ hash: undefined, text: 'Updated dependencies [3f2a9c1d]: @ai-factory/engine@0.2.0, @ai-factory/templates@0.3.0' }] },
+          ],
+        },
+        { version: '2.0.0', sections: [{ kind: 'Major Changes', entries: [{ hash: '0badc0de', text: '`monitoring()` is split into `slo()` and `drift()`.' }] }] },
+      ],
+    });
+  });
+
+  it('renders every release of every workspace that has a changelog, and says so when none has', () => {
+    const root = join(scratch, 'workspaces');
+    for (const dir of ['packages/shared', 'packages/cli', 'templates']) execFileSync('mkdir', ['-p', join(root, dir)]);
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ workspaces: ['packages/*', 'templates'] }));
+    writeFileSync(join(root, 'packages/shared/CHANGELOG.md'), CHANGELOG);
+    writeFileSync(join(root, 'templates/CHANGELOG.md'), '# @ai-factory/templates\n\n## 0.3.0\n\n### Minor Changes\n\n- abcdef1: monitoring/organisation-dashboard\n');
+    const dirs = workspaceDirs(root);
+    expect(dirs.map((dir) => dir.slice(root.length + 1))).toEqual(['packages/cli', 'packages/shared', 'templates']);
+    const markdown = renderWhatsNew(readChangelogs(dirs));
+    expect(markdown).toContain('## @ai-factory/shared');
+    expect(markdown).toContain('### @ai-factory/shared 2.1.0');
+    expect(markdown).toContain('- `3f2a9c1` The organisation dashboard, with a `project` variable across the fleet.');
+    expect(markdown).toContain('### @ai-factory/templates 0.3.0');
+    expect(markdown.indexOf('2.1.0')).toBeLessThan(markdown.indexOf('2.0.0'));
+    expect(renderWhatsNew(readChangelogs([join(root, 'packages/cli')]))).toContain('There are no releases yet');
+  });
+});
+
+describe('codemod pages', () => {
+  it('shows Before and After as one diff, removed and added lines marked for the site', () => {
+    expect(markedDiff('a\nb\nc', 'a\nB\nc')).toBe('a\nb // [!code --]\nB // [!code ++]\nc');
+    const doc = '# name\n\nWhat it does.\n\n## Before\n\n```ts\nold();\nkeep();\n```\n\n## After\n\n```ts\nnew();\nkeep();\n```\n';
+    const body = codemodBody(doc);
+    expect(body).not.toContain('## Before');
+    expect(body).toContain('What it does.');
+    expect(body).toContain('```ts\nold(); // [!code --]\nnew(); // [!code ++]\nkeep();\n```');
+    expect(codemodBody('# name\n\nNo example.\n')).toBe('No example.\n');
+  });
+});
+
+describe('edit links', () => {
+  it("reads the repository's web address from every form npm accepts, and nothing from none", () => {
+    expect(repositoryWebUrl({ type: 'git', url: 'git+https://github.com/acme/ai-factory.git' })).toBe('https://github.com/acme/ai-factory');
+    expect(repositoryWebUrl('github:acme/ai-factory')).toBe('https://github.com/acme/ai-factory');
+    expect(repositoryWebUrl('acme/ai-factory')).toBe('https://github.com/acme/ai-factory');
+    expect(repositoryWebUrl('gitlab:acme/ai-factory')).toBe('https://gitlab.com/acme/ai-factory');
+    expect(repositoryWebUrl('git@github.com:acme/ai-factory.git')).toBe('https://github.com/acme/ai-factory');
+    expect(repositoryWebUrl(undefined)).toBeUndefined();
+    expect(repositoryWebUrl({ url: '' })).toBeUndefined();
+    expect(editLinkPattern('https://github.com/acme/ai-factory')).toBe('https://github.com/acme/ai-factory/edit/main/docs/:path');
+    expect(editLinkPattern('https://gitlab.com/acme/ai-factory')).toBe('https://gitlab.com/acme/ai-factory/-/edit/main/docs/:path');
+  });
+});
+
+describe('dashboard previews', () => {
+  it('draws each panel where its gridPos puts it, with its thresholds and its queries as the tooltip', async () => {
+    const shared = await import('../../packages/shared/dist/index.js');
+    const dashboard = JSON.parse(JSON.stringify(shared.organisationDashboard()));
+    const svg = renderDashboardPreview(dashboard);
+    const panels = panelsByRow(dashboard);
+    expect(svg.match(/<g class="panel"/g)).toHaveLength(panels.length);
+    expect(svg).not.toMatch(/\n\s*\n/); // inlined in Markdown: a blank line would end the HTML block
+    const drift = panels.find(({ panel }) => panel.title === 'Worst feature drift (PSI)')!.panel;
+    expect(svg).toContain(`width="${drift.gridPos.w * 50 - 6}"`);
+    expect(svg).toMatch(/stroke="#f2495c"[^>]*stroke-dasharray[^>]*\/>.*?>0\.25</);
+    expect(svg).toContain(xml(drift.targets[0].expr));
   });
 });

@@ -17,5 +17,9 @@ export const SERVING_MODULES = ['serving/online-fastapi', 'serving/batch'];
 export const TABULAR_SKLEARN = ['ml/tabular-core', 'ml/tabular-sklearn'];
 export const TABULAR_PYTORCH = ['ml/tabular-core', 'ml/tabular-pytorch'];
 
-export const ALL_PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
+/**
+ * The personas a preset grants roles to: the people who build and release the model. Domain experts and
+ * AI engineers get roles where a project asks for them (`--personas`, or its `access` block).
+ */
+export const PRESET_PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
 export const THREE_ENVIRONMENTS = ['dev', 'staging', 'prod'];

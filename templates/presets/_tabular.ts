@@ -1,9 +1,9 @@
 /**
- * The tabular scikit-learn reference architecture (CPU, three environments, monitoring, every persona),
+ * The tabular scikit-learn reference architecture (CPU, three environments, monitoring, the four core personas),
  * defined once for the presets that differ only in their answers: cloud, CI/CD system and serving mode.
  */
 import { definePreset, type Answers, type PresetInput } from '@ai-factory/engine';
-import { ALL_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_SKLEARN, THREE_ENVIRONMENTS } from './_modules.js';
+import { PRESET_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_SKLEARN, THREE_ENVIRONMENTS } from './_modules.js';
 
 /** What one tabular preset says about itself, and the answers it differs by. */
 export interface TabularPresetOptions {
@@ -30,7 +30,7 @@ export function tabularPreset({ id, summary, description, cloud, cicd, serving }
       gpu: null,
       environments: THREE_ENVIRONMENTS,
       monitoring: true,
-      personas: [...ALL_PERSONAS],
+      personas: [...PRESET_PERSONAS],
     },
   });
 }

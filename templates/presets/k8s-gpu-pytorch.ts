@@ -1,5 +1,5 @@
 import { definePreset } from '@ai-factory/engine';
-import { ALL_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_PYTORCH, THREE_ENVIRONMENTS } from './_modules.js';
+import { PRESET_PERSONAS, PLATFORM_MODULES, SERVING_MODULES, TABULAR_PYTORCH, THREE_ENVIRONMENTS } from './_modules.js';
 
 export default definePreset({
   id: 'k8s-gpu-pytorch',
@@ -17,6 +17,6 @@ export default definePreset({
     gpu: { sku: 'a100-80gb', count: 4 },
     environments: THREE_ENVIRONMENTS,
     monitoring: true,
-    personas: [...ALL_PERSONAS],
+    personas: [...PRESET_PERSONAS],
   },
 });

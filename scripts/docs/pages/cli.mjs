@@ -2,6 +2,9 @@
 import { code, fence, page, table, text } from '../markdown.mjs';
 import { loadCli, loadCreateOptions, loadCreateVersion } from '../sources.mjs';
 
+const CREATE_SUMMARY = 'Every flag of create-ml-project, from its option table.';
+const AI_FACTORY_SUMMARY = 'Every ai-factory command, from its declaration.';
+
 export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS, helpText }, version) {
   const answers = table(['flag', 'answer', 'description'], [
     ...ANSWER_FLAGS.map((f) => [code(`--${f.flag} ${f.value}`), code(f.answer), text(f.description)]),
@@ -13,7 +16,8 @@ export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS,
   ]));
   return page({
     title: 'create-ml-project',
-    description: 'Every flag of create-ml-project, from its option table.',
+    description: CREATE_SUMMARY,
+    wide: true,
     body: [
       `\`npx create-ml-project [directory] [options]\` (version ${text(version)}) creates a project. Every prompt has a flag, so a run needs no prompts at all; without a terminal nothing is asked and a missing answer is an error that names its flag.`,
       '## Answers',
@@ -48,7 +52,7 @@ export function renderAiFactoryPage(commands, commandHelp) {
   });
   return page({
     title: 'ai-factory',
-    description: 'Every ai-factory command, from its declaration.',
+    description: AI_FACTORY_SUMMARY,
     body: [
       '`ai-factory <command> [options]` keeps projects current and serves this playbook. `ai-factory <command> --help` prints the same text as below.',
       overview,
@@ -64,8 +68,8 @@ export default {
   async pages() {
     const [options, version, cli] = await Promise.all([loadCreateOptions(), loadCreateVersion(), loadCli()]);
     return [
-      { path: 'cli/create-ml-project', title: 'create-ml-project', markdown: renderCreatePage(options, version) },
-      { path: 'cli/ai-factory', title: 'ai-factory', markdown: renderAiFactoryPage(cli.COMMANDS, cli.commandHelp) },
+      { path: 'cli/create-ml-project', title: 'create-ml-project', summary: CREATE_SUMMARY, markdown: renderCreatePage(options, version) },
+      { path: 'cli/ai-factory', title: 'ai-factory', summary: AI_FACTORY_SUMMARY, markdown: renderAiFactoryPage(cli.COMMANDS, cli.commandHelp) },
     ];
   },
 };

@@ -2,6 +2,7 @@
 import { code, lines, page, table, text } from '../markdown.mjs';
 import { loadShared } from '../sources.mjs';
 
+const SUMMARY = 'Logical GPUs and the machine types, counts and Kubernetes placement each maps to.';
 const CLOUD_LABELS = { azure: 'Azure VM size', aws: 'AWS instance type', gcp: 'GCP machine type' };
 
 /** `count × machine` lines of one cloud's offer of a GPU. */
@@ -26,7 +27,8 @@ export function renderGpuPage(shared) {
   const example = shared.resolveGpu(GPU_SKUS[0], 1, 'kubernetes');
   return page({
     title: 'GPU catalog',
-    description: 'Logical GPUs and the machine types, counts and Kubernetes placement each maps to.',
+    description: SUMMARY,
+    wide: true,
     body: [
       `A project asks for a logical GPU and a count per node, \`--gpu <sku>[:<count>]\` (for example \`--gpu ${GPU_SKUS.at(-2)}:4\`), and the factory maps it to what the project's cloud calls it. A combination a cloud does not sell is an error that lists the counts it does sell; the factory never picks a different machine for you.`,
       '## GPUs',
@@ -54,6 +56,6 @@ export default {
   title: 'Platform',
   order: 30,
   async pages() {
-    return [{ path: 'gpus', title: 'GPU catalog', markdown: renderGpuPage(await loadShared()) }];
+    return [{ path: 'gpus', title: 'GPU catalog', summary: SUMMARY, markdown: renderGpuPage(await loadShared()) }];
   },
 };

@@ -100,6 +100,7 @@ export default {
       return {
         path: modulePath(module.id),
         title: module.id,
+        summary: module.summary,
         markdown: renderModulePage({
           module,
           sources: engine.listFiles(join(module.dir, 'files')),

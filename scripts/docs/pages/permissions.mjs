@@ -8,6 +8,7 @@ import { loadRbac, loadShared } from '../sources.mjs';
 /** The environments `create-ml-project` proposes, so the matrix shows the default a project gets. */
 const EXAMPLE_ENVIRONMENTS = ['dev', 'staging', 'prod'];
 const LEVELS = ['read', 'write', 'admin'];
+const SUMMARY = 'The persona × environment permission matrix and what each level grants on each cloud.';
 
 const capabilityList = (capabilities) => (capabilities.length === 0 ? '—' : capabilities.map((c) => code(c)).join(', '));
 
@@ -65,7 +66,8 @@ export function renderPermissionsPage(shared, rbac) {
   ));
   return page({
     title: 'Permissions',
-    description: 'The persona × environment permission matrix and what each level grants on each cloud.',
+    description: SUMMARY,
+    wide: true,
     body: [
       `Access is declared in \`ai-factory.config.ts\` as persona → environment → level (${['none', ...LEVELS].map((l) => code(l, { inTable: false })).join(', ')}). \`npm run synth\` turns every grant into a role file for the project's cloud under \`rbac/\`, and one more per environment for the ${code(rbac.PIPELINE, { inTable: false })} identity that CI/CD runs as.`,
       '## Default access',
@@ -90,6 +92,6 @@ export default {
   order: 30,
   async pages() {
     const [shared, rbac] = await Promise.all([loadShared(), loadRbac()]);
-    return [{ path: 'permissions', title: 'Permissions', markdown: renderPermissionsPage(shared, rbac) }];
+    return [{ path: 'permissions', title: 'Permissions', summary: SUMMARY, markdown: renderPermissionsPage(shared, rbac) }];
   },
 };

@@ -56,6 +56,7 @@ export default {
     return [...catalog.presets.values()].map((preset) => ({
       path: `presets/${preset.id}`,
       title: preset.id,
+      summary: preset.summary,
       markdown: renderPresetPage(preset, catalog.modules),
     }));
   },

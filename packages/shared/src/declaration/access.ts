@@ -29,7 +29,10 @@ export function defaultAccess(personas: readonly Persona[], environments: readon
       case 'ml-engineer':
         return first ? 'admin' : 'write';
       case 'model-validator':
+      case 'domain-expert':
         return 'read';
+      case 'ai-engineer':
+        return first ? 'write' : 'read';
     }
   };
   return Object.fromEntries(personas.map((persona) => [persona, Object.fromEntries(environments.map((env) => [env, level(persona, env)]))]));

@@ -8,7 +8,12 @@ export type CicdSystem = (typeof CICD_SYSTEMS)[number];
 export const FRAMEWORKS = ['sklearn', 'pytorch'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
-export const PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator'] as const;
+/**
+ * Who acts on a project's resources. The domain expert judges what the model does against the business
+ * (dashboards, predictions, the evaluation data); the AI engineer builds the applications and agents that
+ * call the model and tries them against lower environments.
+ */
+export const PERSONAS = ['data-scientist', 'data-engineer', 'ml-engineer', 'model-validator', 'domain-expert', 'ai-engineer'] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** What a persona may do in an environment, from nothing to administering it. */

@@ -7,19 +7,21 @@ import { DashboardBuilder, DatasourceVariableBuilder, RowBuilder, type Dashboard
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { GENERATED_NOTICE } from '../synth/artifact.js';
 import { DATASOURCE_VARIABLE, bucketPanel, statPanel, timeseriesPanel } from './panels.js';
-import { projectQueries, servesOnline, usesGpu, type ProjectQueries } from './queries.js';
+import { projectQueries, servesOnline, usesGpu, type ScopedQueries } from './queries.js';
 
 /** Rate window that adapts to the scrape interval and zoom level. */
-const RATE = '$__rate_interval';
+export const RATE = '$__rate_interval';
 
-type Panel = ReturnType<typeof timeseriesPanel> | ReturnType<typeof statPanel> | ReturnType<typeof bucketPanel>;
+/** A panel of any kind the factory draws. */
+export type Panel = ReturnType<typeof timeseriesPanel> | ReturnType<typeof statPanel> | ReturnType<typeof bucketPanel>;
 
-interface Row {
+/** A titled row of panels. */
+export interface Row {
   title: string;
   panels: Panel[];
 }
 
-function serviceRow(q: ProjectQueries, project: ProjectDeclaration): Row {
+function serviceRow(q: ScopedQueries, project: ProjectDeclaration): Row {
   const { latencyP95Ms, errorRatePercent } = project.monitoring;
   return {
     title: 'Service',
@@ -45,7 +47,7 @@ function serviceRow(q: ProjectQueries, project: ProjectDeclaration): Row {
   };
 }
 
-function predictionsRow(q: ProjectQueries): Row {
+function predictionsRow(q: ScopedQueries): Row {
   return {
     title: 'Predictions',
     panels: [
@@ -55,7 +57,7 @@ function predictionsRow(q: ProjectQueries): Row {
   };
 }
 
-function driftRow(q: ProjectQueries, project: ProjectDeclaration): Row {
+function driftRow(q: ScopedQueries, project: ProjectDeclaration): Row {
   const { driftWarningPsi, driftCriticalPsi } = project.monitoring;
   return {
     title: 'Drift',
@@ -73,7 +75,7 @@ function driftRow(q: ProjectQueries, project: ProjectDeclaration): Row {
   };
 }
 
-function gpuRow(q: ProjectQueries): Row {
+function gpuRow(q: ScopedQueries): Row {
   return {
     title: 'GPU',
     panels: [
@@ -92,6 +94,16 @@ export function dashboardRows(project: ProjectDeclaration): Row[] {
   ];
 }
 
+/** Adds the rows and their panels to a dashboard, numbering panels in order. */
+export function withRows(dashboard: DashboardBuilder, rows: readonly Row[]): Dashboard {
+  let id = 0;
+  for (const row of rows) {
+    dashboard.withRow(new RowBuilder(row.title).id(++id));
+    for (const panel of row.panels) dashboard.withPanel(panel.id(++id));
+  }
+  return dashboard.build();
+}
+
 /**
  * The project's service dashboard as Grafana JSON model, or undefined when nothing applies (batch
  * scoring on CPU exports no metrics).
@@ -107,10 +119,5 @@ export function serviceDashboard(project: ProjectDeclaration): Dashboard | undef
     .refresh('1m')
     .readonly()
     .withVariable(new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
-  let id = 0;
-  for (const row of rows) {
-    dashboard.withRow(new RowBuilder(row.title).id(++id));
-    for (const panel of row.panels) dashboard.withPanel(panel.id(++id));
-  }
-  return dashboard.build();
+  return withRows(dashboard, rows);
 }

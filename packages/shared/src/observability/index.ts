@@ -7,6 +7,7 @@ import { serviceDashboard } from './dashboard.js';
 
 export { RETRAIN_LABEL, RUNBOOK, alertRuleGroups, type AlertRule, type RuleGroup } from './alerts.js';
 export { serviceDashboard } from './dashboard.js';
+export { organisationDashboard, PROJECT_VARIABLE, type OrganisationDashboardOptions } from './organisation.js';
 export { KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS, type MetricSource } from './metrics.js';
 export { metricNames } from './promql.js';
 export { scrapeJob } from './queries.js';

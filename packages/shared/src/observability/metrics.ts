@@ -30,6 +30,7 @@ export const SERVICE_METRICS: MetricSource = {
     'drift_window_rows',
     'feature_drift_psi',
     'model_info',
+    'model_evaluation_score',
   ],
 };
 
@@ -40,11 +41,11 @@ export const DCGM_METRICS: MetricSource = {
   metrics: ['DCGM_FI_DEV_GPU_UTIL', 'DCGM_FI_DEV_FB_USED', 'DCGM_FI_DEV_FB_FREE'],
 };
 
-/** kube-state-metrics: the cluster's view of deployments and pods. */
+/** kube-state-metrics: the cluster's view of deployments, pods and namespace quotas (`kube_resourcequota`: hard and used per resource). */
 export const KUBE_STATE_METRICS: MetricSource = {
   id: 'kube-state-metrics',
   exporter: 'kube-state-metrics',
-  metrics: ['kube_deployment_status_replicas_available', 'kube_pod_container_status_restarts_total'],
+  metrics: ['kube_deployment_status_replicas_available', 'kube_pod_container_status_restarts_total', 'kube_resourcequota'],
 };
 
 /** Series Prometheus itself writes for every scrape; `up` is the only way to see a target that is down. */

@@ -21,7 +21,8 @@ import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 
 /** Name of the dashboard variable holding the Prometheus datasource. */
 export const DATASOURCE_VARIABLE = 'datasource';
-const DATASOURCE = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
+/** The datasource every panel and query variable uses: the dashboard's variable. */
+export const DATASOURCE = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
 
 /** One PromQL query of a panel and how its series are named. */
 export interface Query {
@@ -92,16 +93,22 @@ export function statPanel(spec: PanelSpec & { showName?: boolean }): stat.PanelB
     .textMode(spec.showName ? BigValueTextMode.Name : BigValueTextMode.Value);
 }
 
-/** A histogram from cumulative `le` buckets: Grafana's heatmap format turns them into per-bucket counts. */
-export function bucketPanel(spec: PanelSpec): bargauge.PanelBuilder {
-  return new bargauge.PanelBuilder()
+function bargaugePanel(spec: PanelSpec & { range?: { min: number; max: number } }, format?: PromQueryFormat): bargauge.PanelBuilder {
+  const panel = new bargauge.PanelBuilder()
     .title(spec.title)
     .description(spec.description)
     .datasource(DATASOURCE)
-    .targets(targets(spec.queries, PromQueryFormat.Heatmap).map((query) => query.instant()))
+    .targets(targets(spec.queries, format).map((query) => query.instant()))
     .unit(spec.unit)
     .span(spec.width ?? 12)
     .height(8)
     .thresholds(thresholdSteps(spec.thresholds))
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
+  return spec.range ? panel.min(spec.range.min).max(spec.range.max) : panel;
 }
+
+/** A histogram from cumulative `le` buckets: Grafana's heatmap format turns them into per-bucket counts. */
+export const bucketPanel = (spec: PanelSpec): bargauge.PanelBuilder => bargaugePanel(spec, PromQueryFormat.Heatmap);
+
+/** One bar per series at the end of the time range (a score per project, say), optionally on a fixed scale. */
+export const barPanel = (spec: PanelSpec & { range?: { min: number; max: number } }): bargauge.PanelBuilder => bargaugePanel(spec);

@@ -40,6 +40,18 @@ export const PERSONA_CAPABILITIES: Record<Persona, Record<GrantedLevel, readonly
     write: ['observe', 'read-data', 'register-models'],
     admin: ['observe', 'read-data', 'register-models'],
   },
+  // Domain experts judge predictions and curate labels and reference data; they run and deploy nothing.
+  'domain-expert': {
+    read: ['observe', 'read-data'],
+    write: ['observe', 'read-data', 'write-data'],
+    admin: ['observe', 'read-data', 'write-data'],
+  },
+  // AI engineers stand the model up where their applications can call it and run their own evaluations.
+  'ai-engineer': {
+    read: ['observe', 'read-data'],
+    write: ['observe', 'read-data', 'run-jobs', 'deploy'],
+    admin: ['observe', 'read-data', 'run-jobs', 'deploy', 'manage-compute'],
+  },
 };
 
 /** The pipeline trains, registers and deploys; it does not manage compute, which Terraform owns. */

@@ -4,7 +4,7 @@ import { accelerator } from '../declaration/compute.js';
 import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
-import { synthesizeObservability } from '../observability/index.js';
+import { organisationDashboard, synthesizeObservability } from '../observability/index.js';
 import { validateObservability } from './validate-observability.js';
 
 const synth = (overrides: Partial<ProjectOptions> = {}) =>
@@ -57,5 +57,23 @@ describe('validateObservability', () => {
     const problems = await validateObservability(new Map([[RULES, 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        severity: page\n']]));
     expect(problems).toContainEqual(`${RULES}: schema: /groups/0/rules/0 must NOT have additional properties`);
     expect(problems.some((p) => p.includes('promtool check rules'))).toBe(true);
+  });
+
+  it('accepts the organisation dashboard, and reports a variable or a query Prometheus would refuse', async () => {
+    const path = 'monitoring/dashboards/organisation.json';
+    const content = JSON.stringify(organisationDashboard(), null, 2);
+    expect(await validateObservability(new Map([[path, content]]))).toEqual([]);
+    const broken = content.replace('label_values(model_info, job)', 'label_values(model_information, job)').replace('sum by (namespace) (kube_resourcequota', 'sum by (namespace) ((kube_resourcequota');
+    const problems = await validateObservability(new Map([[path, broken]]));
+    expect(problems).toContainEqual(`${path}: variable "project": metric "model_information" is not exported by any declared metric source`);
+    expect(problems.some((p) => p.startsWith(`${path}: promtool check rules:`) && p.includes('dashboard:query_'))).toBe(true);
+  });
+
+  it('checks dashboard queries with promtool', async () => {
+    const files = synth();
+    files.set(DASHBOARD, files.get(DASHBOARD)!.replace('histogram_quantile(0.5, ', 'histogram_quantile(0.5 '));
+    const problems = await validateObservability(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${DASHBOARD}: promtool check rules: .*dashboard:query_`, 's'));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Checks synthesized dashboards and alert rules the way Grafana and Prometheus would: rule files must
- * pass `promtool check rules` and the SchemaStore Prometheus rules schema, dashboards must parse, and
- * every PromQL expression may only select metrics from a declared metric source.
+ * pass `promtool check rules` and the SchemaStore Prometheus rules schema, dashboards must parse and
+ * their queries pass promtool too, and every PromQL expression (dashboard variables included) may only
+ * select metrics from a declared metric source.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { KNOWN_METRICS } from '../observability/metrics.js';
 import { metricNames } from '../observability/promql.js';
 import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
@@ -53,6 +54,23 @@ async function promtool(content: string): Promise<string[]> {
   }
 }
 
+/**
+ * A panel query as Prometheus would receive it: Grafana's interval variables become a duration and
+ * every other variable a plain value, so promtool can check the PromQL itself.
+ */
+function asPromql(expr: string): string {
+  return expr.replace(/\$(?:\{(\w+)[^}]*\}|(\w+))/g, (_, braced: string | undefined, bare: string | undefined) =>
+    ['__rate_interval', '__interval', '__range'].includes(braced ?? bare ?? '') ? '5m' : 'x',
+  );
+}
+
+/** promtool's verdict on dashboard queries, checked as recording rules. */
+async function promtoolQueries(exprs: readonly string[]): Promise<string[]> {
+  if (exprs.length === 0) return [];
+  const rules = exprs.map((expr, index) => ({ record: `dashboard:query_${index}`, expr: asPromql(expr) }));
+  return promtool(stringify({ groups: [{ name: 'dashboard-queries', rules }] }, { lineWidth: 0 }));
+}
+
 async function checkRules(content: string): Promise<string[]> {
   let document: unknown;
   try {
@@ -72,8 +90,21 @@ interface PanelJson {
   targets?: { expr?: unknown }[];
 }
 
-function checkDashboard(content: string): string[] {
-  let dashboard: { title?: unknown; uid?: unknown; panels?: PanelJson[] };
+interface VariableJson {
+  name?: string;
+  type?: string;
+  query?: unknown;
+}
+
+/** The metric selector of a Prometheus variable query such as `label_values(model_info, job)`. */
+function variableSelector(query: unknown): string | undefined {
+  const text = typeof query === 'string' ? query : (query as { query?: unknown } | null)?.query;
+  if (typeof text !== 'string') return undefined;
+  return /^\s*(?:label_values|query_result)\((.+?)(?:,\s*\w+)?\)\s*$/.exec(text)?.[1] ?? text;
+}
+
+async function checkDashboard(content: string): Promise<string[]> {
+  let dashboard: { title?: unknown; uid?: unknown; panels?: PanelJson[]; templating?: { list?: VariableJson[] } };
   try {
     dashboard = JSON.parse(content) as typeof dashboard;
   } catch (error) {
@@ -81,14 +112,24 @@ function checkDashboard(content: string): string[] {
   }
   const problems: string[] = [];
   if (typeof dashboard.title !== 'string' || typeof dashboard.uid !== 'string') problems.push('a dashboard needs a title and a uid');
+  for (const variable of dashboard.templating?.list ?? []) {
+    if (variable.type !== 'query') continue;
+    const selector = variableSelector(variable.query);
+    problems.push(...(selector === undefined ? [`variable "${variable.name ?? '?'}" has no query`] : checkExpr(selector, `variable "${variable.name ?? '?'}"`)));
+  }
   // Rows may hold their panels when collapsed, so walk nested panels too.
   const panels = (list: PanelJson[] = []): PanelJson[] => list.flatMap((panel) => [panel, ...panels(panel.panels)]);
+  const exprs: string[] = [];
   for (const panel of panels(dashboard.panels)) {
     if (panel.type === 'row') continue;
     if (!panel.targets?.length) problems.push(`panel "${panel.title ?? '?'}" has no query`);
-    for (const target of panel.targets ?? []) problems.push(...checkExpr(target.expr, `panel "${panel.title ?? '?'}"`));
+    for (const target of panel.targets ?? []) {
+      const found = checkExpr(target.expr, `panel "${panel.title ?? '?'}"`);
+      problems.push(...found);
+      if (found.length === 0) exprs.push(target.expr as string);
+    }
   }
-  return problems;
+  return [...problems, ...(await promtoolQueries(exprs))];
 }
 
 /**
@@ -100,7 +141,7 @@ export async function validateObservability(files: ReadonlyMap<string, string>):
   for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     let found: string[] = [];
     if (path.startsWith(`${ALERT_RULES_DIR}/`) && /\.ya?ml$/.test(path)) found = await checkRules(content);
-    else if (path.startsWith(`${DASHBOARDS_DIR}/`) && path.endsWith('.json')) found = checkDashboard(content);
+    else if (path.startsWith(`${DASHBOARDS_DIR}/`) && path.endsWith('.json')) found = await checkDashboard(content);
     problems.push(...found.map((problem) => `${path}: ${problem}`));
   }
   return problems;

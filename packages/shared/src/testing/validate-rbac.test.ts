@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { access } from '../declaration/access.js';
-import { CLOUDS, type Cloud } from '../declaration/common.js';
+import { CLOUDS, PERSONAS, type Cloud } from '../declaration/common.js';
 import { environment } from '../declaration/environment.js';
 import { defineMlProject, type ProjectOptions } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
@@ -27,7 +27,7 @@ const customEnvs = { environments: [environment('dev'), environment('staging'), 
 describe('validateRbac', () => {
   it.each(CLOUDS)('accepts the %s roles of the default access and of a custom matrix', async (cloud) => {
     const defaults = synth(cloud);
-    expect(defaults.size).toBe(4 * 3 + 3);
+    expect(defaults.size).toBe(PERSONAS.length * 3 + 3);
     expect(await validateRbac(defaults)).toEqual([]);
     const custom = synth(cloud, customEnvs);
     expect([...custom.keys()].filter((p) => p.includes('-live.'))).toHaveLength(4);

@@ -7,7 +7,7 @@ variable "region" {
 
 variable "persona_principals" {
   type        = map(string)
-  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator) to the IAM principal ARN allowed to assume its role; used by rbac.tf."
+  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator, domain-expert, ai-engineer) to the IAM principal ARN allowed to assume its role; used by rbac.tf."
   default     = {}
 }
 

@@ -3,7 +3,7 @@
 # ai-factory.config.ts. Change access there, never here.
 locals {
   rbac_dir        = "${path.module}/../rbac/azure"
-  rbac_principals = ["data-scientist", "data-engineer", "ml-engineer", "model-validator", "pipeline"]
+  rbac_principals = ["data-scientist", "data-engineer", "ml-engineer", "model-validator", "domain-expert", "ai-engineer", "pipeline"]
 
   # A principal without a file has no access in this environment.
   rbac_roles = {

@@ -12,7 +12,7 @@ variable "resource_group_name" {
 
 variable "persona_principals" {
   type        = map(string)
-  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator) to the object id of its Entra ID group; used by rbac.tf."
+  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator, domain-expert, ai-engineer) to the object id of its Entra ID group; used by rbac.tf."
   default     = {}
 }
 

@@ -18,7 +18,7 @@ variable "billing_account" {
 
 variable "persona_principals" {
   type        = map(string)
-  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator) to its IAM member, such as group:ds@example.com; used by rbac.tf."
+  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator, domain-expert, ai-engineer) to its IAM member, such as group:ds@example.com; used by rbac.tf."
   default     = {}
 }
 

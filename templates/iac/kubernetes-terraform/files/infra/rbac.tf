@@ -3,7 +3,7 @@
 # ai-factory.config.ts. Change access there, never here.
 locals {
   rbac_dir        = "${path.module}/../rbac/kubernetes"
-  rbac_principals = ["data-scientist", "data-engineer", "ml-engineer", "model-validator", "pipeline"]
+  rbac_principals = ["data-scientist", "data-engineer", "ml-engineer", "model-validator", "domain-expert", "ai-engineer", "pipeline"]
 
   # Each file holds two YAML documents (Role, RoleBinding); yamldecode reads one at a time.
   rbac_documents = {

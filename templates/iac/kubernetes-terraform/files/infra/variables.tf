@@ -18,7 +18,7 @@ variable "namespace" {
 
 variable "persona_principals" {
   type        = map(string)
-  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator) to the group name the cluster's authenticator reports; used by rbac.tf."
+  description = "Persona (data-scientist, data-engineer, ml-engineer, model-validator, domain-expert, ai-engineer) to the group name the cluster's authenticator reports; used by rbac.tf."
   default     = {}
 }
 

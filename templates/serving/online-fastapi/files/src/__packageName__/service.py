@@ -5,7 +5,8 @@
   model version.
 - `GET /health`: liveness plus the model version being served.
 - `GET /metrics`: Prometheus text: request counts, latency, errors, prediction
-  distribution, and the PSI of recent requests against the training reference.
+  distribution, the PSI of recent requests against the training reference, and the
+  held-out scores the champion/challenger gate measured for the model being served.
 
 The model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
 training on startup only when TRAIN_ON_STARTUP=1), when `app` is first accessed.
@@ -129,6 +130,7 @@ class ServiceMetrics:
     drift_rows: Gauge
     psi: Gauge
     model: Gauge
+    evaluation: Gauge
 
     @classmethod
     def create(cls) -> ServiceMetrics:
@@ -161,6 +163,12 @@ class ServiceMetrics:
             ),
             psi=create_psi_gauge(registry),
             model=Gauge("model_info", "The model being served (value 1)", ["version"], registry=registry),
+            evaluation=Gauge(
+                "model_evaluation_score",
+                "Held-out score of the served model, as measured by the promotion gate",
+                ["metric"],
+                registry=registry,
+            ),
         )
 
 
@@ -188,6 +196,11 @@ def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) 
     app = FastAPI(title=__project__, description=__description__, version=bundle.version_label)
     metrics = ServiceMetrics.create()
     metrics.model.labels(version=bundle.version_label).set(1)
+    # Recorded at promotion in the registry version's metadata; a model that never went through the
+    # gate (MODEL_PATH to a run, training on startup) has no score to publish.
+    gate_scores = bundle.metadata.get("evaluation", {}).get("scores", {}).get("challenger", {})
+    for metric, score in gate_scores.items():
+        metrics.evaluation.labels(metric=metric).set(score)
     window = DriftWindow(drift_window_rows)
 
     @app.middleware("http")
