@@ -3,7 +3,8 @@
 The paired bootstrap draws the same resampled rows for both models, so the noise they share
 (which rows happen to be in the held-out set) cancels out of the difference: that is what
 lets the gate tell a real improvement from luck. Resampling is seeded: the same inputs always
-give the same interval.
+give the same interval. Resample once (`resample_indices`) and pass the indices to every interval of
+the same rows: each then uses the same resamples, and the draw is paid for once.
 """
 
 from __future__ import annotations
@@ -30,17 +31,17 @@ def percentile_interval(values: np.ndarray, confidence: float) -> tuple[float, f
 
 
 def metric_interval(
-    name: str, labels: Any, probability: Any, resamples: int, confidence: float
+    name: str, labels: Any, probability: Any, indices: np.ndarray, confidence: float
 ) -> dict[str, float]:
-    """Point estimate and bootstrap interval of one metric."""
+    """Point estimate and bootstrap interval of one metric over the resamples in `indices`."""
     y, p = as_arrays(labels, probability)
-    values = METRICS[name].compute(y, p, resample_indices(len(y), resamples))
+    values = METRICS[name].compute(y, p, indices)
     low, high = percentile_interval(values, confidence)
     return {"value": metric_value(name, y, p), "low": low, "high": high}
 
 
 def paired_improvement(
-    name: str, labels: Any, challenger: Any, reference: Any, resamples: int, confidence: float
+    name: str, labels: Any, challenger: Any, reference: Any, indices: np.ndarray, confidence: float
 ) -> dict[str, Any]:
     """How much better `challenger` scores than `reference` on `name`, with a paired interval.
 
@@ -49,7 +50,6 @@ def paired_improvement(
     metric = METRICS[name]
     y, ours = as_arrays(labels, challenger)
     _, theirs = as_arrays(labels, reference)
-    indices = resample_indices(len(y), resamples)
     sign = 1.0 if metric.higher_is_better else -1.0
     differences = sign * (metric.compute(y, ours, indices) - metric.compute(y, theirs, indices))
     low, high = percentile_interval(differences, confidence)
@@ -61,6 +61,6 @@ def paired_improvement(
         "low": low,
         "high": high,
         "confidence": confidence,
-        "resamples": resamples,
+        "resamples": len(indices),
         "identical_predictions": bool(np.array_equal(ours, theirs)),
     }

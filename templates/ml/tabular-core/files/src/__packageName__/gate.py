@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .artifacts import IncompatibleModelError, ModelBundle
-from .bootstrap import metric_interval, paired_improvement
+from .bootstrap import metric_interval, paired_improvement, resample_indices
 from .calibration import reliability
 from .data import row_fingerprints
 from .metrics import METRICS, classification_metrics
@@ -123,17 +123,18 @@ def gate(
     }
     if champion is not None:
         predictions["champion"] = champion.model.positive_probability(held)
+    indices = resample_indices(len(held), policy.resamples)
     for name, probability in predictions.items():
         decision.scores[name] = classification_metrics(labels, probability)
         decision.intervals[name] = {
-            metric: metric_interval(metric, labels, probability, policy.resamples, policy.confidence)
+            metric: metric_interval(metric, labels, probability, indices, policy.confidence)
             for metric in METRICS
         }
         if name != "baseline":
             decision.calibration[name] = reliability(labels, probability)
 
-    checks.append(_baseline_check(decision, labels, predictions, policy))
-    checks.append(_champion_check(decision, labels, predictions, policy, champion_label))
+    checks.append(_baseline_check(decision, labels, predictions, indices, policy))
+    checks.append(_champion_check(decision, labels, predictions, indices, policy, champion_label))
     decision.segments = segment_metrics(
         held, predictions["challenger"], policy.metric, policy.min_segment_rows
     )
@@ -149,11 +150,15 @@ def _interval_text(comparison: dict[str, Any]) -> str:
 
 
 def _baseline_check(
-    decision: GateDecision, labels: np.ndarray, predictions: dict[str, np.ndarray], policy: GatePolicy
+    decision: GateDecision,
+    labels: np.ndarray,
+    predictions: dict[str, np.ndarray],
+    indices: np.ndarray,
+    policy: GatePolicy,
 ) -> Check:
     score = policy.baseline_score
     comparison = paired_improvement(
-        score, labels, predictions["challenger"], predictions["baseline"], policy.resamples, policy.confidence
+        score, labels, predictions["challenger"], predictions["baseline"], indices, policy.confidence
     )
     decision.comparisons["baseline"] = comparison
     passed = comparison["low"] > 0
@@ -169,6 +174,7 @@ def _champion_check(
     decision: GateDecision,
     labels: np.ndarray,
     predictions: dict[str, np.ndarray],
+    indices: np.ndarray,
     policy: GatePolicy,
     champion_label: str | None,
 ) -> Check:
@@ -179,7 +185,7 @@ def _champion_check(
         labels,
         predictions["challenger"],
         predictions["champion"],
-        policy.resamples,
+        indices,
         policy.confidence,
     )
     decision.comparisons["champion"] = comparison

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 # Rows whose positive-class probability reaches this are predicted as class 1.
 DECISION_THRESHOLD = 0.5
@@ -39,14 +38,27 @@ def predicted_class(probability: np.ndarray) -> np.ndarray:
 
 
 def _roc_auc(labels: np.ndarray, probability: np.ndarray, indices: np.ndarray) -> np.ndarray:
-    # Mann-Whitney: the share of (positive, negative) pairs ranked correctly, ties counting half.
-    y = labels[indices]
-    ranks = rankdata(probability[indices], axis=1)
-    positives = y.sum(axis=1)
-    negatives = y.shape[1] - positives
+    """Mann-Whitney: the share of (positive, negative) pairs ranked correctly, ties counting half.
+
+    A resample is a count of how often it drew each row, so the rows are sorted by probability once
+    and each resample's pairs are counted from cumulative sums over groups of tied probabilities.
+    """
+    rows = len(labels)
+    order = np.argsort(probability, kind="mergesort")
+    position = np.empty(rows, dtype=np.intp)
+    position[order] = np.arange(rows)
+    resamples = indices.shape[0]
+    flat = (np.arange(resamples)[:, None] * rows + position[indices]).ravel()
+    counts = np.bincount(flat, minlength=resamples * rows).reshape(resamples, rows).astype(float)
+    sorted_probability, positive = probability[order], labels[order]
+    starts = np.flatnonzero(np.r_[True, sorted_probability[1:] != sorted_probability[:-1]])
+    positives = np.add.reduceat(counts * positive, starts, axis=1)
+    negatives = np.add.reduceat(counts * (1 - positive), starts, axis=1)
+    below = np.cumsum(negatives, axis=1) - negatives
+    pairs = positives.sum(axis=1) * negatives.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        auc = ((ranks * y).sum(axis=1) - positives * (positives + 1) / 2) / (positives * negatives)
-    return np.where((positives > 0) & (negatives > 0), auc, np.nan)
+        auc = (positives * (below + 0.5 * negatives)).sum(axis=1) / pairs
+    return np.where(pairs > 0, auc, np.nan)
 
 
 def _log_loss(labels: np.ndarray, probability: np.ndarray, indices: np.ndarray) -> np.ndarray:
