@@ -104,6 +104,9 @@ def gate(
     }
     enough = len(held) >= policy.min_held_out_rows and 0 < labels.sum() < len(labels)
     by_champion = f" ({excluded_rows['seen_by_champion_only']} more seen by champion {champion_label})"
+    if champion is not None and not champion.rows:
+        # Registered before rows were fingerprinted: the bias, if any, favours the champion.
+        by_champion = f" (champion {champion_label} recorded no rows: some may be rows it trained on)"
     checks = [
         Check(
             "held_out",
