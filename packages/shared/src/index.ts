@@ -6,6 +6,7 @@ export { pipeline, type Pipeline, type PipelineOptions } from './declaration/pip
 export { serving, SERVING_MODES, type Serving, type ServingMode, type ServingOptions } from './declaration/serving.js';
 export { drift, slo, type Drift, type DriftOptions, type Monitoring, type Slo, type SloOptions } from './declaration/monitoring.js';
 export { access, defaultAccess, type Access } from './declaration/access.js';
+export { BASELINE_SCORES, gate, GATE_METRICS, modelCard, type BaselineScore, type Gate, type GateMetric, type GateOptions, type ModelCard, type ModelCardOptions } from './declaration/validation.js';
 export { defineMlProject, DEFAULT_REGIONS, type ProjectDeclaration, type ProjectOptions } from './declaration/project.js';
 export * from './gpu/catalog.js';
 export { GENERATED_NOTICE, withNotice, type Artifact, type Synthesizer } from './synth/artifact.js';
@@ -23,3 +24,4 @@ export { synthesizeRbac, WILDCARD_ALLOW_LIST } from './rbac/index.js';
 export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_TRAINING_PROGRAM, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';
 export { synthesizeIacValues, terraformVariables, BUDGET_ALERT_THRESHOLDS, cpuMachineType } from './iac/index.js';
 export { synthesizeCicd, ACTION_PINS } from './cicd/index.js';
+export { modelPolicy, synthesizeModelPolicy, type ModelPolicy } from './model-policy/index.js';

@@ -6,7 +6,8 @@ export default defineModule({
   summary: 'The scikit-learn model for ml/tabular-core: a deterministic logistic regression, saved with joblib.',
   description:
     'Adds src/<package>/model.py, the framework interface ml/tabular-core trains, evaluates and serves through: ' +
-    'fit, positive_probability, save and load on the encoded features.',
+    'fit, positive_probability, save and load on the encoded features. Its learning curve is the training and ' +
+    'validation log loss of fits on growing shares of the training rows.',
   requires: ['ml/tabular-core'],
   provides: ['framework:sklearn', 'compute:cpu'],
   when: { framework: ['sklearn'] },

@@ -2,6 +2,9 @@
 import type { Answers } from '@ai-factory/engine';
 import { defaultAccess, type ConfigSource } from '@ai-factory/shared';
 
+/** The limitation every new project declares: until the team replaces it, the data is the synthetic sample. */
+export const SAMPLE_DATA_LIMITATION = 'Trained and evaluated on the synthetic sample in data/sample.csv: it says nothing about real customers.';
+
 export function configFromAnswers(answers: Answers): ConfigSource {
   const production = answers.environments.at(-1);
   return {
@@ -18,5 +21,7 @@ export function configFromAnswers(answers: Answers): ConfigSource {
     ...(answers.monitoring ? {} : { monitoring: false }),
     // Written out in full so the team sees, and can tighten, who may do what where.
     access: defaultAccess(answers.personas, answers.environments),
+    // What every model card states; the team replaces both with the use case's own words.
+    modelCard: { intendedUse: answers.description, limitations: [SAMPLE_DATA_LIMITATION] },
   };
 }

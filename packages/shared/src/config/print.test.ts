@@ -41,6 +41,8 @@ const sources: fc.Arbitrary<ConfigSource> = fc.record({
   slo: fc.constantFrom(undefined, { latencyP95Ms: 150 }),
   drift: fc.constantFrom(undefined, { warning: 0.2, critical: 0.5 }),
   monitoring: fc.constantFrom(undefined, false),
+  gate: fc.constantFrom(undefined, { minImprovement: 0.01 }, { metric: 'log_loss' as const, maxSegmentGap: 0.05, resamples: 500 }),
+  modelCard: fc.option(fc.record({ intendedUse: text, limitations: fc.array(text.filter((value) => value.length > 0), { maxLength: 3 }) }), { nil: undefined }),
 });
 
 describe('printConfig', () => {
@@ -67,7 +69,24 @@ describe('printConfig', () => {
       environments: [{ name: 'dev' }], training: { cpu: {} }, serving: { mode: 'batch' },
       access: { 'data-scientist': { dev: 'write' } },
     });
-    expect(printed).toContain(`import { defineMlProject, environment, cpu, pipeline, serving, slo, drift, access } from '@ai-factory/shared';`);
+    expect(printed).toContain(`import { defineMlProject, environment, cpu, pipeline, serving, slo, drift, access, gate, modelCard } from '@ai-factory/shared';`);
     expect(printed).toContain(`    "data-scientist": { dev: "write" },`);
+  });
+
+  it('prints the gate and the model card last, the card one option per line', () => {
+    const printed = printConfig({
+      name: 'fraud', description: 'd', team: 't', cloud: 'aws', cicd: 'gitlab-ci', framework: 'sklearn',
+      environments: [{ name: 'dev' }], training: { cpu: {} }, serving: { mode: 'batch' },
+      gate: { maxSegmentGap: 0.05 }, modelCard: { intendedUse: 'Flags transactions for review', limitations: ['Not for card-present fraud'] },
+    });
+    expect(printed.split('\n').slice(-7)).toEqual([
+      '  gate: gate({ maxSegmentGap: 0.05 }),',
+      '  modelCard: modelCard({',
+      '    intendedUse: "Flags transactions for review",',
+      '    limitations: ["Not for card-present fraud"],',
+      '  }),',
+      '});',
+      '',
+    ]);
   });
 });

@@ -19,6 +19,13 @@ const call = (builder: string, ...args: unknown[]) => {
   return `${builder}(${printed.map(literal).join(', ')})`;
 };
 
+/** A builder call with one option per line, for options too long to read on one. */
+const multilineCall = (builder: string, options: object | undefined) => {
+  const entries = Object.entries(options ?? {}).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return `${builder}()`;
+  return `${builder}({\n${entries.map(([key, value]) => `    ${key}: ${literal(value)},`).join('\n')}\n  })`;
+};
+
 const computeCall = (source: ComputeSource) =>
   'accelerator' in source ? call('accelerator', source.accelerator, source.options) : call('cpu', source.cpu);
 
@@ -45,7 +52,10 @@ export function printConfig(source: ConfigSource): string {
     const rows = Object.entries(source.access).map(([persona, levels]) => `    ${literal(persona)}: ${literal(levels)},`);
     fields.push(['access', `access({\n${rows.join('\n')}\n  })`]);
   }
-  const imports = ['defineMlProject', 'environment', 'cpu', 'accelerator', 'pipeline', 'serving', 'slo', 'drift', 'access'];
+  // Last, so a team's edits to the fields above and the factory's to these merge apart on upgrade.
+  fields.push(['gate', call('gate', source.gate)]);
+  fields.push(['modelCard', multilineCall('modelCard', source.modelCard)]);
+  const imports = ['defineMlProject', 'environment', 'cpu', 'accelerator', 'pipeline', 'serving', 'slo', 'drift', 'access', 'gate', 'modelCard'];
   const used = imports.filter((name) => name === 'defineMlProject' || fields.some(([, value]) => value.includes(`${name}(`)));
   return [
     `import { ${used.join(', ')} } from '@ai-factory/shared';`,

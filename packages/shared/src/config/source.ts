@@ -11,6 +11,7 @@ import { drift, slo, type DriftOptions, type SloOptions } from '../declaration/m
 import { pipeline, type PipelineOptions } from '../declaration/pipeline.js';
 import { defineMlProject, type ProjectDeclaration, type ProjectOptions } from '../declaration/project.js';
 import { serving, type ServingOptions } from '../declaration/serving.js';
+import { gate, modelCard, type GateOptions, type ModelCardOptions } from '../declaration/validation.js';
 
 type Scalars = Pick<ProjectOptions, 'name' | 'description' | 'team' | 'cloud' | 'cicd' | 'framework'>;
 
@@ -27,6 +28,8 @@ export interface ConfigSource extends Scalars {
   /** @default true */
   monitoring?: boolean;
   access?: Access;
+  gate?: GateOptions;
+  modelCard?: ModelCardOptions;
 }
 
 const compute = (source: ComputeSource) => ('accelerator' in source ? accelerator(source.accelerator, source.options) : cpu(source.cpu));
@@ -49,5 +52,7 @@ export function buildProject(source: ConfigSource): ProjectDeclaration {
     drift: drift(source.drift),
     ...(source.monitoring === false ? { monitoring: false } : {}),
     ...(source.access ? { access: access(source.access) } : {}),
+    gate: gate(source.gate),
+    modelCard: modelCard(source.modelCard),
   });
 }

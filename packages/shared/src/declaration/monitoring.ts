@@ -27,6 +27,17 @@ export interface DriftOptions {
    * @default 0.25
    */
   critical?: number;
+  /**
+   * Significance level of the drift tests (Kolmogorov-Smirnov for numbers, chi-square for categories and
+   * labels): a drift report flags a feature only when its test is significant and its PSI is over a threshold.
+   * @default 0.01
+   */
+  pValue?: number;
+  /**
+   * Fewest rows a drift report judges; with fewer it says there is too little data.
+   * @default 100
+   */
+  minRows?: number;
 }
 
 export type Slo = Required<SloOptions>;
@@ -39,6 +50,8 @@ export interface Monitoring {
   errorRatePercent: number;
   driftWarningPsi: number;
   driftCriticalPsi: number;
+  driftPValue: number;
+  driftMinRows: number;
 }
 
 export const SloSchema = z
@@ -46,7 +59,12 @@ export const SloSchema = z
   .strict();
 
 export const DriftSchema = z
-  .object({ warning: z.number().positive().max(10), critical: z.number().positive().max(10) })
+  .object({
+    warning: z.number().positive().max(10),
+    critical: z.number().positive().max(10),
+    pValue: z.number().positive().max(0.5),
+    minRows: z.number().int().min(10),
+  })
   .strict()
   .refine((d) => d.warning < d.critical, { message: 'must be above warning', path: ['critical'] });
 
@@ -57,6 +75,8 @@ export const MonitoringSchema = z
     errorRatePercent: z.number(),
     driftWarningPsi: z.number(),
     driftCriticalPsi: z.number(),
+    driftPValue: z.number(),
+    driftMinRows: z.number(),
   })
   .strict();
 
@@ -69,14 +89,26 @@ export function slo(options: SloOptions = {}): Slo {
 }
 
 /**
- * Drift thresholds on the population stability index of each feature.
+ * Drift thresholds on the population stability index of each feature, and the test and window the drift
+ * reports judge with.
  * @example drift({ warning: 0.15, critical: 0.3 })
  */
 export function drift(options: DriftOptions = {}): Drift {
-  return parseWith(DriftSchema, { warning: options.warning ?? 0.1, critical: options.critical ?? 0.25 }, 'drift()');
+  return parseWith(
+    DriftSchema,
+    { warning: options.warning ?? 0.1, critical: options.critical ?? 0.25, pValue: options.pValue ?? 0.01, minRows: options.minRows ?? 100 },
+    'drift()',
+  );
 }
 
 /** Combines the project's objectives and thresholds into what synthesizers read. */
 export function monitoringOf(objectives: Slo, thresholds: Drift, enabled: boolean): Monitoring {
-  return { enabled, ...objectives, driftWarningPsi: thresholds.warning, driftCriticalPsi: thresholds.critical };
+  return {
+    enabled,
+    ...objectives,
+    driftWarningPsi: thresholds.warning,
+    driftCriticalPsi: thresholds.critical,
+    driftPValue: thresholds.pValue,
+    driftMinRows: thresholds.minRows,
+  };
 }

@@ -6,6 +6,7 @@ import { DeclarationError } from './errors.js';
 import { defineMlProject, type ProjectOptions } from './project.js';
 import { serving } from './serving.js';
 import { drift } from './monitoring.js';
+import { gate, modelCard } from './validation.js';
 
 const base = (): ProjectOptions => ({
   name: 'churn-model',
@@ -43,6 +44,12 @@ describe('defineMlProject', () => {
     expect(project.access['data-scientist']).toEqual({ dev: 'write', staging: 'read', prod: 'read' });
     expect(Object.values(project.access).every((levels) => levels!.prod === 'read')).toBe(true);
     expect(project.training).toEqual({ kind: 'cpu', vcpus: 4, memoryGi: 16 });
+    expect(project.gate).toEqual({
+      metric: 'roc_auc', minImprovement: 0, confidence: 0.95, resamples: 1000,
+      baselineScore: 'log_loss', minHeldOutRows: 200, maxSegmentGap: 0.1, minSegmentRows: 50,
+    });
+    expect(project.modelCard).toEqual({ intendedUse: '', limitations: [] });
+    expect(project.monitoring).toMatchObject({ driftWarningPsi: 0.1, driftCriticalPsi: 0.25, driftPValue: 0.01, driftMinRows: 100 });
   });
 
   it('rejects an unknown GPU SKU at the builder, naming the field and the catalog', () => {
@@ -98,5 +105,11 @@ describe('defineMlProject', () => {
       'drift().critical: must be above warning',
     ]);
     expect(issues(() => environment('Prod'))).toEqual(['environment("Prod").name: must be lowercase a-z, 0-9 and "-", starting with a letter']);
+    expect(issues(() => gate({ minImprovement: -0.01, metric: 'accuracy' as never }))).toEqual([
+      'gate().metric: Invalid option: expected one of "roc_auc"|"log_loss"|"brier"',
+      'gate().minImprovement: Too small: expected number to be >=0',
+    ]);
+    expect(issues(() => modelCard({ limitations: [''] }))).toEqual(['modelCard().limitations.0: Too small: expected string to have >=1 characters']);
+    expect(issues(() => drift({ pValue: 0 }))).toEqual(['drift().pValue: Too small: expected number to be >0']);
   });
 });

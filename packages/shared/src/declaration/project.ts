@@ -12,6 +12,7 @@ import { DeclarationError } from './errors.js';
 import { drift as defaultDrift, DriftSchema, monitoringOf, slo as defaultSlo, SloSchema, type Drift, type Monitoring, type Slo } from './monitoring.js';
 import { PipelineSchema, pipeline as defaultPipeline, type Pipeline } from './pipeline.js';
 import { ServingSchema, type Serving } from './serving.js';
+import { gate as defaultGate, GateSchema, modelCard as defaultModelCard, ModelCardSchema, type Gate, type ModelCard } from './validation.js';
 
 /** Options of {@link defineMlProject}. */
 export interface ProjectOptions {
@@ -71,6 +72,16 @@ export interface ProjectOptions {
    * @default least privilege for every persona, see defaultAccess
    */
   access?: Access;
+  /**
+   * What a challenger must show to be promoted.
+   * @default gate()
+   */
+  gate?: Gate;
+  /**
+   * Intended use and limitations stated by every model card.
+   * @default modelCard()
+   */
+  modelCard?: ModelCard;
 }
 
 export const DEFAULT_REGIONS: Record<Cloud, string | undefined> = {
@@ -98,6 +109,8 @@ const ProjectSchema = z
     drift: DriftSchema,
     monitoring: z.boolean(),
     access: AccessSchema.optional(),
+    gate: GateSchema,
+    modelCard: ModelCardSchema,
   })
   .strict();
 
@@ -120,6 +133,8 @@ export interface ProjectDeclaration {
   serving: Serving;
   monitoring: Monitoring;
   access: Access;
+  gate: Gate;
+  modelCard: ModelCard;
 }
 
 type Issue = { path: string; message: string };
@@ -192,6 +207,8 @@ export function defineMlProject(options: ProjectOptions): ProjectDeclaration {
     slo: options.slo ?? defaultSlo(),
     drift: options.drift ?? defaultDrift(),
     monitoring: options.monitoring ?? true,
+    gate: options.gate ?? defaultGate(),
+    modelCard: options.modelCard ?? defaultModelCard(),
   };
   const parsed = ProjectSchema.safeParse(input);
   if (!parsed.success) {

@@ -29,6 +29,7 @@ export const SERVICE_METRICS: MetricSource = {
     'prediction_probability_count',
     'drift_window_rows',
     'feature_drift_psi',
+    'prediction_drift_psi',
     'model_info',
     'model_evaluation_score',
   ],

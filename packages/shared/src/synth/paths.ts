@@ -11,3 +11,9 @@ export const tfvarsPath = (environment: string) => `${TERRAFORM_DIR}/environment
 export const DASHBOARDS_DIR = 'monitoring/dashboards';
 export const ALERT_RULES_DIR = 'monitoring/alerts';
 export const RBAC_DIR = 'rbac';
+
+/**
+ * The model policy the generated Python reads (gate thresholds, drift tests, model card text): inside the
+ * package, so it travels with the code into every image and platform job that installs it.
+ */
+export const modelPolicyPath = (packageName: string) => `src/${packageName}/model_policy.json`;

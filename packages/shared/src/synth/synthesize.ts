@@ -2,13 +2,14 @@
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { synthesizeCicd } from '../cicd/index.js';
 import { synthesizeIacValues } from '../iac/index.js';
+import { synthesizeModelPolicy } from '../model-policy/index.js';
 import { synthesizeObservability } from '../observability/index.js';
 import { synthesizeRbac } from '../rbac/index.js';
 import { synthesizeWorkloads } from '../workloads/index.js';
 import { withNotice, type Artifact, type Synthesizer } from './artifact.js';
 
 /** The synthesizers, each choosing by itself what applies to the declaration. */
-const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeCicd, synthesizeIacValues, synthesizeWorkloads, synthesizeObservability, synthesizeRbac];
+const SYNTHESIZERS: readonly Synthesizer[] = [synthesizeCicd, synthesizeIacValues, synthesizeWorkloads, synthesizeObservability, synthesizeRbac, synthesizeModelPolicy];
 
 /**
  * Synthesizes every managed file, sorted by path, each carrying the generated-file notice.

@@ -1,18 +1,22 @@
 """The on-disk layout of a trained model, shared by training runs and registry versions.
 
 A model folder holds `encoder.json` (the feature encoding), the framework's model files
-(written by `model.save`), `reference.json` (training statistics for drift) and
-`metadata.json` (written last, so its presence marks a complete folder).
+(written by `model.save`), `reference.json` (training statistics for drift), `rows.json`
+(the fingerprints of the rows it was trained, validated and tested on) and `metadata.json`
+(written last, so its presence marks a complete folder).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from . import model
 from .classifier import Classifier
@@ -20,6 +24,9 @@ from .encoding import FeatureEncoder
 
 ENCODER_FILE = "encoder.json"
 REFERENCE_FILE = "reference.json"
+ROWS_FILE = "rows.json"
+# PNG plots of a run (learning curve, importance, reliability), copied into its registry version.
+PLOTS_DIR = "plots"
 METADATA_FILE = "metadata.json"
 
 
@@ -29,11 +36,17 @@ class IncompatibleModelError(RuntimeError):
 
 @dataclass
 class ModelBundle:
-    """A fitted classifier with its drift reference and descriptive metadata."""
+    """A fitted classifier with its drift reference, its rows' fingerprints and descriptive metadata."""
 
     model: Classifier
     reference: dict[str, Any]
     metadata: dict[str, Any]
+    rows: dict[str, list[str]]  # split name -> sorted row fingerprints
+
+    @property
+    def seen_rows(self) -> frozenset[str]:
+        """The rows the model learned from: fitted on, or stopped and selected on."""
+        return frozenset(self.rows.get("train", [])) | frozenset(self.rows.get("validation", []))
 
     @property
     def version_label(self) -> str:
@@ -49,6 +62,7 @@ def save_bundle(directory: Path, bundle: ModelBundle) -> None:
     write_json(directory / ENCODER_FILE, bundle.model.encoder.to_dict())
     model.save(bundle.model.estimator, directory)
     write_json(directory / REFERENCE_FILE, bundle.reference)
+    write_json(directory / ROWS_FILE, bundle.rows)
     write_json(directory / METADATA_FILE, bundle.metadata)
 
 
@@ -62,7 +76,13 @@ def load_bundle(directory: Path) -> ModelBundle:
         encoder=FeatureEncoder.from_dict(read_json(directory / ENCODER_FILE)),
         estimator=model.load(directory),
     )
-    return ModelBundle(model=classifier, reference=read_json(directory / REFERENCE_FILE), metadata=metadata)
+    return ModelBundle(
+        model=classifier,
+        reference=read_json(directory / REFERENCE_FILE),
+        metadata=metadata,
+        # Folders written before rows were fingerprinted have no rows file: their rows are unknown.
+        rows=read_json(directory / ROWS_FILE) if (directory / ROWS_FILE).is_file() else {},
+    )
 
 
 def check_compatible(directory: Path, metadata: dict[str, Any]) -> None:
@@ -83,14 +103,30 @@ def check_compatible(directory: Path, metadata: dict[str, Any]) -> None:
 
 
 def write_json(path: Path, payload: Any) -> None:
-    """Write JSON atomically, so a reader never sees a half-written file."""
+    """Write strict JSON atomically, so a reader never sees a half-written file.
+
+    numpy scalars are written as the Python values they hold, and an undefined number (NaN, such
+    as the ROC AUC of a segment with one label) as null.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
     ) as handle:
-        json.dump(payload, handle, indent=2, sort_keys=True)
+        json.dump(_defined(payload), handle, indent=2, sort_keys=True, allow_nan=False)
         handle.write("\n")
     os.replace(handle.name, path)
+
+
+def _defined(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _defined(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_defined(item) for item in value]
+    return value
 
 
 def read_json(path: Path) -> Any:

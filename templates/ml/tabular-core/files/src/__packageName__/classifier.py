@@ -6,7 +6,11 @@ encoded matrices and implements a small interface:
 - `FRAMEWORK`, `FRAMEWORK_VERSION`: recorded with every model;
 - `VERSION_LOCKED`: True when saved models only load in the exact version that wrote them;
 - `HYPERPARAMETERS`: the defaults `fit` is called with, logged with every run;
-- `fit(x, y, params) -> estimator` and `positive_probability(estimator, x) -> ndarray`;
+- `fit(x, y, params, validation) -> (estimator, learning_curve)`, where `validation` is the
+  encoded validation rows and labels, and the learning curve is training and validation log
+  loss per step: per epoch for a network, per training-set size for a model fitted in one go
+  (`{"axis": ..., "points": [{"step", "train_loss", "validation_loss"}], "best_step": ...}`);
+- `positive_probability(estimator, x) -> ndarray`;
 - `save(estimator, directory)` and `load(directory) -> estimator`.
 """
 
@@ -37,8 +41,18 @@ class Classifier:
         return np.asarray(model.positive_probability(self.estimator, encoded), dtype=float)
 
 
-def fit_classifier(train: pd.DataFrame, params: Mapping[str, Any] = model.HYPERPARAMETERS) -> Classifier:
-    """Fit the encoder and then the framework's model on the labelled rows of `train`."""
+def fit_classifier(
+    train: pd.DataFrame, validation: pd.DataFrame, params: Mapping[str, Any] = model.HYPERPARAMETERS
+) -> tuple[Classifier, dict[str, Any]]:
+    """Fit the encoder on `train`, then the framework's model, watching `validation`.
+
+    Returns the classifier and its learning curve.
+    """
     encoder = FeatureEncoder.fit(train)
-    estimator = model.fit(encoder.transform(train), train[TARGET].to_numpy(dtype=int), params)
-    return Classifier(encoder=encoder, estimator=estimator)
+    estimator, curve = model.fit(
+        encoder.transform(train),
+        train[TARGET].to_numpy(dtype=int),
+        params,
+        (encoder.transform(validation), validation[TARGET].to_numpy(dtype=int)),
+    )
+    return Classifier(encoder=encoder, estimator=estimator), curve

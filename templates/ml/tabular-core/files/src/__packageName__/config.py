@@ -1,7 +1,10 @@
 """Runtime settings, read from environment variables at call time.
 
 Paths default to folders relative to the working directory (the project root),
-so the same code works locally, in CI and in the containers.
+so the same code works locally, in CI and in the containers. What the model must achieve
+to be promoted and when data has drifted is not a runtime setting: it is declared in
+`ai-factory.config.ts` and reaches the code through the managed `model_policy.json`
+(see `policy`).
 """
 
 from __future__ import annotations
@@ -13,8 +16,19 @@ PACKAGE = __name__.rpartition(".")[0]
 
 
 def data_path() -> Path:
-    """CSV used for training and evaluation (`DATA_PATH`)."""
+    """CSV used for training and evaluation (`DATA_PATH`): where the data comes from, in one place."""
     return Path(os.environ.get("DATA_PATH", "data/sample.csv"))
+
+
+def data_version() -> str | None:
+    """Version of the training data (`DATA_VERSION`), recorded with the run when it is given."""
+    return os.environ.get("DATA_VERSION") or None
+
+
+def model_policy_path() -> Path:
+    """The model policy (`MODEL_POLICY_PATH`, default: `model_policy.json` beside this package's code)."""
+    value = os.environ.get("MODEL_POLICY_PATH")
+    return Path(value) if value else Path(__file__).with_name("model_policy.json")
 
 
 def runs_dir() -> Path:

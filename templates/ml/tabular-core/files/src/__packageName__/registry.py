@@ -1,18 +1,28 @@
 """A local, file-based model registry.
 
-Layout: `<root>/<model_name>/v<N>/` holds a model folder (see `artifacts`), and
-`<root>/<model_name>/champion.json` points at the version that serving and batch
-scoring use. Versions are never overwritten; rolling back is promoting an older one.
+Layout: `<root>/<model_name>/v<N>/` holds a model folder (see `artifacts`) with its plots
+and model card, and `<root>/<model_name>/champion.json` points at the version that serving
+and batch scoring use. Versions are never overwritten; rolling back is promoting an older
+one. A training run is registered at most once: its run id is in the version's metadata.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .artifacts import METADATA_FILE, ModelBundle, load_bundle, read_json, save_bundle, write_json
+from .artifacts import (
+    METADATA_FILE,
+    PLOTS_DIR,
+    ModelBundle,
+    load_bundle,
+    read_json,
+    save_bundle,
+    write_json,
+)
 
 CHAMPION_FILE = "champion.json"
 
@@ -58,8 +68,20 @@ class ModelRegistry:
                 return candidate
         raise LookupError(f"{self.model_name} has no version v{version}")
 
-    def register(self, bundle: ModelBundle, extra_metadata: dict[str, Any] | None = None) -> ModelVersion:
-        """Store `bundle` as the next version number."""
+    def find_run(self, run_id: str) -> ModelVersion | None:
+        """The version the training run `run_id` was registered as, if it was."""
+        for candidate in self.versions():
+            if read_json(candidate.path / METADATA_FILE).get("run_id") == run_id:
+                return candidate
+        return None
+
+    def register(
+        self,
+        bundle: ModelBundle,
+        extra_metadata: dict[str, Any] | None = None,
+        plots_from: Path | None = None,
+    ) -> ModelVersion:
+        """Store `bundle` as the next version number, with the plots in `plots_from` when given."""
         self.model_dir.mkdir(parents=True, exist_ok=True)
         number = max((v.version for v in self.versions()), default=0) + 1
         while True:
@@ -77,7 +99,9 @@ class ModelRegistry:
             "version": number,
             "registered_at": _now(),
         }
-        save_bundle(path, ModelBundle(bundle.model, bundle.reference, metadata))
+        if plots_from is not None and plots_from.is_dir():
+            shutil.copytree(plots_from, path / PLOTS_DIR)
+        save_bundle(path, ModelBundle(bundle.model, bundle.reference, metadata, bundle.rows))
         return ModelVersion(self.model_name, number, path)
 
     def champion(self) -> ModelVersion | None:

@@ -1,7 +1,8 @@
 """Feature schema of the churn data: names, types, allowed ranges and categories, target.
 
 Validation, training, drift statistics and the serving request model are all derived
-from this module, so a new feature is added here once.
+from this module, so a new feature is added here once. A categorical feature marked as a
+segment is also a column the gate measures the model on group by group (see `segments`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ class CategoricalFeature:
     name: str
     categories: tuple[str, ...]
     description: str
+    # Per-segment metrics are computed for it, and too large a gap between segments blocks promotion.
+    segment: bool = False
 
 
 ID_COLUMN = "customer_id"
@@ -46,8 +49,12 @@ CATEGORICAL_FEATURES: tuple[CategoricalFeature, ...] = (
     CategoricalFeature(
         "payment_method", ("card", "bank-transfer", "electronic-check"), "How the customer pays"
     ),
+    CategoricalFeature(
+        "region", ("north", "south", "east", "west"), "Sales region of the customer", segment=True
+    ),
 )
 
 NUMERIC_NAMES: tuple[str, ...] = tuple(f.name for f in NUMERIC_FEATURES)
 CATEGORICAL_NAMES: tuple[str, ...] = tuple(f.name for f in CATEGORICAL_FEATURES)
 FEATURES: tuple[str, ...] = NUMERIC_NAMES + CATEGORICAL_NAMES
+SEGMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in CATEGORICAL_FEATURES if f.segment)

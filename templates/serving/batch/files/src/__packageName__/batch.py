@@ -3,7 +3,10 @@
 Validates the input against the schema (the target column is not required), scores
 every row with the model chosen by `inference.load_model` (`--model-path`, MODEL_PATH,
 or the registry champion), and writes the input columns plus `prediction`,
-`probability` and `model_version`. Exit code 2 and a list of problems for invalid input.
+`probability` and `model_version`. Beside the output, `<output>.drift.json` holds the drift
+report of the batch against the model's reference (see `drift_report`): its features, its
+predictions and, when the input is labelled, its target. Exit code 2 and a list of problems
+for invalid input.
 """
 
 from __future__ import annotations
@@ -11,12 +14,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .artifacts import IncompatibleModelError, ModelBundle
+from .artifacts import IncompatibleModelError, ModelBundle, write_json
 from .data import load_csv
+from .drift_report import drift_report
 from .inference import ModelNotFoundError, load_model, predict
+from .policy import PolicyError, load_policy
+from .schema import TARGET
 from .validation import DataValidationError, validate
 
 
@@ -28,12 +35,27 @@ def score_frame(bundle: ModelBundle, frame: pd.DataFrame) -> pd.DataFrame:
     return scored
 
 
-def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> int:
-    """Score the CSV at `input_path` into `output_path`; returns the number of rows."""
-    scored = score_frame(bundle, load_csv(input_path))
+def drift_report_path(output_path: Path) -> Path:
+    return output_path.with_name(output_path.name + ".drift.json")
+
+
+def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> tuple[int, dict[str, Any]]:
+    """Score the CSV at `input_path` into `output_path` and write its drift report.
+
+    Returns the number of rows and the report.
+    """
+    frame = load_csv(input_path)
+    scored = score_frame(bundle, frame)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     scored.to_csv(output_path, index=False)
-    return len(scored)
+    # Labels arrive later than features: whichever rows have one show the target's drift.
+    labels = frame[TARGET].dropna().to_numpy(dtype=float) if TARGET in frame.columns else None
+    probabilities = scored["probability"].to_numpy()
+    report = drift_report(
+        bundle.reference, frame, load_policy().drift, predictions=probabilities, labels=labels
+    )
+    write_json(drift_report_path(output_path), {"model_version": bundle.version_label, **report})
+    return len(scored), report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,14 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         bundle = load_model(args.model_path)
-        rows = score_file(bundle, args.input, args.output)
+        rows, report = score_file(bundle, args.input, args.output)
     except DataValidationError as error:
         print(f"invalid input {args.input}:\n{error}", file=sys.stderr)
         return 2
-    except (ModelNotFoundError, IncompatibleModelError) as error:
+    except (ModelNotFoundError, IncompatibleModelError, PolicyError) as error:
         print(error, file=sys.stderr)
         return 2
     print(f"scored {rows} rows with model {bundle.version_label} into {args.output}")
+    print(f"drift: {report['status']} (report: {drift_report_path(args.output)})")
     return 0
 
 

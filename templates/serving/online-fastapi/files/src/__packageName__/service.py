@@ -5,8 +5,12 @@
   model version.
 - `GET /health`: liveness plus the model version being served.
 - `GET /metrics`: Prometheus text: request counts, latency, errors, prediction
-  distribution, the PSI of recent requests against the training reference, and the
+  distribution, the PSI of recent requests' features and predictions against the
+  model's reference, once the window holds the model policy's minimum rows, and the
   held-out scores the champion/challenger gate measured for the model being served.
+- `GET /drift`: the drift report of the recent requests (see `drift_report`): per feature a
+  test and PSI, prediction drift and an overall status, or a statement that the window holds
+  too few rows to judge.
 
 The model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
 training on startup only when TRAIN_ON_STARTUP=1), when `app` is first accessed.
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import pydantic
 import uvicorn
@@ -39,16 +44,17 @@ from pydantic import BaseModel, Field, confloat, conint, create_model
 
 from . import __description__, __project__
 from .artifacts import ModelBundle
-from .drift import create_psi_gauge, feature_psi, publish_psi
+from .drift import create_psi_gauge, feature_psi, numeric_psi, publish_psi
+from .drift_report import drift_report
 from .inference import load_model, predict
+from .policy import DriftPolicy, load_policy
 from .schema import CATEGORICAL_FEATURES, FEATURES, NUMERIC_FEATURES
 
 PYDANTIC_V2 = pydantic.VERSION.startswith("2.")
 MAX_ROWS_PER_REQUEST = 1000
-# Recent rows kept for drift; PSI is only published once enough have arrived to be meaningful.
+# Recent rows kept for drift; drift is only published once the policy's minimum rows have arrived.
 DRIFT_WINDOW_ROWS = 2000
-MIN_DRIFT_ROWS = 100
-KNOWN_PATHS = {"/predict", "/health", "/metrics"}
+KNOWN_PATHS = {"/predict", "/health", "/metrics", "/drift"}
 
 
 # --- pydantic v1/v2 compatibility -------------------------------------------------------------
@@ -129,6 +135,7 @@ class ServiceMetrics:
     probability: Histogram
     drift_rows: Gauge
     psi: Gauge
+    prediction_psi: Gauge
     model: Gauge
     evaluation: Gauge
 
@@ -162,6 +169,11 @@ class ServiceMetrics:
                 "drift_window_rows", "Recent rows the drift gauges are computed over", registry=registry
             ),
             psi=create_psi_gauge(registry),
+            prediction_psi=Gauge(
+                "prediction_drift_psi",
+                "Population Stability Index of the predicted probabilities against the validation rows'",
+                registry=registry,
+            ),
             model=Gauge("model_info", "The model being served (value 1)", ["version"], registry=registry),
             evaluation=Gauge(
                 "model_evaluation_score",
@@ -173,26 +185,35 @@ class ServiceMetrics:
 
 
 class DriftWindow:
-    """The most recent scored rows; thread-safe since sync endpoints run in a thread pool."""
+    """The most recent scored rows and their predicted probabilities; thread-safe since sync
+    endpoints run in a thread pool."""
 
     def __init__(self, size: int) -> None:
-        self._rows: deque[dict[str, Any]] = deque(maxlen=size)
+        self._rows: deque[tuple[dict[str, Any], float]] = deque(maxlen=size)
         self._lock = threading.Lock()
 
-    def extend(self, rows: list[dict[str, Any]]) -> None:
+    def extend(self, rows: list[dict[str, Any]], probabilities: list[float]) -> None:
         with self._lock:
-            self._rows.extend(rows)
+            self._rows.extend(zip(rows, probabilities, strict=True))
 
-    def frame(self) -> pd.DataFrame:
+    def snapshot(self) -> tuple[pd.DataFrame, np.ndarray]:
         with self._lock:
-            return pd.DataFrame(list(self._rows), columns=list(FEATURES))
+            rows = list(self._rows)
+        frame = pd.DataFrame([row for row, _ in rows], columns=list(FEATURES))
+        return frame, np.array([probability for _, probability in rows], dtype=float)
 
 
 # --- the app ----------------------------------------------------------------------------------
 
 
-def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) -> FastAPI:
-    """An app serving `bundle`, with its own metrics registry and drift window."""
+def create_app(
+    bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS, policy: DriftPolicy | None = None
+) -> FastAPI:
+    """An app serving `bundle`, with its own metrics registry and drift window.
+
+    The drift thresholds and minimum window come from the model policy unless `policy` is given.
+    """
+    policy = policy or load_policy().drift
     app = FastAPI(title=__project__, description=__description__, version=bundle.version_label)
     metrics = ServiceMetrics.create()
     metrics.model.labels(version=bundle.version_label).set(1)
@@ -233,7 +254,7 @@ def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) 
             metrics.predictions.labels(predicted_class=str(predicted)).inc()
         for probability in scored["probability"]:
             metrics.probability.observe(probability)
-        window.extend(rows)
+        window.extend(rows, scored["probability"].tolist())
         return {
             "model_version": bundle.version_label,
             "predictions": scored["prediction"].tolist(),
@@ -242,11 +263,18 @@ def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) 
 
     @app.get("/metrics")
     def prometheus_metrics() -> Response:
-        recent = window.frame()
+        recent, probabilities = window.snapshot()
         metrics.drift_rows.set(len(recent))
-        if len(recent) >= MIN_DRIFT_ROWS:
+        if len(recent) >= policy.min_rows:
             publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
+            if "prediction" in bundle.reference:
+                metrics.prediction_psi.set(numeric_psi(bundle.reference["prediction"], probabilities))
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.get("/drift")
+    def drift() -> dict[str, Any]:
+        recent, probabilities = window.snapshot()
+        return drift_report(bundle.reference, recent, policy, predictions=probabilities)
 
     return app
 
