@@ -3,7 +3,10 @@
  * under `refs/ai-factory/pristine/<version>`: the base of every three-way merge, so an upgrade never has
  * to replay an old factory release.
  */
-export const PRISTINE_REF_PREFIX = 'refs/ai-factory/pristine/';
+/** Every ref the factory keeps in a project: a clone must fetch these besides the branches. */
+export const FACTORY_REF_PREFIX = 'refs/ai-factory/';
+
+export const PRISTINE_REF_PREFIX = `${FACTORY_REF_PREFIX}pristine/`;
 
 export const pristineRef = (factoryVersion: string) => `${PRISTINE_REF_PREFIX}${factoryVersion}`;
 

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { defineCommand } from '../command.js';
 import { integerOption } from '../fleet/args.js';
-import { collectRepos } from '../fleet/repos.js';
+import { collectRepos, DEFAULT_WORK_DIR } from '../fleet/repos.js';
 import { fleetStatus, formatStatus } from '../fleet/status.js';
 
 export const fleetStatusCommand = defineCommand({
@@ -10,7 +11,8 @@ export const fleetStatusCommand = defineCommand({
   summary: 'Show each repository\'s factory and shared versions, preset, and waiting upgrade branches',
   usage: '<repos...> | --from <file>',
   options: {
-    from: { type: 'string', value: '<file>', description: 'Read repository paths from a file: one per line, # comments' },
+    from: { type: 'string', value: '<file>', description: 'Read repository paths or URLs from a file: one per line, # comments' },
+    'work-dir': { type: 'string', value: '<dir>', description: 'Where fleet upgrade cloned the repositories given by URL', default: DEFAULT_WORK_DIR },
     concurrency: { type: 'string', value: '<n>', description: 'Repositories read at once', default: 'twice the number of CPUs' },
     json: { type: 'boolean', description: 'Print the rows as JSON' },
   },
@@ -21,7 +23,8 @@ export const fleetStatusCommand = defineCommand({
     'Exit codes: 0 when every repository could be read; 1 otherwise; 2 for wrong arguments.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const repos = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd);
+    const workDir = resolve(io.cwd, typeof options['work-dir'] === 'string' ? options['work-dir'] : DEFAULT_WORK_DIR);
+    const repos = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd, workDir);
     const { version } = await loadBuiltinCatalog();
     // Reading status is mostly waiting for short git processes: more lanes than CPUs keeps them busy.
     const concurrency = integerOption('concurrency', options.concurrency, 2 * availableParallelism(), 1);

@@ -5,7 +5,7 @@ import { integerOption } from '../fleet/args.js';
 import { createProgress } from '../fleet/progress.js';
 import { DEFAULT_PUSH_LIMITS } from '../fleet/push.js';
 import { formatSummary, summarizeFleet, writeReports } from '../fleet/report.js';
-import { collectRepos, parseShard, selectShard } from '../fleet/repos.js';
+import { collectRepos, DEFAULT_WORK_DIR, parseShard, selectShard } from '../fleet/repos.js';
 import { runFleet } from '../fleet/run.js';
 
 export const fleetUpgradeCommand = defineCommand({
@@ -13,7 +13,8 @@ export const fleetUpgradeCommand = defineCommand({
   summary: 'Upgrade many repositories in parallel, each isolated, with a report per repository',
   usage: '<repos...> | --from <file>',
   options: {
-    from: { type: 'string', value: '<file>', description: 'Read repository paths from a file: one per line, # comments' },
+    from: { type: 'string', value: '<file>', description: 'Read repository paths or URLs from a file: one per line, # comments' },
+    'work-dir': { type: 'string', value: '<dir>', description: 'Where repositories given by URL are cloned (and found again by a rerun)', default: DEFAULT_WORK_DIR },
     concurrency: { type: 'string', value: '<n>', description: 'Worker processes', default: 'the number of CPUs' },
     shard: { type: 'string', value: '<i/n>', description: 'Upgrade only shard i of n of the sorted list (1 ≤ i ≤ n)' },
     'report-dir': { type: 'string', value: '<dir>', description: 'Write <index>-<name>.json per repository and summary.json here' },
@@ -25,6 +26,9 @@ export const fleetUpgradeCommand = defineCommand({
     list: { type: 'boolean', description: 'Print the repositories this run (or shard) would upgrade, one per line, and stop' },
   },
   details: [
+    'A repository is a local path or any URL git accepts. A URL is cloned into --work-dir (with the factory\'s',
+    'refs/ai-factory/*), upgraded there, and with --push its branch and pristine refs go back to that URL.',
+    '',
     'Each worker process loads the catalog and the codemods once and upgrades repositories one after another,',
     'exactly as `ai-factory upgrade` would. A repository that fails, or whose worker crashes, is reported and',
     'the others carry on. Progress goes to stderr: a bar on a terminal, one line per repository otherwise.',
@@ -37,10 +41,11 @@ export const fleetUpgradeCommand = defineCommand({
     '1 otherwise; 2 for wrong arguments.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const all = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd);
+    const workDir = resolve(io.cwd, typeof options['work-dir'] === 'string' ? options['work-dir'] : DEFAULT_WORK_DIR);
+    const all = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd, workDir);
     const repos = selectShard(all, typeof options.shard === 'string' ? parseShard(options.shard) : undefined);
     // Lets a CI shard fetch only its own repositories before upgrading them, with the same partition.
-    if (options.list) return io.stdout(repos.map((repo) => `${repo.path}\n`).join('')), 0;
+    if (options.list) return io.stdout(repos.map((repo) => `${repo.origin ?? repo.path}\n`).join('')), 0;
     const concurrency = integerOption('concurrency', options.concurrency, availableParallelism(), 1);
     const push = options.push
       ? {

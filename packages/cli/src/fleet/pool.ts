@@ -95,7 +95,7 @@ export function runPool(repos: readonly FleetRepo[], options: PoolOptions): Prom
         current = repo;
         if (!repo) return void worker.disconnect();
         options.onStart?.(repo);
-        const task: TaskMessage = { index: repo.index, repo: repo.path };
+        const task: TaskMessage = { index: repo.index, repo: repo.path, ...(repo.origin ? { origin: repo.origin } : {}) };
         worker.send(task);
       };
       worker.on('message', (message: DoneMessage) => {

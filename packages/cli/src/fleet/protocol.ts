@@ -11,6 +11,8 @@ export interface WorkerSetup {
 export interface TaskMessage {
   index: number;
   repo: string;
+  /** The URL `repo` is a clone of: the worker clones or refreshes it first. */
+  origin?: string;
 }
 
 /** Worker → main: the task's report, and the worker's peak memory so far. */

@@ -18,6 +18,8 @@ export interface PushResult {
 export interface FleetRepoReport extends UpgradeReport {
   /** Place in the whole sorted repository list, the same in every shard. */
   index: number;
+  /** The URL the run was given, when `repo` is its work-directory clone. */
+  origin?: string;
   /** Present when `--push` was given and the repository was upgraded. */
   push?: PushResult;
 }
@@ -30,7 +32,7 @@ export interface FleetSummary {
   ok: boolean;
   /** Wall time of the run; absent in a summary merged from shards. */
   wallMs?: number;
-  repositories: { index: number; repo: string; status: UpgradeStatus; from?: string; to?: string; filesChanged: number; conflicts: number; error?: string; push?: 'ok' | 'failed'; durationMs: number }[];
+  repositories: { index: number; repo: string; origin?: string; status: UpgradeStatus; from?: string; to?: string; filesChanged: number; conflicts: number; error?: string; push?: 'ok' | 'failed'; durationMs: number }[];
 }
 
 const STATUSES: readonly UpgradeStatus[] = ['upgraded', 'up-to-date', 'conflicts', 'failed'];
@@ -55,6 +57,7 @@ export function summarizeFleet(reports: readonly FleetRepoReport[], wallMs?: num
     repositories: sorted.map((r) => ({
       index: r.index,
       repo: r.repo,
+      ...(r.origin ? { origin: r.origin } : {}),
       status: r.status,
       ...(r.from ? { from: r.from } : {}),
       ...(r.to ? { to: r.to } : {}),
@@ -82,7 +85,7 @@ export function formatSummary(summary: FleetSummary): string {
     r.from ? `${r.from} → ${r.to}` : '',
     String(r.filesChanged),
     r.error ?? (r.conflicts ? `${r.conflicts} conflicting file(s)` : ''),
-    r.repo,
+    r.origin ?? r.repo,
   ]);
   const header = ['#', 'status', 'version', 'files', 'detail', 'repository'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (i === 4 ? Math.min(row[i]!.length, 60) : row[i]!.length))));

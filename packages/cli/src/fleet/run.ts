@@ -46,7 +46,7 @@ export async function runFleet(repos: readonly FleetRepo[], options: FleetRunOpt
     setup: { options: { ...options.upgrade, committer } },
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     onReport: (repo, report) => {
-      const base: FleetRepoReport = { ...report, index: repo.index };
+      const base: FleetRepoReport = { ...report, index: repo.index, ...(repo.origin ? { origin: repo.origin } : {}) };
       const pushed =
         pushes && report.status === 'upgraded' && report.branch
           ? pushes.add(() => pushUpgrade(report.repo, pushRefspecs(report.branch!))).then((push) => ({ ...base, push }))

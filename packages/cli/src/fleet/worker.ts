@@ -6,6 +6,7 @@
 import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { upgradeRepository, type UpgradeContext } from '../upgrade/upgrade.js';
+import { CloneError, ensureClone } from './clone.js';
 import type { DoneMessage, TaskMessage, WorkerSetup } from './protocol.js';
 
 const send = process.send?.bind(process);
@@ -17,12 +18,14 @@ const { options } = JSON.parse(process.argv[2] ?? '{}') as WorkerSetup;
 const context: Promise<UpgradeContext> = Promise.all([loadBuiltinCatalog(), loadCodemods()]).then(([catalog, codemods]) => ({ catalog, codemods, runner: new CodemodRunner() }));
 context.catch(() => undefined);
 
-process.on('message', async ({ index, repo }: TaskMessage) => {
+process.on('message', async ({ index, repo, origin }: TaskMessage) => {
   let report: DoneMessage['report'];
   try {
+    if (origin) await ensureClone(origin, repo);
     report = (await upgradeRepository(repo, await context, options)).report;
   } catch (error) {
-    report = { repo, status: 'failed', filesChanged: [], codemodsApplied: [], conflicts: [], keptDeleted: [], durationMs: 0, error: { code: 'internal', message: (error as Error).message } };
+    const code = error instanceof CloneError ? 'clone-failed' : 'internal';
+    report = { repo, status: 'failed', filesChanged: [], codemodsApplied: [], conflicts: [], keptDeleted: [], durationMs: 0, error: { code, message: (error as Error).message } };
   }
   const done: DoneMessage = { index, report, maxRSS: process.resourceUsage().maxRSS };
   send(done);
