@@ -21,7 +21,7 @@ export interface UpgradeReport {
 /** An upgrade stopped before changing anything, with a stable code for reports and tests. */
 export class UpgradeError extends Error {
   constructor(
-    readonly code: 'not-a-repository' | 'no-manifest' | 'dirty' | 'unknown-version' | 'malformed-config' | 'branch-exists' | 'io',
+    readonly code: 'not-a-repository' | 'no-manifest' | 'no-pristine' | 'dirty' | 'unknown-version' | 'malformed-config' | 'branch-exists' | 'io',
     message: string,
   ) {
     super(message);

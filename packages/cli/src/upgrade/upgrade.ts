@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hashContent, ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
+import { ManifestSchema, MANIFEST_PATH, pristineRef, upgradeBranch, type Catalog, type Manifest } from '@ai-factory/engine';
 import type { Codemod, CodemodRunner } from '@ai-factory/codemods';
 import semver from 'semver';
 import type { CommitSpec } from '../git/fast-import.js';
@@ -14,6 +14,7 @@ import { Repository } from '../git/repository.js';
 import type { FileMap } from '../git/trees.js';
 import { applyChanges, pristineCommit, sameFiles, upgradeCommit } from './commits.js';
 import { writeConflicts } from './conflicts.js';
+import { rebuildPristine } from './release-base.js';
 import { diffOf } from './diff.js';
 import { computeUpgrade, type UpgradeTarget } from './render.js';
 import { UpgradeError, type UpgradeReport } from './report.js';
@@ -23,6 +24,8 @@ export interface UpgradeContext {
   codemods: readonly Codemod[];
   /** One per worker: it keeps a ts-morph project across repositories. */
   runner: CodemodRunner;
+  /** Where releases installed to rebuild a missing pristine render are kept. @default {@link releaseCacheDir} */
+  releaseCache?: string;
 }
 
 export interface UpgradeOptions {
@@ -44,15 +47,6 @@ function readManifest(ours: FileMap): Manifest {
   const parsed = ManifestSchema.safeParse(JSON.parse(text.toString('utf8')));
   if (!parsed.success) throw new UpgradeError('no-manifest', `${MANIFEST_PATH} is not a valid manifest: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
-}
-
-/** Without a pristine ref (a project generated with --no-git), the base is the files still as generated. */
-function uneditedFiles(manifest: Manifest, ours: FileMap): FileMap {
-  const unedited = manifest.files.filter((file) => {
-    const content = ours.get(file.path);
-    return content !== undefined && hashContent(content) === file.sha256;
-  });
-  return new Map(unedited.map((file) => [file.path, ours.get(file.path)!]));
 }
 
 export async function upgradeRepository(repo: string, context: UpgradeContext, options: UpgradeOptions = {}): Promise<{ report: UpgradeReport; diff?: string }> {
@@ -86,7 +80,10 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     const branch = upgradeBranch(to);
     const [pristineFrom, pristineTo, existing] = await git.resolve([pristineRef(manifest.factory.version), pristineRef(to), `refs/heads/${branch}`]);
     const previous = pristineFrom ? { oid: pristineFrom, snapshot: await git.snapshot(pristineFrom) } : undefined;
-    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours: ours.files, base: previous?.snapshot.files ?? uneditedFiles(manifest, ours.files) });
+    // Without the pristine ref (a clone that did not fetch it, a project generated without git), the
+    // base is rebuilt from the recorded release, or the upgrade stops: never a merge against nothing.
+    const base = previous?.snapshot.files ?? (await rebuildPristine(manifest, context.releaseCache));
+    const target: UpgradeTarget = await computeUpgrade({ ...context, manifest, ours: ours.files, base });
     Object.assign(report, {
       branch,
       filesChanged: [...target.changes.keys()].sort(),
