@@ -3,3 +3,4 @@ export { newMachine, npmConfig, outsideNpm, type UserMachine } from './npm.js';
 export { freePort } from './ports.js';
 export { publishedVersions, startRegistry, type RegistryOptions, type TestRegistry } from './registry.js';
 export { packWorkspaces, publishableWorkspaces, type PackedWorkspace, type Workspace } from './workspaces.js';
+export { checkoutRelease, previousRelease, publishRelease, type Release } from './release.js';
