@@ -63,6 +63,8 @@ describe('the factory life cycle on a private registry', () => {
   // Origins by name; `churn-unmirrored` holds the same project as `churn` without its refs/ai-factory/*.
   const origins = new Map<string, string>();
   let team: UserMachine;
+  let creator: UserMachine | undefined;
+  let colleague: UserMachine | undefined;
 
   it('publishes the previous release, built from its commit in a clean clone', { timeout: 20 * MINUTES }, async () => {
     previous = await previousRelease(ROOT);
@@ -108,15 +110,17 @@ describe('the factory life cycle on a private registry', () => {
     'npm create ml-project@latest --preset %s works from the registry alone, and a fresh clone passes its CI',
     { timeout: 15 * MINUTES },
     async (preset) => {
-      const machine = newMachine(registry);
-      const created = await execa('npm', ['create', 'ml-project@latest', 'demo', '--', '--yes', '--preset', preset], { cwd: machine.home, env: machine.env, reject: false, all: true });
+      // One data scientist's machine creates every preset (npm caches the creator between runs, as it would).
+      creator ??= newMachine(registry);
+      const name = `demo-${preset}`;
+      const created = await execa('npm', ['create', 'ml-project@latest', name, '--', '--yes', '--preset', preset], { cwd: creator.home, env: creator.env, reject: false, all: true });
       expect(created.exitCode, created.all).toBe(0);
-      const project = join(machine.home, 'demo');
+      const project = join(creator.home, name);
       expect(JSON.parse(readFileSync(join(project, '.ai-factory/manifest.json'), 'utf8')).factory.version).toBe(current);
-      expect(filesContaining(project, [ROOT.replace(/\/$/, ''), machine.home, work])).toEqual([]);
+      expect(filesContaining(project, [ROOT.replace(/\/$/, ''), creator.home, work])).toEqual([]);
       // A colleague's machine: a clone, nothing installed.
-      const colleague = newMachine(registry);
-      const clone = join(colleague.home, 'demo');
+      colleague ??= newMachine(registry);
+      const clone = join(colleague.home, name);
       await execa('git', ['clone', '--quiet', project, clone]);
       expectFullCi(await runCi(clone, colleague.env), preset);
     },
@@ -135,14 +139,14 @@ describe('the factory life cycle on a private registry', () => {
   });
 
   it('a fresh clone of every upgrade branch passes its CI and keeps every team edit', { timeout: 30 * MINUTES }, async () => {
+    const reviewer = newMachine(registry);
     for (const [name, url] of origins) {
-      const colleague = newMachine(registry);
-      const clone = join(colleague.home, name);
+      const clone = join(reviewer.home, name);
       await execa('git', ['clone', '--quiet', '--branch', `ai-factory/upgrade-${current}`, url, clone]);
       expect(readFileSync(join(clone, 'README.md'), 'utf8'), name).toContain(TEAM_README);
       expect(readFileSync(join(clone, 'tests/test_team.py'), 'utf8'), name).toBe(TEAM_TEST);
       expect(JSON.parse(readFileSync(join(clone, '.ai-factory/manifest.json'), 'utf8')).factory.version).toBe(current);
-      expectFullCi(await runCi(clone, colleague.env), name);
+      expectFullCi(await runCi(clone, reviewer.env), name);
     }
   });
 
