@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles, moduleFolders } from '@ai-factory/engine';
 import { outsideNpm, packWorkspaces, type PackedWorkspace } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,13 +51,15 @@ describe('each published package', () => {
     }
   });
 
-  it('ships every built-in module of the templates: its definition, its files and its README', () => {
+  it('ships every built-in module of the templates: its definition, its README and every file under files/', () => {
     const templates = packed.find((p) => p.name === '@ai-factory/templates')!;
     const modules = templates.files.filter((path) => /^dist\/[^/]+\/[^/]+\/module\.js$/.test(path)).map((path) => path.split('/').slice(1, 3).join('/'));
-    expect(modules.length).toBeGreaterThan(5);
+    expect(modules.sort()).toEqual(moduleFolders(join(ROOT, 'templates')));
     for (const id of modules) {
       expect(templates.files, id).toContain(`${id}/README.md`);
-      expect(templates.files.some((path) => path.startsWith(`${id}/files/`)), id).toBe(true);
+      // Some modules only compute their files; those that have files/ ship all of them.
+      const sources = listFiles(join(ROOT, 'templates', id, 'files')).map((path) => `${id}/files/${path}`);
+      expect(templates.files.filter((path) => path.startsWith(`${id}/files/`)).sort(), id).toEqual(sources.sort());
     }
   });
 });

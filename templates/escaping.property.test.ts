@@ -24,7 +24,8 @@ const freeText = (min: number, max: number) =>
 const pythonChecks = new Map<string, { source: string; expect: string[] }>();
 
 describe.each([...catalog.presets.keys()])('preset %s: user text never breaks a generated file', (preset) => {
-  it(`${RUNS} random descriptions and team names`, () => {
+  // A thousand full renders per preset: minutes on a busy 2-core machine, whatever the suite's default.
+  it(`${RUNS} random descriptions and team names`, { timeout: 10 * 60_000 }, () => {
     fc.assert(
       fc.property(freeText(0, 500), freeText(1, 100), (description, team) => {
         const answers: Answers = { ...defaultAnswers('prop-test'), ...catalog.presets.get(preset)!.answers, preset, description, team };
