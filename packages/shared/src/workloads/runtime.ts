@@ -26,6 +26,22 @@ export type ProjectImage = 'train' | 'serve';
  */
 export const imageRepository = (project: Pick<ProjectDeclaration, 'name'>, image: ProjectImage): string => `${project.name}-${image}`;
 
+/** The Dockerfile each image is built from, at the project root. */
+export const DOCKERFILES: Record<ProjectImage, string> = { train: 'Dockerfile.train', serve: 'Dockerfile.serve' };
+
+/** The images a project has: train always, serve when it serves online (Dockerfile.serve comes with the online service). */
+export const projectImages = (project: ProjectDeclaration): ProjectImage[] => (servesOnline(project) ? ['train', 'serve'] : ['train']);
+
+/**
+ * The image batch scoring runs in where the platform runs a plain command (Azure ML jobs, Kubernetes): the
+ * train image, which every project builds and which holds the package with its batch command; the model
+ * comes from the platform's registry or volume, not from the image.
+ */
+export const BATCH_IMAGE: ProjectImage = 'train';
+
+/** Name the package registers its model under (`MODEL_NAME`'s default), in its own registry and the platforms'. */
+export const modelName = (project: Pick<ProjectDeclaration, 'packageName'>): string => project.packageName;
+
 /** `<registry>/<project>-train|serve:<tag>`, with registry and tag left to the pipeline. */
 export function imageRef(project: ProjectDeclaration, image: ProjectImage): string {
   return `${placeholder('IMAGE_REGISTRY')}/${imageRepository(project, image)}:${placeholder('IMAGE_TAG')}`;

@@ -16,6 +16,8 @@ export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<str
     name: placeholder('AZUREML_DEPLOYMENT_NAME'),
     endpoint_name: placeholder('AZUREML_ENDPOINT_NAME'),
     description: `Online scoring of ${project.name}`,
+    // The version the pipeline registered; Azure ML mounts it under AZUREML_MODEL_DIR.
+    model: placeholder('AZUREML_MODEL'),
     environment: {
       image: imageRef(project, 'serve'),
       inference_config: { liveness_route: route(HEALTH_PATH), readiness_route: route(HEALTH_PATH), scoring_route: route(PREDICT_PATH) },
