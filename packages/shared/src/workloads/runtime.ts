@@ -39,6 +39,12 @@ export const projectImages = (project: ProjectDeclaration): ProjectImage[] => (s
  */
 export const BATCH_IMAGE: ProjectImage = 'train';
 
+/**
+ * The image a platform's model registry records as scoring a released model: the serve image where the
+ * project serves online, else the train image, whose batch command does the scoring.
+ */
+export const modelImage = (project: ProjectDeclaration): ProjectImage => (servesOnline(project) ? 'serve' : BATCH_IMAGE);
+
 /** Name the package registers its model under (`MODEL_NAME`'s default), in its own registry and the platforms'. */
 export const modelName = (project: Pick<ProjectDeclaration, 'packageName'>): string => project.packageName;
 

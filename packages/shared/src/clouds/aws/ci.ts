@@ -9,8 +9,10 @@ import { releasedVersion } from '../../cicd/release.js';
 import { ROLLOUT } from '../../cicd/rollout.js';
 import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
-import { imageRepository, modelName } from '../../workloads/runtime.js';
+import { resourcePrefix } from '../../rbac/capabilities.js';
+import { imageRepository, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
 import { awsWorkloads } from './workloads/index.js';
+import { releasedModelPrefix } from './workloads/processing.js';
 
 // The AWS CLI and SDKs assume the role from these variables by themselves (AssumeRoleWithWebIdentity).
 const login: CloudCi['login'] = (tokenVar, region) => [
@@ -21,11 +23,17 @@ const login: CloudCi['login'] = (tokenVar, region) => [
   `export AWS_REGION=${region} AWS_DEFAULT_REGION=${region}`,
 ];
 
-/** `SAGEMAKER_MODEL_NAME`: the SageMaker model of this run's release in `env` (models are immutable, so one per rollout). */
-const modelNameOf = (env: string): string => `export SAGEMAKER_MODEL_NAME="$RUN_ID-${env}"`;
+/**
+ * A SageMaker resource of this run in `env`: `<project>-<env>-<purpose>-<run number>`, inside the
+ * `<project>-<env>-*` names the pipeline role may create (rbac.ts); the run number ends `$RUN_ID`.
+ */
+const runResource = (project: ProjectDeclaration, env: string, purpose: string): string => `"${resourcePrefix(project, env)}-${purpose}-\${RUN_ID##*-}"`;
 
-/** The endpoint the Terraform names after the environment, `<project>-<env>`. */
-const endpointName = (project: ProjectDeclaration, env: string): string => `${project.name}-${env}`;
+/** `SAGEMAKER_MODEL_NAME`: the SageMaker model of this run's release in `env` (models are immutable, so one per rollout). */
+const modelNameOf = (project: ProjectDeclaration, env: string): string => `export SAGEMAKER_MODEL_NAME=${runResource(project, env, 'model')}`;
+
+/** The endpoint (and the model package group) of the environment, `<project>-<env>`. */
+const endpointName = (project: ProjectDeclaration, env: string): string => resourcePrefix(project, env);
 
 /**
  * SageMaker's own blue/green update: a new fleet takes the canary share, then all traffic once the wait
@@ -41,26 +49,29 @@ const CANARY_DEPLOYMENT = JSON.stringify({
 
 /**
  * The release as a versioned model package of the group `<project>`, approved (the gate and the
- * environment's approval are its review), and the SageMaker model created from that package.
+ * environment's approval are its review), and for an endpoint the SageMaker model made from that package.
  */
 function registerModel(project: ProjectDeclaration, env: string): string[] {
-  const group = project.name;
-  const image = `$IMAGE_REGISTRY/${imageRepository(project, 'serve')}:$IMAGE_TAG`;
+  const group = endpointName(project, env);
+  const image = `$IMAGE_REGISTRY/${imageRepository(project, modelImage(project))}:$IMAGE_TAG`;
   const inference = `{"Containers":[{"Image":"${image}","ModelDataUrl":"$model_data"}],"SupportedContentTypes":["application/json","text/csv"],"SupportedResponseMIMETypes":["application/json","text/csv"]}`;
   const steps = [
     // SageMaker unpacks model.tar.gz into /opt/ml/model: the model folder's files at its root.
     'tar -czf model.tar.gz -C "$MODEL_DIR" .',
     `model_data="s3://$ARTIFACT_BUCKET/${project.name}/models/$RUN_ID/model.tar.gz"`,
     'aws s3 cp model.tar.gz "$model_data"',
-    `aws sagemaker describe-model-package-group --model-package-group-name ${group} >/dev/null 2>&1 || aws sagemaker create-model-package-group --model-package-group-name ${group} --model-package-group-description "Champions of ${project.name}"`,
+    // Batch scoring (a processing job) reads the folder itself.
+    `aws s3 sync "$MODEL_DIR" "${releasedModelPrefix(project)}"`,
+    `aws sagemaker describe-model-package-group --model-package-group-name ${group} >/dev/null 2>&1 || aws sagemaker create-model-package-group --model-package-group-name ${group} --model-package-group-description "Champions of ${project.name} in ${env}"`,
     `package=$(aws sagemaker create-model-package --model-package-group-name ${group} --model-approval-status Approved ` +
       `--approval-description "Promoted by the gate of $RUN_ID, released to ${env}" --customer-metadata-properties "model_version=$MODEL_VERSION,run_id=$RUN_ID" ` +
       `--inference-specification "${inference.replace(/"/g, '\\"')}" --query ModelPackageArn --output text)`,
-    'aws sagemaker create-model --model-name "$SAGEMAKER_MODEL_NAME" --execution-role-arn "$SAGEMAKER_ROLE_ARN" --primary-container "ModelPackageName=$package"',
+    // The endpoint serves a model made from the package.
+    ...(servesOnline(project) ? ['aws sagemaker create-model --model-name "$SAGEMAKER_MODEL_NAME" --execution-role-arn "$SAGEMAKER_ROLE_ARN" --primary-container "ModelPackageName=$package"'] : []),
   ];
   return [
     ...releasedVersion(modelName(project)),
-    modelNameOf(env),
+    modelNameOf(project, env),
     // A re-run of the deployment finds the model it registered.
     'if aws sagemaker describe-model --model-name "$SAGEMAKER_MODEL_NAME" >/dev/null 2>&1; then echo "model $SAGEMAKER_MODEL_NAME is registered already"; else',
     ...steps.map((line) => `  ${line}`),
@@ -106,9 +117,9 @@ export const awsCi: CloudCi = {
   deployOnline: (project, _region, env) => {
     const endpoint = endpointName(project, env);
     return [
-      modelNameOf(env),
+      modelNameOf(project, env),
       ...substituteSpec(project, awsWorkloads.online, awsWorkloads.variables),
-      `config="$RUN_ID-${env}"`,
+      `config=${runResource(project, env, 'config')}`,
       `aws sagemaker create-endpoint-config --cli-input-json file://${awsWorkloads.online.path} --endpoint-config-name "$config"`,
       `if aws sagemaker describe-endpoint --endpoint-name ${endpoint} >/dev/null 2>&1; then`,
       `  aws sagemaker update-endpoint --endpoint-name ${endpoint} --endpoint-config-name "$config" --deployment-config '${CANARY_DEPLOYMENT}'`,
@@ -120,8 +131,7 @@ export const awsCi: CloudCi = {
     ];
   },
   deployBatch: (project, _region, env) => [
-    modelNameOf(env),
     ...substituteSpec(project, awsWorkloads.batch, awsWorkloads.variables),
-    `aws sagemaker create-transform-job --cli-input-json file://${awsWorkloads.batch.path} --transform-job-name "$RUN_ID-batch-${env}"`,
+    `aws sagemaker create-processing-job --cli-input-json file://${awsWorkloads.batch.path} --processing-job-name ${runResource(project, env, 'batch')}`,
   ],
 };

@@ -21,9 +21,9 @@ describe('AWS machines are instance types SageMaker offers', () => {
     expect(missingFrom('hosting', gpuTypes)).toEqual([]);
   });
 
-  it('every CPU size of the workload specs trains, serves and scores in batch', () => {
+  it('every CPU size of the workload specs trains, serves and scores in batch (a processing job)', () => {
     const cpuTypes = AWS_MACHINES.cpuSizes.map((size) => `ml.${size.name}`);
-    for (const use of ['training', 'hosting', 'transform'] as const) expect(missingFrom(use, cpuTypes)).toEqual([]);
+    for (const use of ['training', 'hosting', 'processing'] as const) expect(missingFrom(use, cpuTypes)).toEqual([]);
   });
 
   it('every CPU size the Terraform provisions serves on SageMaker', () => {

@@ -10,7 +10,9 @@ import { releasedVersion } from '../../cicd/release.js';
 import { ROLLOUT } from '../../cicd/rollout.js';
 import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
-import { HEALTH_PATH, imageRepository, modelName, PREDICT_PATH, SERVICE_PORT } from '../../workloads/runtime.js';
+import { HEALTH_PATH, imageRepository, modelImage, modelName, PREDICT_PATH, SERVICE_PORT, servesOnline } from '../../workloads/runtime.js';
+import { releasedModelPath } from './workloads/batch.js';
+import { gcsUri, vertexLabels } from './workloads/common.js';
 import { gcpWorkloads } from './workloads/index.js';
 
 const login: CloudCi['login'] = (tokenVar) => [
@@ -24,11 +26,11 @@ const login: CloudCi['login'] = (tokenVar) => [
 ];
 
 /**
- * Vertex AI has no `--config` for these calls: the YAML spec goes to the REST API as JSON, with `edit` (a
+ * gcloud has no `--config` for deployModel: the YAML spec goes to the REST API as JSON, with `edit` (a
  * Python expression on `spec`) applied first. `resource` may hold shell variables; `$created` is set to
- * the name of what the call created (for deployModel, a long-running operation).
+ * the long-running operation the call started.
  */
-function vertexPost(spec: string, region: string | undefined, resource: string, edit = 'spec'): string[] {
+function vertexPost(spec: string, region: string | undefined, resource: string, edit: string): string[] {
   return [
     'python -m pip install --quiet pyyaml',
     `python -c 'import json, os, sys, yaml; spec = yaml.safe_load(open(sys.argv[1])); json.dump(${edit}, sys.stdout)' ${spec} > request.json`,
@@ -51,20 +53,27 @@ const modelId = (project: ProjectDeclaration): string => project.name;
 const releasedModel = (project: ProjectDeclaration, region: string | undefined): string =>
   `export VERTEX_MODEL="projects/$GCP_PROJECT/locations/${region}/models/${modelId(project)}@$RUN_ID"`;
 
-/** The release as a new version of the project's model (the first upload creates it), served by this run's serve image. */
+/** `key=value,...` of a labels map, for gcloud's --labels. */
+const labelsFlag = (labels: Record<string, string>): string => Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(',');
+
+/**
+ * The release as a new version of the project's model (the first upload creates it), aliased with the
+ * run; its container is the image that scores with it, with the serving routes where it serves online.
+ */
 function registerModel(project: ProjectDeclaration, region: string | undefined): string[] {
   const id = modelId(project);
+  const serving = servesOnline(project) ? ` --container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH}` : '';
   return [
     ...releasedVersion(modelName(project)),
-    `artifacts="gs://$ARTIFACT_BUCKET/${project.name}/models/$RUN_ID"`,
+    // Vertex AI copies the artifact URI's files for the container (AIP_STORAGE_URI); batch jobs read them through /gcs.
+    `artifacts="${gcsUri(project, releasedModelPath(project))}"`,
     `registered=$(gcloud ai models list-version ${id} --region=${region} --filter="versionAliases:$RUN_ID" --format='value(versionId)' 2>/dev/null || true)`,
     `if [ -n "$registered" ]; then echo "${id}@$RUN_ID is registered already"; else`,
-    // Vertex AI copies the artifact URI's files for the container and names it in AIP_STORAGE_URI.
     '  gcloud storage rsync --recursive "$MODEL_DIR" "$artifacts"',
     `  if gcloud ai models describe ${id} --region=${region} >/dev/null 2>&1; then version=(--parent-model="projects/$GCP_PROJECT/locations/${region}/models/${id}"); else version=(--model-id=${id}); fi`,
     `  gcloud ai models upload --region=${region} --display-name=${project.name} "\${version[@]}" --version-aliases="$RUN_ID" ` +
-      `--container-image-uri="$IMAGE_REGISTRY/${imageRepository(project, 'serve')}:$IMAGE_TAG" --artifact-uri="$artifacts" ` +
-      `--container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH} --labels="project=${project.name},model_version=v$MODEL_VERSION"`,
+      `--container-image-uri="$IMAGE_REGISTRY/${imageRepository(project, modelImage(project))}:$IMAGE_TAG" --artifact-uri="$artifacts"${serving} ` +
+      `--labels="${labelsFlag(vertexLabels(project, 'model'))},model_version=v$MODEL_VERSION"`,
     'fi',
   ];
 }
@@ -134,9 +143,8 @@ export const gcpCi: CloudCi = {
   exportRelease: (project) => objectStoreRelease(project),
   registerModel: (project, region) => registerModel(project, region),
   deployOnline: (project, region, env) => rollOut(project, region, env),
-  deployBatch: (project, region) => [
-    releasedModel(project, region),
+  deployBatch: (project, region, env) => [
     ...substituteSpec(project, gcpWorkloads.batch, gcpWorkloads.variables),
-    ...vertexPost(gcpWorkloads.batch.path, region, `projects/$GCP_PROJECT/locations/${region}/batchPredictionJobs`),
+    `gcloud ai custom-jobs create --region=${region} --display-name="$RUN_ID-batch-${env}" --config=${gcpWorkloads.batch.path} --labels="${labelsFlag(vertexLabels(project, 'batch'))}"`,
   ],
 };
