@@ -7,7 +7,7 @@ import type { CloudAdapter } from '../clouds/adapter.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
 import { DOCKERFILES, servesBatch, servesOnline, type ProjectImage } from '../workloads/runtime.js';
-import { driftQuery, DRIFT_VARIABLES } from './drift.js';
+import { driftCheck, DRIFT_VARIABLES } from './drift.js';
 import { ensureImages, imagesUsedBy } from './images.js';
 import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
 import { RELEASE_DOWNLOAD, RELEASE_UPLOAD } from './release.js';
@@ -189,7 +189,7 @@ function driftPipeline(project: ProjectDeclaration): PipelineSpec {
     needs: [],
     toolchains: [],
     variables: DRIFT_VARIABLES,
-    steps: [{ id: 'check', name: 'Query the drift metric', run: driftQuery(project.monitoring.driftCriticalPsi) }],
+    steps: [{ id: 'check', name: 'Query the drift metric', run: driftCheck(project) }],
   };
   return {
     id: 'drift-check',

@@ -31,6 +31,11 @@ export interface CloudAdapter {
   machines: CloudMachines | undefined;
   /** What the cloud sells of each GPU of the catalog. */
   gpus: CloudGpus;
+  /**
+   * How the online service's metrics reach Prometheus: `scrape`d where Prometheus reaches the pods (a
+   * cluster), `push`ed to a Pushgateway from managed endpoints, which expose no /metrics to it.
+   */
+  serviceMetrics: 'scrape' | 'push';
 }
 
 /** A GitHub Actions step, as the workflow YAML writes it. */

@@ -37,6 +37,12 @@ export const COMMON_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = [
     example: 'r20250101-7',
     setBy: 'pipeline',
   },
+  {
+    name: 'PUSHGATEWAY_URL',
+    description: 'Prometheus Pushgateway that managed endpoints and batch jobs, which Prometheus cannot scrape, push their metrics to.',
+    example: 'https://pushgateway.example.com',
+    setBy: 'ci-variable',
+  },
 ];
 
 /** The bucket of clouds whose specs name their object storage themselves. */

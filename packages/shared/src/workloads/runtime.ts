@@ -17,6 +17,17 @@ export const IMAGE_USER_ID = 10001;
 
 const placeholder = placeholders('every cloud', COMMON_WORKLOAD_VARIABLES);
 
+/**
+ * Environment variables that make a process Prometheus cannot scrape push its metrics to the
+ * Pushgateway (`<package>.metrics_push`), when the project ships monitoring.
+ */
+export function metricsPushEnvironment(project: ProjectDeclaration): Record<string, string> {
+  return project.monitoring.enabled ? { PUSHGATEWAY_URL: placeholder('PUSHGATEWAY_URL') } : {};
+}
+
+/** `{ NAME: value }` as the `[{ name, value }]` list Kubernetes and Vertex AI containers take. */
+export const envList = (variables: Record<string, string>): { name: string; value: string }[] => Object.entries(variables).map(([name, value]) => ({ name, value }));
+
 /** The two images a project builds: `train` from Dockerfile.train, `serve` from Dockerfile.serve. */
 export type ProjectImage = 'train' | 'serve';
 

@@ -10,7 +10,7 @@ import { ROLLOUT } from '../../cicd/rollout.js';
 import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { resourcePrefix } from '../../rbac/capabilities.js';
-import { imageRepository, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
+import { imageRepository, metricsPushEnvironment, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
 import { awsWorkloads } from './workloads/index.js';
 import { releasedModelPrefix } from './workloads/processing.js';
 
@@ -54,7 +54,9 @@ const CANARY_DEPLOYMENT = JSON.stringify({
 function registerModel(project: ProjectDeclaration, env: string): string[] {
   const group = endpointName(project, env);
   const image = `$IMAGE_REGISTRY/${imageRepository(project, modelImage(project))}:$IMAGE_TAG`;
-  const inference = `{"Containers":[{"Image":"${image}","ModelDataUrl":"$model_data"}],"SupportedContentTypes":["application/json","text/csv"],"SupportedResponseMIMETypes":["application/json","text/csv"]}`;
+  // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
+  const environment = Object.keys(metricsPushEnvironment(project)).map((name) => `"${name}":"$${name}"`).join(',');
+  const inference = `{"Containers":[{"Image":"${image}","ModelDataUrl":"$model_data","Environment":{${environment}}}],"SupportedContentTypes":["application/json","text/csv"],"SupportedResponseMIMETypes":["application/json","text/csv"]}`;
   const steps = [
     // SageMaker unpacks model.tar.gz into /opt/ml/model: the model folder's files at its root.
     'tar -czf model.tar.gz -C "$MODEL_DIR" .',

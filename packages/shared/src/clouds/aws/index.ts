@@ -15,4 +15,5 @@ export const aws = {
   rbac: awsRbac,
   machines: AWS_MACHINES,
   gpus: AWS_GPUS,
+  serviceMetrics: 'push',
 } satisfies CloudAdapter;

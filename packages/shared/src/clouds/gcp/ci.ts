@@ -10,8 +10,8 @@ import { releasedVersion } from '../../cicd/release.js';
 import { ROLLOUT } from '../../cicd/rollout.js';
 import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
-import { HEALTH_PATH, imageRepository, modelImage, modelName, PREDICT_PATH, SERVICE_PORT, servesOnline } from '../../workloads/runtime.js';
-import { releasedModelPath } from './workloads/batch.js';
+import { HEALTH_PATH, imageRepository, metricsPushEnvironment, modelImage, modelName, PREDICT_PATH, SERVICE_PORT, servesOnline } from '../../workloads/runtime.js';
+import { RELEASED_MODEL_PATH } from './workloads/batch.js';
 import { gcsUri, vertexLabels } from './workloads/common.js';
 import { gcpWorkloads } from './workloads/index.js';
 
@@ -62,11 +62,15 @@ const labelsFlag = (labels: Record<string, string>): string => Object.entries(la
  */
 function registerModel(project: ProjectDeclaration, region: string | undefined): string[] {
   const id = modelId(project);
-  const serving = servesOnline(project) ? ` --container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH}` : '';
+  // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
+  const push = Object.keys(metricsPushEnvironment(project)).map((name) => `${name}=$${name}`);
+  const serving = servesOnline(project)
+    ? ` --container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH}${push.length > 0 ? ` --container-env-vars="${push.join(',')}"` : ''}`
+    : '';
   return [
     ...releasedVersion(modelName(project)),
     // Vertex AI copies the artifact URI's files for the container (AIP_STORAGE_URI); batch jobs read them through /gcs.
-    `artifacts="${gcsUri(project, releasedModelPath(project))}"`,
+    `artifacts="${gcsUri(project, RELEASED_MODEL_PATH)}"`,
     `registered=$(gcloud ai models list-version ${id} --region=${region} --filter="versionAliases:$RUN_ID" --format='value(versionId)' 2>/dev/null || true)`,
     `if [ -n "$registered" ]; then echo "${id}@$RUN_ID is registered already"; else`,
     '  gcloud storage rsync --recursive "$MODEL_DIR" "$artifacts"',

@@ -6,7 +6,7 @@
  * container, which a project that only scores in batch does not build.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { BATCH_IMAGE, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { BATCH_IMAGE, imageRef, metricsPushEnvironment, packageCommand } from '../../../workloads/runtime.js';
 import { placeholder, runScopedName, s3Uri, sagemakerInstanceType, sagemakerTags } from './common.js';
 
 /** Where SageMaker Processing puts each input and collects the output, inside the container. */
@@ -37,6 +37,7 @@ export function createProcessingJob(project: ProjectDeclaration): Record<string,
       Outputs: [{ OutputName: 'scores', S3Output: { S3Uri: s3Uri(project, `batch/scores/${placeholder('RUN_ID')}/`), LocalPath: LOCAL.scores, S3UploadMode: 'EndOfJob' } }],
     },
     StoppingCondition: { MaxRuntimeInSeconds: 24 * 3600 },
+    Environment: metricsPushEnvironment(project),
     RoleArn: placeholder('SAGEMAKER_ROLE_ARN'),
     Tags: sagemakerTags(project, 'batch'),
   };

@@ -5,10 +5,13 @@
  * reading the input CSV from and writing scores to the workspace's default datastore under <project>/batch/.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { BATCH_IMAGE, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { BATCH_IMAGE, imageRef, metricsPushEnvironment, packageCommand } from '../../../workloads/runtime.js';
 import { azureMachine, AZUREML_SCHEMAS, azureTags, DEFAULT_DATASTORE, placeholder } from './common.js';
 
 const datastorePath = (path: string): string => `azureml://datastores/${DEFAULT_DATASTORE}/paths/${path}`;
+
+/** `environment_variables`, left out when there are none. */
+const withEnvironment = (variables: Record<string, string>) => (Object.keys(variables).length > 0 ? { environment_variables: variables } : {});
 
 /** The batch command job as a plain object. */
 export function azuremlBatchJob(project: ProjectDeclaration): Record<string, unknown> {
@@ -21,6 +24,7 @@ export function azuremlBatchJob(project: ProjectDeclaration): Record<string, unk
     description: `Batch scoring with ${project.name}`,
     command,
     environment: { image: imageRef(project, BATCH_IMAGE) },
+    ...withEnvironment(metricsPushEnvironment(project)),
     // No compute: Azure ML runs the job on serverless compute of this instance type, so no cluster idles for it.
     resources: { instance_type: azureMachine(project.serving.compute).type, instance_count: 1 },
     inputs: {

@@ -6,11 +6,11 @@
  * need a serving container, which a project that only scores in batch does not build.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { BATCH_IMAGE, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { BATCH_IMAGE, envList, imageRef, metricsPushEnvironment, packageCommand } from '../../../workloads/runtime.js';
 import { gcsFusePath, gcsUri, machineSpec, placeholder } from './common.js';
 
-/** Where the pipeline uploads the released model folder of a run, for batch scoring to read. */
-export const releasedModelPath = (project: ProjectDeclaration): string => `models/${placeholder('RUN_ID')}/model`;
+/** Where, under the project's prefix, the pipeline uploads the released model folder of a run, for batch scoring to read. */
+export const RELEASED_MODEL_PATH = `models/${placeholder('RUN_ID')}/model`;
 
 /** The CustomJobSpec as a plain object; each run reads its own release and writes to its own prefix. */
 export function vertexBatchJob(project: ProjectDeclaration): Record<string, unknown> {
@@ -23,10 +23,12 @@ export function vertexBatchJob(project: ProjectDeclaration): Record<string, unkn
     '--output',
     gcsFusePath(project, `${scores}/scored.csv`),
     '--model-path',
-    gcsFusePath(project, releasedModelPath(project)),
+    gcsFusePath(project, RELEASED_MODEL_PATH),
   );
+  const env = envList(metricsPushEnvironment(project));
+  const containerSpec = { imageUri: imageRef(project, BATCH_IMAGE), command, ...(env.length > 0 ? { env } : {}) };
   return {
-    workerPoolSpecs: [{ machineSpec: machineSpec(project.serving.compute), replicaCount: 1, containerSpec: { imageUri: imageRef(project, BATCH_IMAGE), command } }],
+    workerPoolSpecs: [{ machineSpec: machineSpec(project.serving.compute), replicaCount: 1, containerSpec }],
     baseOutputDirectory: { outputUriPrefix: gcsUri(project, `${scores}/`) },
     scheduling: { timeout: `${24 * 3600}s` },
   };

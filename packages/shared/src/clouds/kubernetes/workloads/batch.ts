@@ -4,7 +4,7 @@
  * volume's registry, reading and writing the data volume.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { BATCH_IMAGE, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { BATCH_IMAGE, envList, imageRef, metricsPushEnvironment, packageCommand } from '../../../workloads/runtime.js';
 import { labels, objectMeta } from './metadata.js';
 import { containerSecurityContext, podSecurityContext, resources, scheduling, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
@@ -37,7 +37,8 @@ export function batchCronJob(project: ProjectDeclaration): object {
                   name: 'batch',
                   image: imageRef(project, BATCH_IMAGE),
                   command: packageCommand(project, 'batch', '--input', DATA_PATHS.batchInput, '--output', DATA_PATHS.batchOutput),
-                  env: [{ name: 'MODEL_REGISTRY_DIR', value: DATA_PATHS.registry }],
+                  // A CronJob's pods end before a scrape: batch scoring pushes its drift metrics.
+                  env: envList({ MODEL_REGISTRY_DIR: DATA_PATHS.registry, ...metricsPushEnvironment(project) }),
                   resources: resources(compute),
                   securityContext: containerSecurityContext(true),
                   volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT],

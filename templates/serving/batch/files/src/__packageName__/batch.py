@@ -4,6 +4,9 @@ Validates the input against the schema (the target column is not required), scor
 every row with the model chosen by `inference.load_model` (`--model-path`, MODEL_PATH,
 or the registry champion), and writes the input columns plus `prediction`,
 `probability` and `model_version`. Exit code 2 and a list of problems for invalid input.
+With `PUSHGATEWAY_URL` set, the PSI of the scored rows against the training reference is
+pushed there (`feature_drift_psi`, `drift_window_rows`, `instance="batch"`), so drift of
+batch-scored data reaches the same dashboards and alerts as the online service's.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from prometheus_client import CollectorRegistry, Gauge
 
 from .artifacts import IncompatibleModelError, ModelBundle
 from .data import load_csv
+from .drift import create_psi_gauge, feature_psi, publish_psi
 from .inference import ModelNotFoundError, load_model, predict
+from .metrics_push import BATCH_INSTANCE, push, pushgateway_url
 from .validation import DataValidationError, validate
 
 
@@ -30,10 +36,25 @@ def score_frame(bundle: ModelBundle, frame: pd.DataFrame) -> pd.DataFrame:
 
 def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> int:
     """Score the CSV at `input_path` into `output_path`; returns the number of rows."""
-    scored = score_frame(bundle, load_csv(input_path))
+    frame = load_csv(input_path)
+    scored = score_frame(bundle, frame)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     scored.to_csv(output_path, index=False)
+    if pushgateway_url() is not None:
+        try:
+            push_drift(bundle, frame)
+        except OSError as error:
+            # The scores are written; missing PSI raises the drift-unknown alert instead.
+            print(f"could not push the drift metrics: {error}", file=sys.stderr)
     return len(scored)
+
+
+def push_drift(bundle: ModelBundle, frame: pd.DataFrame) -> None:
+    """Push the PSI of the scored rows of `frame` and their count (the service's gauge names)."""
+    registry = CollectorRegistry()
+    publish_psi(create_psi_gauge(registry), feature_psi(bundle.reference, frame))
+    Gauge("drift_window_rows", "Rows the drift gauges are computed over", registry=registry).set(len(frame))
+    push(registry, BATCH_INSTANCE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,9 @@
   model version.
 - `GET /health`: liveness plus the model version being served.
 - `GET /metrics`: Prometheus text: request counts, latency, errors, prediction
-  distribution, and the PSI of recent requests against the training reference.
+  distribution, and the PSI of recent requests against the training reference. Where
+  Prometheus cannot scrape the service (managed endpoints), `PUSHGATEWAY_URL` makes it push
+  the same metrics there (see `metrics_push`).
 
 The model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
 training on startup only when TRAIN_ON_STARTUP=1), when `app` is first accessed.
@@ -40,6 +42,7 @@ from . import __description__, __project__
 from .artifacts import ModelBundle
 from .drift import create_psi_gauge, feature_psi, publish_psi
 from .inference import load_model, predict
+from .metrics_push import PeriodicPusher, pushgateway_url
 from .schema import CATEGORICAL_FEATURES, FEATURES, NUMERIC_FEATURES
 
 PYDANTIC_V2 = pydantic.VERSION.startswith("2.")
@@ -190,6 +193,15 @@ def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) 
     metrics.model.labels(version=bundle.version_label).set(1)
     window = DriftWindow(drift_window_rows)
 
+    def refresh_drift() -> None:
+        recent = window.frame()
+        metrics.drift_rows.set(len(recent))
+        if len(recent) >= MIN_DRIFT_ROWS:
+            publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
+
+    if pushgateway_url() is not None:
+        app.state.metrics_pusher = PeriodicPusher(metrics.registry, refresh_drift).start()
+
     @app.middleware("http")
     async def record_request(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
@@ -229,10 +241,7 @@ def create_app(bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS) 
 
     @app.get("/metrics")
     def prometheus_metrics() -> Response:
-        recent = window.frame()
-        metrics.drift_rows.set(len(recent))
-        if len(recent) >= MIN_DRIFT_ROWS:
-            publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
+        refresh_drift()
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return app
