@@ -7,11 +7,12 @@
  */
 import type { WorkloadSpec } from '../clouds/adapter.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
+import { renderedSpec } from '../workloads/rendered.js';
 import { DOCKERFILES, imageRepository, type ProjectImage } from '../workloads/runtime.js';
 
 /** The images `specs` pull, in build order. */
 export function imagesUsedBy(project: ProjectDeclaration, specs: readonly WorkloadSpec[]): ProjectImage[] {
-  const content = specs.map((spec) => spec.render(project)).join('\n');
+  const content = specs.map((spec) => renderedSpec(project, spec)).join('\n');
   return (['train', 'serve'] as const).filter((image) => content.includes(`/${imageRepository(project, image)}:`));
 }
 

@@ -8,10 +8,11 @@
 import type { WorkloadSpec } from '../clouds/adapter.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { envsubstFormatOf, placeholdersIn, type WorkloadVariable } from '../workloads/placeholders.js';
+import { renderedSpec } from '../workloads/rendered.js';
 
 /** Shell lines that substitute, in place, every placeholder of `variables` that `spec` contains for `project`. */
 export function substituteSpec(project: ProjectDeclaration, spec: WorkloadSpec, variables: readonly WorkloadVariable[]): string[] {
-  const used = placeholdersIn(spec.render(project), variables);
+  const used = placeholdersIn(renderedSpec(project, spec), variables);
   if (used.length === 0) return [];
   const names = used.map((variable) => variable.name).join(' ');
   return [
