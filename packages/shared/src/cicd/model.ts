@@ -61,8 +61,6 @@ export interface JobSpec {
    * so two deployments of an environment, or two gates updating the champion registry, cannot interleave.
    */
   concurrency?: string;
-  /** The job pushes images, so it needs write access to the registry (where the cloud has none, the CI system's). */
-  pushesImages?: boolean;
 }
 
 export type PipelineId = 'ci' | 'train' | 'deploy' | 'drift-check';

@@ -15,7 +15,7 @@ import { RELEASE_DOWNLOAD, RELEASE_UPLOAD } from './release.js';
 /** Job id of the champion/challenger gate of the training pipeline; the first deployment needs it. */
 export const GATE_JOB = 'gate';
 /** Job id of the image build that training waits for. */
-export const IMAGES_JOB = 'images';
+const IMAGES_JOB = 'images';
 
 /** Job id of the deployment into `env` (environment names may hold "-", job ids may not on every system). */
 export const deployJobId = (env: string) => `deploy_${env.replace(/-/g, '_')}`;
@@ -101,7 +101,6 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
       login,
       variables,
       steps: [imagesStep(project, adapter, project.region, imagesUsedBy(project, [workloads.training]))!],
-      pushesImages: true,
     },
     {
       id: 'train',
@@ -176,7 +175,6 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
       steps,
       consumes: RELEASE_DOWNLOAD,
       concurrency: `${project.name}-deploy-${name}`,
-      pushesImages: build !== undefined,
     };
   });
   return { id: 'deploy', name: 'Deploy', onPushAndPullRequest: false, manual: false, schedules: [], jobs };
