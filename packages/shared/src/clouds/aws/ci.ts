@@ -66,7 +66,7 @@ function registerModel(project: ProjectDeclaration, env: string): string[] {
     `aws s3 sync "$MODEL_DIR" "${releasedModelPrefix(project)}"`,
     `aws sagemaker describe-model-package-group --model-package-group-name ${group} >/dev/null 2>&1 || aws sagemaker create-model-package-group --model-package-group-name ${group} --model-package-group-description "Champions of ${project.name} in ${env}"`,
     `package=$(aws sagemaker create-model-package --model-package-group-name ${group} --model-approval-status Approved ` +
-      `--approval-description "Promoted by the gate of $RUN_ID, released to ${env}" --customer-metadata-properties "model_version=$MODEL_VERSION,run_id=$RUN_ID" ` +
+      `--model-package-description "Champion promoted by the gate of $RUN_ID, released to ${env}" --customer-metadata-properties "model_version=$MODEL_VERSION,run_id=$RUN_ID" ` +
       `--inference-specification "${inference.replace(/"/g, '\\"')}" --query ModelPackageArn --output text)`,
     // The endpoint serves a model made from the package.
     ...(servesOnline(project) ? ['aws sagemaker create-model --model-name "$SAGEMAKER_MODEL_NAME" --execution-role-arn "$SAGEMAKER_ROLE_ARN" --primary-container "ModelPackageName=$package"'] : []),

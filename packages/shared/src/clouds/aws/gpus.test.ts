@@ -4,7 +4,7 @@ import { offeredGpus, resolveGpu } from '../../gpu/catalog.js';
 import { AWS_MACHINES } from './machines.js';
 
 /** What SageMaker accepts, by use (vendor/sagemaker/SOURCES.md). */
-const SAGEMAKER = JSON.parse(readFileSync(new URL('../../../../../vendor/sagemaker/instance-types.json', import.meta.url), 'utf8')) as Record<
+const SAGEMAKER = JSON.parse(readFileSync(new URL('../../../../../vendor/sagemaker/api.json', import.meta.url), 'utf8')) as Record<
   'training' | 'hosting' | 'transform' | 'processing',
   string[]
 >;
