@@ -21,7 +21,7 @@ export function driftCheck(project: ProjectDeclaration): string {
   return [
     `psi=$(curl --fail --silent --show-error --get --data-urlencode 'query=${driftQuery(project)}' "$PROMETHEUS_URL/api/v1/query" | jq -r '.data.result[0].value[1] // empty')`,
     'if [ -z "$psi" ]; then',
-    `  echo "no feature_drift_psi of ${project.name} in Prometheus: fewer than 100 rows scored, or the metrics do not reach it; drift is unknown" >&2`,
+    `  echo "no feature_drift_psi of ${project.name} in Prometheus: fewer than ${project.monitoring.driftMinRows} rows scored, or the metrics do not reach it; drift is unknown" >&2`,
     '  exit 1',
     'fi',
     `echo "worst feature_drift_psi: $psi (critical above ${critical})"`,

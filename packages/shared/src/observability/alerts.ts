@@ -76,7 +76,7 @@ function serviceRules(project: ProjectDeclaration): AlertRule[] {
 
 function driftRules(project: ProjectDeclaration): AlertRule[] {
   const q = projectQueries(project);
-  const { driftWarningPsi: warning, driftCriticalPsi: critical } = project.monitoring;
+  const { driftWarningPsi: warning, driftCriticalPsi: critical, driftMinRows: minRows } = project.monitoring;
   return [
     rule(project, 'FeatureDriftWarning', 'warning', {
       // Below critical only, so a critical drift raises one alert, not two.
@@ -91,8 +91,8 @@ function driftRules(project: ProjectDeclaration): AlertRule[] {
       for: '6h',
       summary: `${project.name}: no drift measurement`,
       description:
-        'No feature PSI has reached Prometheus for 6 hours: the service has scored fewer than 100 rows since it started, ' +
-        'batch scoring has not run, or their metrics do not reach Prometheus (scrape job, PUSHGATEWAY_URL).',
+        `No feature PSI has reached Prometheus for 6 hours: the service has scored fewer than ${minRows} rows (the drift policy's minimum) since it started, ` +
+        'batch scoring has not run or its last batch was too small to judge, or their metrics do not reach Prometheus (scrape job, PUSHGATEWAY_URL).',
     }),
     rule(project, 'FeatureDriftCritical', 'critical', {
       expr: `${q.featurePsi()} > ${critical}`,

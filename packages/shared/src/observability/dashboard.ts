@@ -58,19 +58,19 @@ function predictionsRow(q: ScopedQueries): Row {
 }
 
 function driftRow(q: ScopedQueries, project: ProjectDeclaration): Row {
-  const { driftWarningPsi, driftCriticalPsi } = project.monitoring;
+  const { driftWarningPsi, driftCriticalPsi, driftMinRows } = project.monitoring;
   return {
     title: 'Drift',
     panels: [
       timeseriesPanel({
         title: 'Feature drift (PSI)',
-        description: `Population stability index of recent requests against the training data; warning above ${driftWarningPsi}, critical (retraining) above ${driftCriticalPsi}.`,
+        description: `Population stability index of recent requests (or the last batch) against the training data; warning above ${driftWarningPsi}, critical (retraining) above ${driftCriticalPsi}.`,
         unit: 'none',
         width: 18,
         thresholds: { warning: driftWarningPsi, critical: driftCriticalPsi },
         queries: [{ expr: q.featurePsi(), legend: '{{feature}}' }],
       }),
-      statPanel({ title: 'Drift window', description: 'Recent rows the PSI is computed over; PSI is published from 100 rows on.', unit: 'none', queries: [{ expr: q.driftWindowRows(), legend: 'rows' }] }),
+      statPanel({ title: 'Drift window', description: `Rows the PSI is computed over (the service's recent rows, or the last batch); PSI is published from ${driftMinRows} rows on.`, unit: 'none', queries: [{ expr: q.driftWindowRows(), legend: 'rows' }] }),
     ],
   };
 }
