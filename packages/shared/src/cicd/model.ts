@@ -5,8 +5,8 @@
  */
 import type { Cloud } from '../declaration/common.js';
 
-/** Tools a job needs before its steps run; each system installs them its own way. */
-export type Toolchain = 'python' | 'node' | 'terraform' | 'cloud-cli';
+/** Tools a job needs before its steps run; each system installs them its own way (`docker`: a Docker CLI and daemon to build and push images). */
+export type Toolchain = 'python' | 'node' | 'terraform' | 'cloud-cli' | 'docker';
 
 /** One shell step (bash, `set -euo pipefail` is added by the emitters). */
 export interface CiStep {
@@ -18,6 +18,8 @@ export interface CiStep {
   cloud?: boolean;
   /** The step runs Terraform against the cloud, whose provider needs the federated identity too. */
   terraform?: boolean;
+  /** The step pushes images to the CI system's own registry (the cloud has none): the emitter logs Docker in with the job's token first. */
+  ciRegistry?: boolean;
 }
 
 /** Where a job's cloud identity and settings come from: the training identity, or one environment's. */
@@ -27,6 +29,13 @@ export interface CloudLogin {
   cloud: Cloud;
   region: string | undefined;
   scope: CloudScope;
+}
+
+/** A folder one job of a run hands to later jobs of the same run, as the CI system's own run artifact. */
+export interface RunArtifact {
+  name: string;
+  /** Folder relative to the checkout: uploaded from there, or downloaded into it. */
+  path: string;
 }
 
 export interface JobSpec {
@@ -43,6 +52,15 @@ export interface JobSpec {
   /** CI variables (plain configuration, never credentials) the steps read as environment variables. */
   variables: string[];
   steps: CiStep[];
+  /** Uploaded as a run artifact once every step has succeeded. */
+  publishes?: RunArtifact;
+  /** A run artifact of an earlier job, downloaded before the steps. */
+  consumes?: RunArtifact;
+  /**
+   * Jobs of one group never run at the same time, across runs: a later one waits (it is never cancelled),
+   * so two deployments of an environment, or two gates updating the champion registry, cannot interleave.
+   */
+  concurrency?: string;
 }
 
 export type PipelineId = 'ci' | 'train' | 'deploy' | 'drift-check';
@@ -72,5 +90,11 @@ export interface CicdPlan {
   driftCheck: PipelineSpec;
 }
 
-/** Shell variable holding a unique name for this pipeline run's cloud jobs; each system defines it. */
-export const RUN_ID = 'RUN_ID';
+/**
+ * The run's own variables, defined on every job that reaches the cloud from the CI system's run id and
+ * commit: `RUN_ID` names the run's cloud jobs and resources, `IMAGE_TAG` tags the images it builds
+ * (commit and run, so each run's images are its own and a re-run of a job finds them).
+ */
+export function runVariables(project: { name: string }, runId: string, commit: string): Record<'RUN_ID' | 'IMAGE_TAG', string> {
+  return { RUN_ID: `${project.name}-${runId}`, IMAGE_TAG: `${commit}-${runId}` };
+}

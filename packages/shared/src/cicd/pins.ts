@@ -12,6 +12,8 @@
  * | aws-actions/configure-aws-credentials   | v4.0.2  | e3dd6a429d7300a6a4c196c26e071d42e0343502 |
  * | google-github-actions/auth              | v2.1.8  | 71f986410dfbc7added4569d411d040a91dc6935 |
  * | google-github-actions/setup-gcloud      | v2.1.4  | 77e7a554d41e2ee56fc945c52dfd3f33d12def9a |
+ * | actions/upload-artifact                 | v4.6.2  | ea165f8d65b6e75b540449e92b4886f43607fa02 |
+ * | actions/download-artifact               | v4.3.0  | d3f86a106a0bac45b974a628896c90dbdf5c8093 |
  */
 
 export interface ActionPin {
@@ -28,6 +30,8 @@ export const ACTION_PINS = {
   'aws-actions/configure-aws-credentials': { sha: 'e3dd6a429d7300a6a4c196c26e071d42e0343502', version: 'v4.0.2' },
   'google-github-actions/auth': { sha: '71f986410dfbc7added4569d411d040a91dc6935', version: 'v2.1.8' },
   'google-github-actions/setup-gcloud': { sha: '77e7a554d41e2ee56fc945c52dfd3f33d12def9a', version: 'v2.1.4' },
+  'actions/upload-artifact': { sha: 'ea165f8d65b6e75b540449e92b4886f43607fa02', version: 'v4.6.2' },
+  'actions/download-artifact': { sha: 'd3f86a106a0bac45b974a628896c90dbdf5c8093', version: 'v4.3.0' },
 } as const satisfies Record<string, ActionPin>;
 
 export type PinnedAction = keyof typeof ACTION_PINS;

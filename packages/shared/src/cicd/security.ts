@@ -72,11 +72,16 @@ function permissions(path: string, workflow: Json): string[] {
     const actions = steps.map((s) => String(s.uses ?? ''));
     for (const [scope, level] of Object.entries(asMap(perms))) {
       if (level !== 'write') continue;
+      // A reusable workflow's caller grants what the called jobs need; they are checked in their own file.
+      const calls = typeof job.uses === 'string';
       const logsIn =
-        typeof job.uses === 'string' ||
+        calls ||
         actions.some((a) => /^(azure\/login|aws-actions\/configure-aws-credentials|google-github-actions\/auth)@/.test(a)) ||
         scripts.includes('ACTIONS_ID_TOKEN_REQUEST_URL');
-      const justified = (scope === 'id-token' && logsIn) || (scope === 'actions' && /\bgh workflow run\b/.test(scripts));
+      const justified =
+        (scope === 'id-token' && logsIn) ||
+        (scope === 'actions' && /\bgh workflow run\b/.test(scripts)) ||
+        (scope === 'packages' && (calls || /\bdocker push\b/.test(scripts)));
       if (!justified) problems.push(`${path}: job ${id} has ${scope}: write without needing it`);
     }
     for (const step of steps) {

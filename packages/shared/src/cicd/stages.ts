@@ -3,13 +3,19 @@
  * champion/challenger gate, promotion through the environments, and the drift check.
  */
 import { cloudAdapter } from '../clouds/index.js';
+import type { CloudAdapter } from '../clouds/adapter.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
-import { driftQuery, DRIFT_VARIABLES } from './drift.js';
+import { DOCKERFILES, servesBatch, servesOnline, type ProjectImage } from '../workloads/runtime.js';
+import { driftCheck, DRIFT_VARIABLES } from './drift.js';
+import { ensureImages, imagesUsedBy } from './images.js';
 import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
+import { RELEASE_DOWNLOAD, RELEASE_UPLOAD } from './release.js';
 
 /** Job id of the champion/challenger gate of the training pipeline; the first deployment needs it. */
 export const GATE_JOB = 'gate';
+/** Job id of the image build that training waits for. */
+const IMAGES_JOB = 'images';
 
 /** Job id of the deployment into `env` (environment names may hold "-", job ids may not on every system). */
 export const deployJobId = (env: string) => `deploy_${env.replace(/-/g, '_')}`;
@@ -61,19 +67,49 @@ function ciPipeline(project: ProjectDeclaration): PipelineSpec {
   return { id: 'ci', name: 'CI', onPushAndPullRequest: true, manual: false, schedules: [], jobs };
 }
 
+/** The CI variables a cloud job reads: the cloud's own, then the placeholders the platform engineer sets. */
+function jobVariables(adapter: CloudAdapter): string[] {
+  const placeholders = adapter.workloads.variables.filter((variable) => variable.setBy === 'ci-variable').map((variable) => variable.name);
+  return [...new Set([...adapter.ci.variables, ...placeholders])];
+}
+
+/** The step that builds and pushes `images` into the job's registry, logging in first. */
+function imagesStep(project: ProjectDeclaration, adapter: CloudAdapter, region: string | undefined, images: ProjectImage[]): CiStep | undefined {
+  if (images.length === 0) return undefined;
+  const login = adapter.ci.registryLogin?.(region);
+  return {
+    id: 'images',
+    name: `Build and push ${images.map((image) => DOCKERFILES[image]).join(', ')}`,
+    run: sh([...(login ?? []), ...ensureImages(project, images)]),
+    cloud: true,
+    // A cloud without a registry of its own (a plain cluster) pushes to the CI system's registry.
+    ...(login ? {} : { ciRegistry: true }),
+  };
+}
+
 function trainPipeline(project: ProjectDeclaration): PipelineSpec {
-  const { ci } = cloudAdapter(project.cloud);
+  const adapter = cloudAdapter(project.cloud);
+  const { ci, workloads } = adapter;
   const login = { cloud: project.cloud, region: project.region, scope: { kind: 'training' as const } };
-  const variables = ci.variables;
+  const variables = jobVariables(adapter);
   const jobs: JobSpec[] = [
+    {
+      id: IMAGES_JOB,
+      name: 'Build the training image',
+      needs: [],
+      toolchains: ['cloud-cli', 'docker'],
+      login,
+      variables,
+      steps: [imagesStep(project, adapter, project.region, imagesUsedBy(project, [workloads.training]))!],
+    },
     {
       id: 'train',
       name: 'Train on the cloud',
-      needs: [],
+      needs: [IMAGES_JOB],
       toolchains: ['cloud-cli'],
       login,
       variables,
-      steps: [{ id: 'submit', name: 'Submit the training job and wait', run: sh(ci.submitTraining(project.region)), cloud: true }],
+      steps: [{ id: 'submit', name: 'Submit the training job and wait', run: sh(ci.submitTraining(project, project.region)), cloud: true }],
     },
     {
       id: GATE_JOB,
@@ -84,8 +120,13 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
       variables,
       steps: [
         { id: 'install', name: 'Install the package', run: 'python -m pip install -c constraints.txt -e .' },
-        { id: 'evaluate', name: 'Evaluate the challenger', run: sh(ci.gate(project.region, project.packageName)), cloud: true },
+        { id: 'evaluate', name: 'Evaluate the challenger', run: sh(ci.gate(project, project.region)), cloud: true },
+        // Runs only once the evaluate step passed, that is when the challenger was promoted.
+        { id: 'release', name: 'Hand the promoted champion to the deployments', run: sh(ci.exportRelease(project, project.region)), cloud: true },
       ],
+      publishes: RELEASE_UPLOAD,
+      // Two gates at once would both read the champion registry before either wrote it back.
+      concurrency: `${project.name}-gate`,
     },
   ];
   const schedules = project.pipeline.schedule === null ? [] : [project.pipeline.schedule];
@@ -93,8 +134,11 @@ function trainPipeline(project: ProjectDeclaration): PipelineSpec {
 }
 
 function deployPipeline(project: ProjectDeclaration): PipelineSpec {
-  const { mode } = project.serving;
-  const { ci } = cloudAdapter(project.cloud);
+  const adapter = cloudAdapter(project.cloud);
+  const { ci, workloads } = adapter;
+  const specs = [...(servesOnline(project) ? [workloads.online] : []), ...(servesBatch(project) ? [workloads.batch] : [])];
+  // An endpoint runs the serve image, named in its spec or in the model the pipeline registers for it.
+  const images = [...new Set<ProjectImage>([...(servesOnline(project) ? (['serve'] as const) : []), ...imagesUsedBy(project, specs)])];
   const jobs = project.promotion.map((name, i): JobSpec => {
     const env = project.environments.find((candidate) => candidate.name === name)!;
     const region = env.region ?? project.region;
@@ -112,18 +156,25 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
       cloud: true,
       terraform: true,
     });
-    if (mode !== 'batch') steps.push({ id: 'online', name: 'Roll out the online deployment', run: sh(ci.deployOnline(region, project.name, name)), cloud: true });
-    if (mode !== 'online') steps.push({ id: 'batch', name: 'Roll out batch scoring', run: sh(ci.deployBatch(region, name)), cloud: true });
+    // The serve image carries the released champion (model-registry/, downloaded before the steps).
+    const build = imagesStep(project, adapter, region, images);
+    if (build) steps.push(build);
+    const register = ci.registerModel(project, region, name);
+    if (register.length > 0) steps.push({ id: 'register', name: `Register the model in the ${name} registry`, run: sh(register), cloud: true });
+    if (servesOnline(project)) steps.push({ id: 'online', name: 'Roll out the online deployment', run: sh(ci.deployOnline(project, region, name)), cloud: true });
+    if (servesBatch(project)) steps.push({ id: 'batch', name: 'Roll out batch scoring', run: sh(ci.deployBatch(project, region, name)), cloud: true });
     return {
       id: deployJobId(name),
       name: `Deploy to ${name}`,
       // The first environment waits for the gate; each later one for the environment before it.
       needs: [i === 0 ? GATE_JOB : deployJobId(project.promotion[i - 1]!)],
-      toolchains: ['python', 'terraform', 'cloud-cli'],
+      toolchains: ['python', 'terraform', 'cloud-cli', ...(build ? (['docker'] as const) : [])],
       login: { cloud: project.cloud, region, scope: { kind: 'environment', name } },
       environment: { name, approval: env.approval },
-      variables: ci.variables,
+      variables: jobVariables(adapter),
       steps,
+      consumes: RELEASE_DOWNLOAD,
+      concurrency: `${project.name}-deploy-${name}`,
     };
   });
   return { id: 'deploy', name: 'Deploy', onPushAndPullRequest: false, manual: false, schedules: [], jobs };
@@ -136,7 +187,7 @@ function driftPipeline(project: ProjectDeclaration): PipelineSpec {
     needs: [],
     toolchains: [],
     variables: DRIFT_VARIABLES,
-    steps: [{ id: 'check', name: 'Query the drift metric', run: driftQuery(project.monitoring.driftCriticalPsi) }],
+    steps: [{ id: 'check', name: 'Query the drift metric', run: driftCheck(project) }],
   };
   return {
     id: 'drift-check',

@@ -31,6 +31,11 @@ export interface CloudAdapter {
   machines: CloudMachines | undefined;
   /** What the cloud sells of each GPU of the catalog. */
   gpus: CloudGpus;
+  /**
+   * How the online service's metrics reach Prometheus: `scrape`d where Prometheus reaches the pods (a
+   * cluster), `push`ed to a Pushgateway from managed endpoints, which expose no /metrics to it.
+   */
+  serviceMetrics: 'scrape' | 'push';
 }
 
 /** A GitHub Actions step, as the workflow YAML writes it. */
@@ -68,17 +73,34 @@ export interface CloudCi {
     /** Steps that prepare the signed-in CLI before the job's steps. */
     setup: SetupStep[];
   };
-  /** Shell lines that submit the training job spec under the name `$RUN_ID` and wait until it has finished successfully. */
-  submitTraining(region: string | undefined): string[];
   /**
-   * The champion/challenger gate on the run `$RUN_ID` produced: `python -m <packageName> evaluate` decides,
+   * Shell lines that log Docker in to the environment's registry `$IMAGE_REGISTRY` with the job's cloud
+   * identity; undefined where the cloud has no registry of its own, and the CI system's registry and job
+   * token serve instead.
+   */
+  registryLogin: ((region: string | undefined) => string[]) | undefined;
+  /** Shell lines that fill the training job spec's placeholders, submit it under the name `$RUN_ID` and wait until it has finished successfully. */
+  submitTraining(project: ProjectDeclaration, region: string | undefined): string[];
+  /**
+   * The champion/challenger gate on the run `$RUN_ID` produced: `python -m <package> evaluate` decides,
    * and its exit code is the step's, so 0 (promoted) lets the deployment continue and anything else stops it.
    */
-  gate(region: string | undefined, packageName: string): string[];
-  /** Shell lines that roll out the online deployment spec in environment `env` of project `project`. */
-  deployOnline(region: string | undefined, project: string, env: string): string[];
-  /** Shell lines that roll out the batch scoring spec in environment `env`. */
-  deployBatch(region: string | undefined, env: string): string[];
+  gate(project: ProjectDeclaration, region: string | undefined): string[];
+  /**
+   * Shell lines, run right after a successful {@link gate}, that copy the champion it promoted into
+   * `release/model-registry/<model>/` (cicd/release.ts) for the deployments of the run.
+   */
+  exportRelease(project: ProjectDeclaration, region: string | undefined): string[];
+  /**
+   * Shell lines that register the released champion (`model-registry/`, downloaded from the gate) in the
+   * platform's model registry of environment `env`, with the serve image pushed to `$IMAGE_REGISTRY`;
+   * empty where the platform has no registry (the serve image itself carries the model).
+   */
+  registerModel(project: ProjectDeclaration, region: string | undefined, env: string): string[];
+  /** Shell lines that fill the online deployment spec and roll it out in `env`, moving the traffic to it in steps. */
+  deployOnline(project: ProjectDeclaration, region: string | undefined, env: string): string[];
+  /** Shell lines that fill the batch scoring spec and roll it out in `env`. */
+  deployBatch(project: ProjectDeclaration, region: string | undefined, env: string): string[];
 }
 
 /** One managed workload spec: where it lives in the project and its content. */

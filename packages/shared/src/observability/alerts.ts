@@ -76,7 +76,7 @@ function serviceRules(project: ProjectDeclaration): AlertRule[] {
 
 function driftRules(project: ProjectDeclaration): AlertRule[] {
   const q = projectQueries(project);
-  const { driftWarningPsi: warning, driftCriticalPsi: critical } = project.monitoring;
+  const { driftWarningPsi: warning, driftCriticalPsi: critical, driftMinRows: minRows } = project.monitoring;
   return [
     rule(project, 'FeatureDriftWarning', 'warning', {
       // Below critical only, so a critical drift raises one alert, not two.
@@ -84,6 +84,15 @@ function driftRules(project: ProjectDeclaration): AlertRule[] {
       for: '30m',
       summary: `${project.name}: feature {{ $labels.feature }} drifting`,
       description: `PSI of {{ $labels.feature }} is {{ $value }} (warning above ${warning}, critical above ${critical}).`,
+    }),
+    // Nothing measured is not "no drift": the service scored too few rows, or its metrics are lost.
+    rule(project, 'FeatureDriftUnknown', 'warning', {
+      expr: `absent(${q.featurePsi()})`,
+      for: '6h',
+      summary: `${project.name}: no drift measurement`,
+      description:
+        `No feature PSI has reached Prometheus for 6 hours: the service has scored fewer than ${minRows} rows (the drift policy's minimum) since it started, ` +
+        'batch scoring has not run or its last batch was too small to judge, or their metrics do not reach Prometheus (scrape job, PUSHGATEWAY_URL).',
     }),
     rule(project, 'FeatureDriftCritical', 'critical', {
       expr: `${q.featurePsi()} > ${critical}`,
@@ -107,10 +116,11 @@ function gpuRules(project: ProjectDeclaration): AlertRule[] {
   ];
 }
 
-/** The project's rule groups; empty when no applicable metric exists (batch scoring on CPU). */
+/** The project's rule groups: the service's when it serves online, drift always (online and batch scoring publish it), GPUs when it uses them. */
 export function alertRuleGroups(project: ProjectDeclaration): RuleGroup[] {
   return [
-    ...(servesOnline(project) ? [{ name: `${project.name}-service`, rules: serviceRules(project) }, { name: `${project.name}-drift`, rules: driftRules(project) }] : []),
+    ...(servesOnline(project) ? [{ name: `${project.name}-service`, rules: serviceRules(project) }] : []),
+    { name: `${project.name}-drift`, rules: driftRules(project) },
     ...(usesGpu(project) ? [{ name: `${project.name}-gpu`, rules: gpuRules(project) }] : []),
   ];
 }

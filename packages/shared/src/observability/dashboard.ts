@@ -58,19 +58,19 @@ function predictionsRow(q: ScopedQueries): Row {
 }
 
 function driftRow(q: ScopedQueries, project: ProjectDeclaration): Row {
-  const { driftWarningPsi, driftCriticalPsi } = project.monitoring;
+  const { driftWarningPsi, driftCriticalPsi, driftMinRows } = project.monitoring;
   return {
     title: 'Drift',
     panels: [
       timeseriesPanel({
         title: 'Feature drift (PSI)',
-        description: `Population stability index of recent requests against the training data; warning above ${driftWarningPsi}, critical (retraining) above ${driftCriticalPsi}.`,
+        description: `Population stability index of recent requests (or the last batch) against the training data; warning above ${driftWarningPsi}, critical (retraining) above ${driftCriticalPsi}.`,
         unit: 'none',
         width: 18,
         thresholds: { warning: driftWarningPsi, critical: driftCriticalPsi },
         queries: [{ expr: q.featurePsi(), legend: '{{feature}}' }],
       }),
-      statPanel({ title: 'Drift window', description: 'Recent rows the PSI is computed over; PSI is published from 100 rows on.', unit: 'none', queries: [{ expr: q.driftWindowRows(), legend: 'rows' }] }),
+      statPanel({ title: 'Drift window', description: `Rows the PSI is computed over (the service's recent rows, or the last batch); PSI is published from ${driftMinRows} rows on.`, unit: 'none', queries: [{ expr: q.driftWindowRows(), legend: 'rows' }] }),
     ],
   };
 }
@@ -85,11 +85,13 @@ function gpuRow(q: ScopedQueries): Row {
   };
 }
 
-/** The rows that apply to the project: service panels need the online service, GPU panels GPUs. */
+/** The rows that apply to the project: service panels need the online service, GPU panels GPUs; drift is always there. */
 export function dashboardRows(project: ProjectDeclaration): Row[] {
   const q = projectQueries(project);
   return [
-    ...(servesOnline(project) ? [serviceRow(q, project), predictionsRow(q), driftRow(q, project)] : []),
+    ...(servesOnline(project) ? [serviceRow(q, project), predictionsRow(q)] : []),
+    // Online and batch scoring both publish the PSI of what they scored.
+    driftRow(q, project),
     ...(usesGpu(project) ? [gpuRow(q)] : []),
   ];
 }
@@ -104,13 +106,9 @@ export function withRows(dashboard: DashboardBuilder, rows: readonly Row[]): Das
   return dashboard.build();
 }
 
-/**
- * The project's service dashboard as Grafana JSON model, or undefined when nothing applies (batch
- * scoring on CPU exports no metrics).
- */
-export function serviceDashboard(project: ProjectDeclaration): Dashboard | undefined {
+/** The project's service dashboard as Grafana JSON model. */
+export function serviceDashboard(project: ProjectDeclaration): Dashboard {
   const rows = dashboardRows(project);
-  if (rows.length === 0) return undefined;
   const dashboard = new DashboardBuilder(`${project.name} service`)
     .uid(`${project.name}-service`)
     .description(project.description ? `${project.description}\n\n${GENERATED_NOTICE}` : GENERATED_NOTICE)

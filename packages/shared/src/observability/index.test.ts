@@ -60,7 +60,7 @@ describe('synthesizeObservability', () => {
     const rules = files().groups!.flatMap((g) => g.rules);
     expect(rules.filter((r) => r.labels[RETRAIN_LABEL.name] === RETRAIN_LABEL.value).map((r) => r.alert)).toEqual(['ChurnModelFeatureDriftCritical']);
     for (const rule of rules) {
-      expect(rule.for).toMatch(/^\d+m$/);
+      expect(rule.for).toMatch(/^\d+[mh]$/);
       expect(['warning', 'critical']).toContain(rule.labels.severity);
       expect(rule.annotations.summary && rule.annotations.description).toBeTruthy();
       expect(rule.annotations.runbook_url).toMatch(/^README\.md#/);
@@ -75,11 +75,13 @@ describe('synthesizeObservability', () => {
     expect(panel(withGpu.dashboard, 'GPU memory used')?.targets?.[0]?.expr).toContain('DCGM_FI_DEV_FB_FREE');
   });
 
-  it('leaves out the online service panels for batch scoring', () => {
+  it('leaves out the online service panels for batch scoring, and keeps the drift it publishes', () => {
     const batchGpu = files({ framework: 'pytorch', training: accelerator('a100-80gb'), serving: serving({ mode: 'batch' }) });
-    expect(rowTitles(batchGpu.dashboard)).toEqual(['GPU']);
-    expect(batchGpu.groups!.map((g) => g.name)).toEqual(['churn-model-gpu']);
-    expect(files({ serving: serving({ mode: 'batch' }) }).paths).toEqual([]);
+    expect(rowTitles(batchGpu.dashboard)).toEqual(['Drift', 'GPU']);
+    expect(batchGpu.groups!.map((g) => g.name)).toEqual(['churn-model-drift', 'churn-model-gpu']);
+    const batchCpu = files({ serving: serving({ mode: 'batch' }) });
+    expect(rowTitles(batchCpu.dashboard)).toEqual(['Drift']);
+    expect(batchCpu.groups!.flatMap((g) => g.rules.map((r) => r.alert))).toEqual(['ChurnModelFeatureDriftWarning', 'ChurnModelFeatureDriftUnknown', 'ChurnModelFeatureDriftCritical']);
   });
 
   it('writes nothing when monitoring is disabled, and the same bytes every time', () => {

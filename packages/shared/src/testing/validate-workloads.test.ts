@@ -78,11 +78,11 @@ describe('validateWorkloads', () => {
 
   it.each([
     ['aws', TRAINING_JOB_SPEC.aws, (spec: any): void => { delete spec.RoleArn; }, /must have required property 'RoleArn'/],
-    ['aws', BATCH_JOB_SPEC.aws, (spec: any): void => { delete spec.TransformResources.InstanceType; }, /must have required property 'InstanceType'/],
+    ['aws', BATCH_JOB_SPEC.aws, (spec: any): void => { delete spec.ProcessingResources.ClusterConfig.InstanceType; }, /must have required property 'InstanceType'/],
     ['azure', TRAINING_JOB_SPEC.azure, (spec: any): void => { delete spec.compute; }, /must have required property 'compute'/],
     ['azure', ONLINE_DEPLOYMENT_SPEC.azure, (spec: any): void => { spec.instance_count = '2'; }, /instance_count must be integer/],
     ['gcp', TRAINING_JOB_SPEC.gcp, (spec: any): void => { delete spec.workerPoolSpecs[0].machineSpec; }, /must have required property 'machineSpec'/],
-    ['gcp', BATCH_JOB_SPEC.gcp, (spec: any): void => { delete spec.outputConfig; }, /must have required property 'outputConfig'/],
+    ['gcp', BATCH_JOB_SPEC.gcp, (spec: any): void => { delete spec.workerPoolSpecs[0].containerSpec.imageUri; }, /must have required property 'imageUri'/],
   ] as const)('%s: catches %s missing or mistyping a required field', async (cloud, path, edit, message) => {
     const original = specs(cloud as Cloud).get(path)!;
     const json = path.endsWith('.json');

@@ -21,8 +21,8 @@ import type { Cloud } from '../declaration/common.js';
 import { COMMAND_JOB_SCHEMA, MANAGED_ONLINE_DEPLOYMENT_SCHEMA } from '../workloads/schemas/azureml.js';
 import type { Schema } from '../workloads/schemas/builders.js';
 import { PYTORCH_JOB_SCHEMA } from '../workloads/schemas/pytorchjob.js';
-import { CREATE_ENDPOINT_CONFIG_SCHEMA, CREATE_TRAINING_JOB_SCHEMA, CREATE_TRANSFORM_JOB_SCHEMA } from '../workloads/schemas/sagemaker.js';
-import { BATCH_PREDICTION_JOB_SCHEMA, CUSTOM_JOB_SPEC_SCHEMA, DEPLOY_MODEL_REQUEST_SCHEMA } from '../workloads/schemas/vertex.js';
+import { CREATE_ENDPOINT_CONFIG_SCHEMA, CREATE_PROCESSING_JOB_SCHEMA, CREATE_TRAINING_JOB_SCHEMA } from '../workloads/schemas/sagemaker.js';
+import { CUSTOM_JOB_SPEC_SCHEMA, DEPLOY_MODEL_REQUEST_SCHEMA } from '../workloads/schemas/vertex.js';
 
 type Json = Record<string, unknown>;
 type Role = 'training' | 'online' | 'batch';
@@ -30,8 +30,8 @@ type Role = 'training' | 'online' | 'batch';
 /** The schema of each managed cloud's spec; Kubernetes files are checked manifest by manifest. */
 const CLOUD_SCHEMAS: Record<Exclude<Cloud, 'kubernetes'>, Record<Role, Schema>> = {
   azure: { training: COMMAND_JOB_SCHEMA, online: MANAGED_ONLINE_DEPLOYMENT_SCHEMA, batch: COMMAND_JOB_SCHEMA },
-  aws: { training: CREATE_TRAINING_JOB_SCHEMA, online: CREATE_ENDPOINT_CONFIG_SCHEMA, batch: CREATE_TRANSFORM_JOB_SCHEMA },
-  gcp: { training: CUSTOM_JOB_SPEC_SCHEMA, online: DEPLOY_MODEL_REQUEST_SCHEMA, batch: BATCH_PREDICTION_JOB_SCHEMA },
+  aws: { training: CREATE_TRAINING_JOB_SCHEMA, online: CREATE_ENDPOINT_CONFIG_SCHEMA, batch: CREATE_PROCESSING_JOB_SCHEMA },
+  gcp: { training: CUSTOM_JOB_SPEC_SCHEMA, online: DEPLOY_MODEL_REQUEST_SCHEMA, batch: CUSTOM_JOB_SPEC_SCHEMA },
 };
 
 /** kubernetes-models classes by `apiVersion/kind`. */

@@ -132,6 +132,6 @@ describe('managed clouds', () => {
 
 describe('envsubstFormat', () => {
   it('lists exactly the variables a cloud substitutes', () => {
-    expect(envsubstFormat('kubernetes')).toBe('${IMAGE_REGISTRY} ${IMAGE_TAG} ${RUN_ID}');
+    expect(envsubstFormat('kubernetes')).toBe('${IMAGE_REGISTRY} ${IMAGE_TAG} ${RUN_ID} ${PUSHGATEWAY_URL}');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { cloudAdapter } from '../clouds/index.js';
 import type { Artifact, Synthesizer } from '../synth/artifact.js';
+import { renderedSpec } from './rendered.js';
 import { servesBatch, servesOnline } from './runtime.js';
 
 export type { WorkloadVariable } from './placeholders.js';
@@ -16,8 +17,6 @@ export { HEALTH_PATH, METRICS_PATH, PREDICT_PATH, SERVICE_PORT } from './runtime
 /** The training job spec always; the online deployment and batch job specs as the serving mode asks. */
 export const synthesizeWorkloads: Synthesizer = (project) => {
   const { training, online, batch } = cloudAdapter(project.cloud).workloads;
-  const artifacts: Artifact[] = [{ path: training.path, content: training.render(project) }];
-  if (servesOnline(project)) artifacts.push({ path: online.path, content: online.render(project) });
-  if (servesBatch(project)) artifacts.push({ path: batch.path, content: batch.render(project) });
-  return artifacts;
+  const specs = [training, ...(servesOnline(project) ? [online] : []), ...(servesBatch(project) ? [batch] : [])];
+  return specs.map((spec): Artifact => ({ path: spec.path, content: renderedSpec(project, spec) }));
 };

@@ -17,6 +17,17 @@ export const IMAGE_USER_ID = 10001;
 
 const placeholder = placeholders('every cloud', COMMON_WORKLOAD_VARIABLES);
 
+/**
+ * Environment variables that make a process Prometheus cannot scrape push its metrics to the
+ * Pushgateway (`<package>.metrics_push`), when the project ships monitoring.
+ */
+export function metricsPushEnvironment(project: ProjectDeclaration): Record<string, string> {
+  return project.monitoring.enabled ? { PUSHGATEWAY_URL: placeholder('PUSHGATEWAY_URL') } : {};
+}
+
+/** `{ NAME: value }` as the `[{ name, value }]` list Kubernetes and Vertex AI containers take. */
+export const envList = (variables: Record<string, string>): { name: string; value: string }[] => Object.entries(variables).map(([name, value]) => ({ name, value }));
+
 /** The two images a project builds: `train` from Dockerfile.train, `serve` from Dockerfile.serve. */
 export type ProjectImage = 'train' | 'serve';
 
@@ -25,6 +36,28 @@ export type ProjectImage = 'train' | 'serve';
  * pipeline pushes to and every workload spec pulls from.
  */
 export const imageRepository = (project: Pick<ProjectDeclaration, 'name'>, image: ProjectImage): string => `${project.name}-${image}`;
+
+/** The Dockerfile each image is built from, at the project root. */
+export const DOCKERFILES: Record<ProjectImage, string> = { train: 'Dockerfile.train', serve: 'Dockerfile.serve' };
+
+/** The images a project has: train always, serve when it serves online (Dockerfile.serve comes with the online service). */
+export const projectImages = (project: ProjectDeclaration): ProjectImage[] => (servesOnline(project) ? ['train', 'serve'] : ['train']);
+
+/**
+ * The image batch scoring runs in where the platform runs a plain command (Azure ML jobs, Kubernetes): the
+ * train image, which every project builds and which holds the package with its batch command; the model
+ * comes from the platform's registry or volume, not from the image.
+ */
+export const BATCH_IMAGE: ProjectImage = 'train';
+
+/**
+ * The image a platform's model registry records as scoring a released model: the serve image where the
+ * project serves online, else the train image, whose batch command does the scoring.
+ */
+export const modelImage = (project: ProjectDeclaration): ProjectImage => (servesOnline(project) ? 'serve' : BATCH_IMAGE);
+
+/** Name the package registers its model under (`MODEL_NAME`'s default), in its own registry and the platforms'. */
+export const modelName = (project: Pick<ProjectDeclaration, 'packageName'>): string => project.packageName;
 
 /** `<registry>/<project>-train|serve:<tag>`, with registry and tag left to the pipeline. */
 export function imageRef(project: ProjectDeclaration, image: ProjectImage): string {

@@ -3,9 +3,16 @@
  * the AWS CLI, and the training, gating and deployment the pipelines run on SageMaker.
  */
 import type { CloudCi } from '../adapter.js';
+import { objectStoreGate, objectStoreRelease } from '../../cicd/gate.js';
 import { uses } from '../../cicd/pins.js';
-import { objectStoreGate } from '../../cicd/gate.js';
+import { releasedVersion } from '../../cicd/release.js';
+import { ROLLOUT } from '../../cicd/rollout.js';
+import { substituteSpec } from '../../cicd/substitute.js';
+import type { ProjectDeclaration } from '../../declaration/project.js';
+import { resourcePrefix } from '../../rbac/capabilities.js';
+import { imageRepository, metricsPushEnvironment, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
 import { awsWorkloads } from './workloads/index.js';
+import { releasedModelPrefix } from './workloads/processing.js';
 
 // The AWS CLI and SDKs assume the role from these variables by themselves (AssumeRoleWithWebIdentity).
 const login: CloudCi['login'] = (tokenVar, region) => [
@@ -16,15 +23,76 @@ const login: CloudCi['login'] = (tokenVar, region) => [
   `export AWS_REGION=${region} AWS_DEFAULT_REGION=${region}`,
 ];
 
+/**
+ * A SageMaker resource of this run in `env`: `<project>-<env>-<purpose>-<run number>`, inside the
+ * `<project>-<env>-*` names the pipeline role may create (rbac.ts); the run number ends `$RUN_ID`.
+ */
+const runResource = (project: ProjectDeclaration, env: string, purpose: string): string => `"${resourcePrefix(project, env)}-${purpose}-\${RUN_ID##*-}"`;
+
+/** `SAGEMAKER_MODEL_NAME`: the SageMaker model of this run's release in `env` (models are immutable, so one per rollout). */
+const modelNameOf = (project: ProjectDeclaration, env: string): string => `export SAGEMAKER_MODEL_NAME=${runResource(project, env, 'model')}`;
+
+/** The endpoint (and the model package group) of the environment, `<project>-<env>`. */
+const endpointName = (project: ProjectDeclaration, env: string): string => resourcePrefix(project, env);
+
+/**
+ * SageMaker's own blue/green update: a new fleet takes the canary share, then all traffic once the wait
+ * is over, and the old fleet is terminated (the timeout must exceed both waits, and be at least 600).
+ */
+const CANARY_DEPLOYMENT = JSON.stringify({
+  BlueGreenUpdatePolicy: {
+    TrafficRoutingConfiguration: { Type: 'CANARY', CanarySize: { Type: 'CAPACITY_PERCENT', Value: ROLLOUT.canaryPercent }, WaitIntervalInSeconds: ROLLOUT.canarySeconds },
+    TerminationWaitInSeconds: 300,
+    MaximumExecutionTimeoutInSeconds: ROLLOUT.canarySeconds + 3600,
+  },
+});
+
+/**
+ * The release as a versioned model package of the group `<project>`, approved (the gate and the
+ * environment's approval are its review), and for an endpoint the SageMaker model made from that package.
+ */
+function registerModel(project: ProjectDeclaration, env: string): string[] {
+  const group = endpointName(project, env);
+  const image = `$IMAGE_REGISTRY/${imageRepository(project, modelImage(project))}:$IMAGE_TAG`;
+  // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
+  const environment = Object.keys(metricsPushEnvironment(project)).map((name) => `"${name}":"$${name}"`).join(',');
+  const inference = `{"Containers":[{"Image":"${image}","ModelDataUrl":"$model_data","Environment":{${environment}}}],"SupportedContentTypes":["application/json","text/csv"],"SupportedResponseMIMETypes":["application/json","text/csv"]}`;
+  const steps = [
+    // SageMaker unpacks model.tar.gz into /opt/ml/model: the model folder's files at its root.
+    'tar -czf model.tar.gz -C "$MODEL_DIR" .',
+    `model_data="s3://$ARTIFACT_BUCKET/${project.name}/models/$RUN_ID/model.tar.gz"`,
+    'aws s3 cp model.tar.gz "$model_data"',
+    // Batch scoring (a processing job) reads the folder itself.
+    `aws s3 sync "$MODEL_DIR" "${releasedModelPrefix(project)}"`,
+    `aws sagemaker describe-model-package-group --model-package-group-name ${group} >/dev/null 2>&1 || aws sagemaker create-model-package-group --model-package-group-name ${group} --model-package-group-description "Champions of ${project.name} in ${env}"`,
+    `package=$(aws sagemaker create-model-package --model-package-group-name ${group} --model-approval-status Approved ` +
+      `--model-package-description "Champion promoted by the gate of $RUN_ID, released to ${env}" --customer-metadata-properties "model_version=$MODEL_VERSION,run_id=$RUN_ID" ` +
+      `--inference-specification "${inference.replace(/"/g, '\\"')}" --query ModelPackageArn --output text)`,
+    // The endpoint serves a model made from the package.
+    ...(servesOnline(project) ? ['aws sagemaker create-model --model-name "$SAGEMAKER_MODEL_NAME" --execution-role-arn "$SAGEMAKER_ROLE_ARN" --primary-container "ModelPackageName=$package"'] : []),
+  ];
+  return [
+    ...releasedVersion(modelName(project)),
+    modelNameOf(project, env),
+    // A re-run of the deployment finds the model it registered.
+    'if aws sagemaker describe-model --model-name "$SAGEMAKER_MODEL_NAME" >/dev/null 2>&1; then echo "model $SAGEMAKER_MODEL_NAME is registered already"; else',
+    ...steps.map((line) => `  ${line}`),
+    'fi',
+  ];
+}
+
 export const awsCi: CloudCi = {
   variables: ['AWS_ROLE_ARN', 'MODEL_STORE_URI'],
+  // The registry host is the first part of IMAGE_REGISTRY (<account>.dkr.ecr.<region>.amazonaws.com).
+  registryLogin: (region) => [`aws ecr get-login-password --region ${region} | docker login --username AWS --password-stdin "\${IMAGE_REGISTRY%%/*}"`],
   oidcAudience: 'sts.amazonaws.com',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
   installCli: () => ['python -m pip install --quiet awscli'],
   githubLogin: (region) => [{ name: 'Log in to AWS (OIDC)', uses: uses('aws-actions/configure-aws-credentials'), with: { 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': region } }],
   azurePipelines: { login, setup: [] },
-  submitTraining: () => [
+  submitTraining: (project) => [
+    ...substituteSpec(project, awsWorkloads.training, awsWorkloads.variables),
     // Arguments given next to --cli-input-json override the file, so each run gets its own name.
     `aws sagemaker create-training-job --cli-input-json file://${awsWorkloads.training.path} --training-job-name "$RUN_ID"`,
     'aws sagemaker wait training-job-completed-or-stopped --training-job-name "$RUN_ID"',
@@ -32,7 +100,7 @@ export const awsCi: CloudCi = {
     'echo "SageMaker training job $RUN_ID: $status"',
     'test "$status" = Completed',
   ],
-  gate: (_region, packageName) =>
+  gate: (project) =>
     objectStoreGate(
       {
         // SageMaker packs /opt/ml/model (the job's RUNS_DIR) into model.tar.gz.
@@ -44,20 +112,28 @@ export const awsCi: CloudCi = {
         pull: ['aws s3 sync "$MODEL_STORE_URI/model-registry" .store/model-registry', 'aws s3 cp "$MODEL_STORE_URI/data/train.csv" .store/data/train.csv'],
         pushRegistry: 'aws s3 sync .store/model-registry "$MODEL_STORE_URI/model-registry"',
       },
-      packageName,
+      project.packageName,
     ),
-  deployOnline: (_region, project, env) => {
-    const endpoint = `${project}-${env}`;
+  exportRelease: (project) => objectStoreRelease(project),
+  registerModel: (project, _region, env) => registerModel(project, env),
+  deployOnline: (project, _region, env) => {
+    const endpoint = endpointName(project, env);
     return [
-      'config="$RUN_ID"',
+      modelNameOf(project, env),
+      ...substituteSpec(project, awsWorkloads.online, awsWorkloads.variables),
+      `config=${runResource(project, env, 'config')}`,
       `aws sagemaker create-endpoint-config --cli-input-json file://${awsWorkloads.online.path} --endpoint-config-name "$config"`,
       `if aws sagemaker describe-endpoint --endpoint-name ${endpoint} >/dev/null 2>&1; then`,
-      `  aws sagemaker update-endpoint --endpoint-name ${endpoint} --endpoint-config-name "$config"`,
+      `  aws sagemaker update-endpoint --endpoint-name ${endpoint} --endpoint-config-name "$config" --deployment-config '${CANARY_DEPLOYMENT}'`,
       'else',
       `  aws sagemaker create-endpoint --endpoint-name ${endpoint} --endpoint-config-name "$config"`,
       'fi',
       `aws sagemaker wait endpoint-in-service --endpoint-name ${endpoint}`,
+      `test "$(aws sagemaker describe-endpoint --endpoint-name ${endpoint} --query EndpointConfigName --output text)" = "$config"`,
     ];
   },
-  deployBatch: (_region, env) => [`aws sagemaker create-transform-job --cli-input-json file://${awsWorkloads.batch.path} --transform-job-name "$RUN_ID-batch-${env}"`],
+  deployBatch: (project, _region, env) => [
+    ...substituteSpec(project, awsWorkloads.batch, awsWorkloads.variables),
+    `aws sagemaker create-processing-job --cli-input-json file://${awsWorkloads.batch.path} --processing-job-name ${runResource(project, env, 'batch')}`,
+  ],
 };

@@ -1,4 +1,4 @@
-/** The AWS adapter: SageMaker training jobs, endpoints and batch transforms; IAM policies; EC2 / SageMaker instance types. */
+/** The AWS adapter: SageMaker training jobs, endpoints and batch processing jobs; IAM policies; EC2 / SageMaker instance types. */
 import type { CloudAdapter } from '../adapter.js';
 import { awsCi } from './ci.js';
 import { AWS_GPUS } from './gpus.js';
@@ -15,4 +15,5 @@ export const aws = {
   rbac: awsRbac,
   machines: AWS_MACHINES,
   gpus: AWS_GPUS,
+  serviceMetrics: 'push',
 } satisfies CloudAdapter;

@@ -6,21 +6,16 @@ import type { CloudMachines } from '../adapter.js';
 import type { MachineSize } from '../../iac/machine-types.js';
 import { size } from '../../workloads/machines.js';
 
-/** vCPUs of instance sizes without the `<n>xlarge` pattern. */
-const AWS_METAL_VCPUS: Record<string, number> = { g4dn: 96 };
-
 /**
  * vCPUs of an EC2 / SageMaker instance type (`ml.` optional), from its size: large 2, xlarge 4, Nxlarge 4N.
  * @example awsVcpus('ml.g5.12xlarge') // 48
  */
 export function awsVcpus(instanceType: string): number {
-  const [familyName, sizeName] = instanceType.replace(/^ml\./, '').split('.');
+  const sizeName = instanceType.replace(/^ml\./, '').split('.')[1];
   if (sizeName === 'large') return 2;
   if (sizeName === 'xlarge') return 4;
   const multiple = /^(\d+)xlarge$/.exec(sizeName ?? '');
   if (multiple) return 4 * Number(multiple[1]);
-  const metal = sizeName === 'metal' && familyName ? AWS_METAL_VCPUS[familyName] : undefined;
-  if (metal) return metal;
   throw new Error(`unknown vCPU count of AWS instance type "${instanceType}"`);
 }
 

@@ -15,4 +15,5 @@ export const azure = {
   rbac: azureRbac,
   machines: AZURE_MACHINES,
   gpus: AZURE_GPUS,
+  serviceMetrics: 'push',
 } satisfies CloudAdapter;

@@ -4,8 +4,15 @@
  * run on Vertex AI.
  */
 import type { CloudCi } from '../adapter.js';
+import { objectStoreGate, objectStoreRelease } from '../../cicd/gate.js';
 import { uses } from '../../cicd/pins.js';
-import { objectStoreGate } from '../../cicd/gate.js';
+import { releasedVersion } from '../../cicd/release.js';
+import { ROLLOUT } from '../../cicd/rollout.js';
+import { substituteSpec } from '../../cicd/substitute.js';
+import type { ProjectDeclaration } from '../../declaration/project.js';
+import { HEALTH_PATH, imageRepository, metricsPushEnvironment, modelImage, modelName, PREDICT_PATH, SERVICE_PORT, servesOnline } from '../../workloads/runtime.js';
+import { RELEASED_MODEL_PATH } from './workloads/batch.js';
+import { gcsUri, vertexLabels } from './workloads/common.js';
 import { gcpWorkloads } from './workloads/index.js';
 
 const login: CloudCi['login'] = (tokenVar) => [
@@ -18,18 +25,91 @@ const login: CloudCi['login'] = (tokenVar) => [
   'export GOOGLE_APPLICATION_CREDENTIALS="$oidc_dir/credentials.json"',
 ];
 
-/** Vertex AI has no `--config` for these calls: the YAML spec goes to the REST API as JSON. `resource` may hold shell variables. */
-function vertexPost(spec: string, region: string | undefined, resource: string): string[] {
+/**
+ * gcloud has no `--config` for deployModel: the YAML spec goes to the REST API as JSON, with `edit` (a
+ * Python expression on `spec`) applied first. `resource` may hold shell variables; `$created` is set to
+ * the long-running operation the call started.
+ */
+function vertexPost(spec: string, region: string | undefined, resource: string, edit: string): string[] {
   return [
     'python -m pip install --quiet pyyaml',
-    `python -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)' ${spec} > request.json`,
-    `curl --fail-with-body --silent --show-error --request POST --header "Authorization: Bearer $(gcloud auth print-access-token)" ` +
-      `--header 'Content-Type: application/json' --data @request.json "https://${region}-aiplatform.googleapis.com/v1/${resource}"`,
+    `python -c 'import json, os, sys, yaml; spec = yaml.safe_load(open(sys.argv[1])); json.dump(${edit}, sys.stdout)' ${spec} > request.json`,
+    `created=$(curl --fail-with-body --silent --show-error --request POST --header "Authorization: Bearer $(gcloud auth print-access-token)" ` +
+      `--header 'Content-Type: application/json' --data @request.json "https://${region}-aiplatform.googleapis.com/v1/${resource}" | python -c 'import json, sys; print(json.load(sys.stdin).get("name", ""))')`,
+  ];
+}
+
+/** Waits for the long-running operation `$created` and fails with its error. */
+const awaitOperation = (region: string | undefined): string[] => [
+  `until [ "$(gcloud ai operations describe "$created" --region=${region} --format='value(done)')" = True ]; do sleep 30; done`,
+  `error=$(gcloud ai operations describe "$created" --region=${region} --format='value(error.message)')`,
+  'if [ -n "$error" ]; then echo "$created failed: $error" >&2; exit 1; fi',
+];
+
+/** The Model Registry id of the project's model; its versions are the releases, each aliased with its run. */
+const modelId = (project: ProjectDeclaration): string => project.name;
+
+/** `VERTEX_MODEL`: this run's version of the model, by its alias. */
+const releasedModel = (project: ProjectDeclaration, region: string | undefined): string =>
+  `export VERTEX_MODEL="projects/$GCP_PROJECT/locations/${region}/models/${modelId(project)}@$RUN_ID"`;
+
+/** `key=value,...` of a labels map, for gcloud's --labels. */
+const labelsFlag = (labels: Record<string, string>): string => Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(',');
+
+/**
+ * The release as a new version of the project's model (the first upload creates it), aliased with the
+ * run; its container is the image that scores with it, with the serving routes where it serves online.
+ */
+function registerModel(project: ProjectDeclaration, region: string | undefined): string[] {
+  const id = modelId(project);
+  // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
+  const push = Object.keys(metricsPushEnvironment(project)).map((name) => `${name}=$${name}`);
+  const serving = servesOnline(project)
+    ? ` --container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH}${push.length > 0 ? ` --container-env-vars="${push.join(',')}"` : ''}`
+    : '';
+  return [
+    ...releasedVersion(modelName(project)),
+    // Vertex AI copies the artifact URI's files for the container (AIP_STORAGE_URI); batch jobs read them through /gcs.
+    `artifacts="${gcsUri(project, RELEASED_MODEL_PATH)}"`,
+    `registered=$(gcloud ai models list-version ${id} --region=${region} --filter="versionAliases:$RUN_ID" --format='value(versionId)' 2>/dev/null || true)`,
+    `if [ -n "$registered" ]; then echo "${id}@$RUN_ID is registered already"; else`,
+    '  gcloud storage rsync --recursive "$MODEL_DIR" "$artifacts"',
+    `  if gcloud ai models describe ${id} --region=${region} >/dev/null 2>&1; then version=(--parent-model="projects/$GCP_PROJECT/locations/${region}/models/${id}"); else version=(--model-id=${id}); fi`,
+    `  gcloud ai models upload --region=${region} --display-name=${project.name} "\${version[@]}" --version-aliases="$RUN_ID" ` +
+      `--container-image-uri="$IMAGE_REGISTRY/${imageRepository(project, modelImage(project))}:$IMAGE_TAG" --artifact-uri="$artifacts"${serving} ` +
+      `--labels="${labelsFlag(vertexLabels(project, 'model'))},model_version=v$MODEL_VERSION"`,
+    'fi',
+  ];
+}
+
+/**
+ * The release deployed next to the live model with the canary share of the endpoint's traffic, then all
+ * of it; the previous model is undeployed last.
+ */
+function rollOut(project: ProjectDeclaration, region: string | undefined, env: string): string[] {
+  const { canaryPercent, canarySeconds } = ROLLOUT;
+  // "0" in a DeployModelRequest's trafficSplit is the model it deploys.
+  const split = `dict(spec, trafficSplit={"0": ${canaryPercent}, os.environ["live"]: ${100 - canaryPercent}} if os.environ["live"] else {"0": 100})`;
+  return [
+    releasedModel(project, region),
+    ...substituteSpec(project, gcpWorkloads.online, gcpWorkloads.variables),
+    `endpoint=$(gcloud ai endpoints list --region=${region} --filter="displayName=${project.name}-${env}" --format='value(name)' --limit=1)`,
+    `export live=$(gcloud ai endpoints describe "$endpoint" --region=${region} --format='value(deployedModels[0].id)')`,
+    ...vertexPost(gcpWorkloads.online.path, region, '$endpoint:deployModel', split),
+    ...awaitOperation(region),
+    'if [ -n "$live" ]; then',
+    `  deployed=$(gcloud ai operations describe "$created" --region=${region} --format='value(response.deployedModel.id)')`,
+    `  sleep ${canarySeconds}`,
+    `  gcloud ai endpoints update "$endpoint" --region=${region} --traffic-split="$deployed=100"`,
+    `  gcloud ai endpoints undeploy-model "$endpoint" --region=${region} --deployed-model-id="$live"`,
+    'fi',
   ];
 }
 
 export const gcpCi: CloudCi = {
   variables: ['GCP_PROJECT', 'GCP_WORKLOAD_IDENTITY_PROVIDER', 'GCP_SERVICE_ACCOUNT', 'MODEL_STORE_URI'],
+  // Docker asks gcloud for a token of the signed-in identity when it pushes to the Artifact Registry host.
+  registryLogin: () => ['gcloud auth configure-docker "${IMAGE_REGISTRY%%/*}" --quiet'],
   oidcAudience: 'https://iam.googleapis.com/$GCP_WORKLOAD_IDENTITY_PROVIDER',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
@@ -42,14 +122,15 @@ export const gcpCi: CloudCi = {
     { uses: uses('google-github-actions/setup-gcloud') },
   ],
   azurePipelines: { login, setup: [] },
-  submitTraining: (region) => [
+  submitTraining: (project, region) => [
+    ...substituteSpec(project, gcpWorkloads.training, gcpWorkloads.variables),
     `job=$(gcloud ai custom-jobs create --region=${region} --display-name="$RUN_ID" --config=${gcpWorkloads.training.path} --format='value(name)')`,
     'echo "Vertex AI custom job $job"',
     `until state=$(gcloud ai custom-jobs describe "$job" --region=${region} --format='value(state)') && [[ "$state" =~ ^JOB_STATE_(SUCCEEDED|FAILED|CANCELLED|EXPIRED)$ ]]; do sleep 60; done`,
     'echo "state: $state"',
     'test "$state" = JOB_STATE_SUCCEEDED',
   ],
-  gate: (region, packageName) =>
+  gate: (project, region) =>
     objectStoreGate(
       {
         // Vertex AI hands the job AIP_MODEL_DIR = <baseOutputDirectory>/model, the job's RUNS_DIR.
@@ -61,11 +142,13 @@ export const gcpCi: CloudCi = {
         pull: ['gcloud storage rsync --recursive "$MODEL_STORE_URI/model-registry" .store/model-registry', 'gcloud storage cp "$MODEL_STORE_URI/data/train.csv" .store/data/train.csv'],
         pushRegistry: 'gcloud storage rsync --recursive .store/model-registry "$MODEL_STORE_URI/model-registry"',
       },
-      packageName,
+      project.packageName,
     ),
-  deployOnline: (region, project, env) => [
-    `endpoint=$(gcloud ai endpoints list --region=${region} --filter="displayName=${project}-${env}" --format='value(name)' --limit=1)`,
-    ...vertexPost(gcpWorkloads.online.path, region, '$endpoint:deployModel'),
+  exportRelease: (project) => objectStoreRelease(project),
+  registerModel: (project, region) => registerModel(project, region),
+  deployOnline: (project, region, env) => rollOut(project, region, env),
+  deployBatch: (project, region, env) => [
+    ...substituteSpec(project, gcpWorkloads.batch, gcpWorkloads.variables),
+    `gcloud ai custom-jobs create --region=${region} --display-name="$RUN_ID-batch-${env}" --config=${gcpWorkloads.batch.path} --labels="${labelsFlag(vertexLabels(project, 'batch'))}"`,
   ],
-  deployBatch: (region) => vertexPost(gcpWorkloads.batch.path, region, `projects/$GCP_PROJECT/locations/${region}/batchPredictionJobs`),
 };

@@ -15,4 +15,5 @@ export const gcp = {
   rbac: gcpRbac,
   machines: GCP_MACHINES,
   gpus: GCP_GPUS,
+  serviceMetrics: 'push',
 } satisfies CloudAdapter;

@@ -14,4 +14,5 @@ export const kubernetes = {
   rbac: kubernetesRbac,
   machines: undefined, // the cluster's nodes are not the factory's to choose
   gpus: KUBERNETES_GPUS,
+  serviceMetrics: 'scrape',
 } satisfies CloudAdapter;

@@ -34,38 +34,48 @@ const DATA_TYPES = ['uri_file', 'uri_folder', 'mltable', 'mlflow_model', 'custom
 const jobInput: Schema = object({ type: oneOfValues(...DATA_TYPES), path: string({ minLength: 1 }), mode: oneOfValues('ro_mount', 'download', 'direct', 'eval_mount', 'eval_download') }, ['type', 'path']);
 const jobOutput: Schema = object({ type: oneOfValues(...DATA_TYPES), path: string(), mode: oneOfValues('rw_mount', 'upload', 'direct'), name: string(), version: string() }, ['type']);
 
-export const COMMAND_JOB_SCHEMA: Schema = object(
-  {
-    $schema: { const: 'https://azuremlschemas.azureedge.net/latest/commandJob.schema.json' },
-    type: { const: 'command' },
-    name: string(),
-    display_name: string(),
-    experiment_name: string(),
-    description: string(),
-    tags: stringMap(),
-    properties: stringMap(),
-    command: string({ minLength: 1 }),
-    code: string(),
-    environment,
-    environment_variables: stringMap(),
-    compute: string({ pattern: '^azureml:[a-zA-Z][a-zA-Z0-9-]{1,15}$' }),
-    resources: object({ instance_count: integer(1), instance_type: string(), shm_size: string(), docker_args: string(), properties: { type: 'object' } }),
-    limits: object({ timeout: integer(1) }),
-    distribution: {
-      oneOf: [
-        object({ type: { const: 'pytorch' }, process_count_per_instance: integer(1) }, ['type']),
-        object({ type: { const: 'mpi' }, process_count_per_instance: integer(1) }, ['type']),
-        object({ type: { const: 'tensorflow' }, worker_count: integer(1), parameter_server_count: integer(0) }, ['type']),
-      ],
-    },
-    inputs: { type: 'object', additionalProperties: jobInput },
-    outputs: { type: 'object', additionalProperties: jobOutput },
-    identity: { type: 'object' },
-    queue_settings: { type: 'object' },
-    services: { type: 'object' },
-  },
-  ['type', 'command', 'environment', 'compute'],
-);
+/** A job names its compute cluster, or runs on serverless compute of the instance type its resources name. */
+const computeOrServerless: Schema = {
+  anyOf: [{ required: ['compute'] }, { required: ['resources'], properties: { resources: { required: ['instance_type'] } } }],
+};
+
+export const COMMAND_JOB_SCHEMA: Schema = {
+  allOf: [
+    computeOrServerless,
+    object(
+      {
+        $schema: { const: 'https://azuremlschemas.azureedge.net/latest/commandJob.schema.json' },
+        type: { const: 'command' },
+        name: string(),
+        display_name: string(),
+        experiment_name: string(),
+        description: string(),
+        tags: stringMap(),
+        properties: stringMap(),
+        command: string({ minLength: 1 }),
+        code: string(),
+        environment,
+        environment_variables: stringMap(),
+        compute: string({ pattern: '^azureml:[a-zA-Z][a-zA-Z0-9-]{1,15}$' }),
+        resources: object({ instance_count: integer(1), instance_type: string(), shm_size: string(), docker_args: string(), properties: { type: 'object' } }),
+        limits: object({ timeout: integer(1) }),
+        distribution: {
+          oneOf: [
+            object({ type: { const: 'pytorch' }, process_count_per_instance: integer(1) }, ['type']),
+            object({ type: { const: 'mpi' }, process_count_per_instance: integer(1) }, ['type']),
+            object({ type: { const: 'tensorflow' }, worker_count: integer(1), parameter_server_count: integer(0) }, ['type']),
+          ],
+        },
+        inputs: { type: 'object', additionalProperties: jobInput },
+        outputs: { type: 'object', additionalProperties: jobOutput },
+        identity: { type: 'object' },
+        queue_settings: { type: 'object' },
+        services: { type: 'object' },
+      },
+      ['type', 'command', 'environment'],
+    ),
+  ],
+};
 
 const probe: Schema = object({ initial_delay: integer(0), period: integer(1), timeout: integer(1), failure_threshold: integer(1), success_threshold: integer(1) });
 

@@ -1,12 +1,12 @@
 /**
  * JSON Schemas of the SageMaker request bodies we emit, written from the Amazon SageMaker API Reference
- * (CreateTrainingJob, CreateEndpointConfig, CreateTransformJob: request syntax, required parameters,
+ * (CreateTrainingJob, CreateEndpointConfig, CreateProcessingJob: request syntax, required parameters,
  * length constraints and patterns). Unknown top-level parameters are errors, as the AWS CLI's
  * `--cli-input-json` rejects them.
  */
 import { array, integer, object, oneOfValues, string, type Schema } from './builders.js';
 
-/** TrainingJobName, EndpointConfigName, TransformJobName, ModelName, VariantName. */
+/** TrainingJobName, EndpointConfigName, ProcessingJobName, ModelName, VariantName. */
 const NAME = string({ pattern: '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$', maxLength: 63 });
 const INSTANCE_TYPE = string({ pattern: '^ml\\.[a-z0-9-]+\\.[a-z0-9]+$' });
 const S3_URI = string({ pattern: '^(https|s3)://([^/]+)/?(.*)$', maxLength: 1024 });
@@ -98,34 +98,54 @@ export const CREATE_ENDPOINT_CONFIG_SCHEMA: Schema = object(
   ['EndpointConfigName', 'ProductionVariants'],
 );
 
-export const CREATE_TRANSFORM_JOB_SCHEMA: Schema = object(
+const processingS3Input: Schema = object(
   {
-    TransformJobName: NAME,
-    ModelName: NAME,
-    MaxConcurrentTransforms: integer(0),
-    ModelClientConfig: { type: 'object' },
-    MaxPayloadInMB: integer(0),
-    BatchStrategy: oneOfValues('MultiRecord', 'SingleRecord'),
-    Environment: environment(10240),
-    TransformInput: object(
-      {
-        DataSource: object(
-          { S3DataSource: object({ S3DataType: oneOfValues('ManifestFile', 'S3Prefix', 'AugmentedManifestFile'), S3Uri: S3_URI }, ['S3DataType', 'S3Uri']) },
-          ['S3DataSource'],
-        ),
-        ContentType: string({ maxLength: 256 }),
-        CompressionType: oneOfValues('None', 'Gzip'),
-        SplitType: oneOfValues('None', 'Line', 'RecordIO', 'TFRecord'),
-      },
-      ['DataSource'],
+    S3Uri: S3_URI,
+    LocalPath: string({ pattern: '^/opt/ml/processing/', maxLength: 256 }),
+    S3DataType: oneOfValues('ManifestFile', 'S3Prefix'),
+    S3InputMode: oneOfValues('Pipe', 'File'),
+    S3DataDistributionType: oneOfValues('FullyReplicated', 'ShardedByS3Key'),
+    S3CompressionType: oneOfValues('None', 'Gzip'),
+  },
+  ['S3Uri', 'S3DataType'],
+);
+
+export const CREATE_PROCESSING_JOB_SCHEMA: Schema = object(
+  {
+    ProcessingJobName: NAME,
+    ProcessingResources: object(
+      { ClusterConfig: object({ InstanceCount: integer(1, 100), InstanceType: INSTANCE_TYPE, VolumeSizeInGB: integer(1, 16384), VolumeKmsKeyId: string() }, ['InstanceCount', 'InstanceType', 'VolumeSizeInGB']) },
+      ['ClusterConfig'],
     ),
-    TransformOutput: object({ S3OutputPath: S3_URI, Accept: string({ maxLength: 256 }), AssembleWith: oneOfValues('None', 'Line'), KmsKeyId: string() }, ['S3OutputPath']),
-    DataCaptureConfig: { type: 'object' },
-    TransformResources: object({ InstanceType: INSTANCE_TYPE, InstanceCount: integer(1), VolumeKmsKeyId: string(), TransformAmiVersion: string() }, ['InstanceType', 'InstanceCount']),
-    DataProcessing: { type: 'object' },
+    AppSpecification: object(
+      { ImageUri: IMAGE, ContainerEntrypoint: array(string({ maxLength: 256 }), { minItems: 1, maxItems: 100 }), ContainerArguments: array(string({ maxLength: 256 }), { minItems: 1, maxItems: 100 }) },
+      ['ImageUri'],
+    ),
+    ProcessingInputs: array(object({ InputName: string({ minLength: 1, maxLength: 256 }), AppManaged: { type: 'boolean' }, S3Input: processingS3Input, DatasetDefinition: { type: 'object' } }, ['InputName']), { maxItems: 10 }),
+    ProcessingOutputConfig: object(
+      {
+        Outputs: array(
+          object(
+            {
+              OutputName: string({ minLength: 1, maxLength: 256 }),
+              S3Output: object({ S3Uri: S3_URI, LocalPath: string({ pattern: '^/opt/ml/processing/', maxLength: 256 }), S3UploadMode: oneOfValues('Continuous', 'EndOfJob') }, ['S3Uri', 'S3UploadMode']),
+              FeatureStoreOutput: { type: 'object' },
+              AppManaged: { type: 'boolean' },
+            },
+            ['OutputName'],
+          ),
+          { maxItems: 10 },
+        ),
+        KmsKeyId: string(),
+      },
+      ['Outputs'],
+    ),
+    StoppingCondition: object({ MaxRuntimeInSeconds: integer(1, 777600) }, ['MaxRuntimeInSeconds']),
+    Environment: environment(256),
+    NetworkConfig: { type: 'object' },
+    RoleArn: ROLE_ARN,
     Tags: tags,
     ExperimentConfig: { type: 'object' },
   },
-  ['TransformJobName', 'ModelName', 'TransformInput', 'TransformOutput', 'TransformResources'],
+  ['ProcessingJobName', 'ProcessingResources', 'AppSpecification', 'RoleArn'],
 );
-

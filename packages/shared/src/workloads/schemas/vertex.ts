@@ -1,10 +1,10 @@
 /**
  * JSON Schemas of the Vertex AI specs we emit, written from the Vertex AI REST reference (v1):
  * CustomJobSpec / WorkerPoolSpec / MachineSpec / ContainerSpec, DeployModelRequest / DeployedModel /
- * DedicatedResources, BatchPredictionJob (InputConfig, OutputConfig). The API rejects unknown fields,
+ * DedicatedResources. The API rejects unknown fields,
  * so objects are closed. Worker pool 0 is the primary replica and must have replicaCount 1.
  */
-import { array, integer, object, oneOfValues, string, stringMap, type Schema } from './builders.js';
+import { array, integer, object, oneOfValues, string, type Schema } from './builders.js';
 
 const ACCELERATORS = [
   'NVIDIA_TESLA_K80', 'NVIDIA_TESLA_P100', 'NVIDIA_TESLA_V100', 'NVIDIA_TESLA_P4', 'NVIDIA_TESLA_T4', 'NVIDIA_TESLA_A100',
@@ -54,16 +54,15 @@ export const CUSTOM_JOB_SPEC_SCHEMA: Schema = object(
   ['workerPoolSpecs'],
 );
 
-const dedicatedResources = (minKey: 'minReplicaCount' | 'startingReplicaCount'): Schema =>
-  object(
-    {
-      machineSpec,
-      [minKey]: integer(1),
-      maxReplicaCount: integer(1),
-      ...(minKey === 'minReplicaCount' ? { autoscalingMetricSpecs: array(object({ metricName: string({ minLength: 1 }), target: integer(1, 100) }, ['metricName'])) } : {}),
-    },
-    minKey === 'minReplicaCount' ? ['machineSpec', 'minReplicaCount'] : ['machineSpec'],
-  );
+const dedicatedResources: Schema = object(
+  {
+    machineSpec,
+    minReplicaCount: integer(1),
+    maxReplicaCount: integer(1),
+    autoscalingMetricSpecs: array(object({ metricName: string({ minLength: 1 }), target: integer(1, 100) }, ['metricName'])),
+  },
+  ['machineSpec', 'minReplicaCount'],
+);
 
 export const DEPLOY_MODEL_REQUEST_SCHEMA: Schema = object(
   {
@@ -71,7 +70,7 @@ export const DEPLOY_MODEL_REQUEST_SCHEMA: Schema = object(
       {
         model: string({ pattern: '^projects/[^/]+/locations/[^/]+/models/[^/]+$' }),
         displayName: string({ maxLength: 128 }),
-        dedicatedResources: dedicatedResources('minReplicaCount'),
+        dedicatedResources,
         automaticResources: { type: 'object' },
         disableContainerLogging: { type: 'boolean' },
         enableAccessLogging: { type: 'boolean' },
@@ -82,26 +81,4 @@ export const DEPLOY_MODEL_REQUEST_SCHEMA: Schema = object(
     trafficSplit: { type: 'object', additionalProperties: integer(0, 100) },
   },
   ['deployedModel'],
-);
-
-export const BATCH_PREDICTION_JOB_SCHEMA: Schema = object(
-  {
-    displayName: string({ minLength: 1, maxLength: 128 }),
-    model: string({ pattern: '^projects/[^/]+/locations/[^/]+/(models|publishers/[^/]+/models)/[^/]+$' }),
-    inputConfig: object(
-      { instancesFormat: oneOfValues('jsonl', 'csv', 'tf-record', 'tf-record-gzip', 'bigquery', 'file-list'), gcsSource: object({ uris: array(GCS_URI, { minItems: 1 }) }, ['uris']), bigquerySource: { type: 'object' } },
-      ['instancesFormat'],
-    ),
-    outputConfig: object(
-      { predictionsFormat: oneOfValues('jsonl', 'csv', 'bigquery'), gcsDestination: object({ outputUriPrefix: GCS_URI }, ['outputUriPrefix']), bigqueryDestination: { type: 'object' } },
-      ['predictionsFormat'],
-    ),
-    dedicatedResources: dedicatedResources('startingReplicaCount'),
-    manualBatchTuningParameters: object({ batchSize: integer(1) }),
-    modelParameters: {},
-    serviceAccount: string(),
-    generateExplanation: { type: 'boolean' },
-    labels: stringMap({ propertyNames: { pattern: '^[a-z][a-z0-9_-]{0,62}$' }, additionalProperties: string({ pattern: '^[a-z0-9_-]{0,63}$' }) }),
-  },
-  ['displayName', 'inputConfig', 'outputConfig'],
 );

@@ -10,8 +10,18 @@ import { AWS_MACHINES } from '../machines.js';
 export const AWS_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = [
   ...COMMON_WORKLOAD_VARIABLES,
   ARTIFACT_BUCKET,
-  { name: 'SAGEMAKER_ROLE_ARN', description: 'Execution role SageMaker assumes for the job.', example: 'arn:aws:iam::123456789012:role/churn-model-sagemaker' },
-  { name: 'SAGEMAKER_MODEL_NAME', description: 'SageMaker model (CreateModel) wrapping the serve image.', example: 'churn-model-3f2c1ab' },
+  {
+    name: 'SAGEMAKER_ROLE_ARN',
+    description: 'Execution role SageMaker assumes for the job; the Terraform output sagemaker_role_arn.',
+    example: 'arn:aws:iam::123456789012:role/churn-model-sagemaker',
+    setBy: 'ci-variable',
+  },
+  {
+    name: 'SAGEMAKER_MODEL_NAME',
+    description: 'SageMaker model the pipeline creates from the model package it registered for this run and environment.',
+    example: 'churn-model-3f2c1ab',
+    setBy: 'pipeline',
+  },
 ];
 
 export const placeholder = placeholders('aws', AWS_WORKLOAD_VARIABLES);

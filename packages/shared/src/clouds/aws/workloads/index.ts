@@ -2,8 +2,8 @@
 import type { CloudWorkloads } from '../../adapter.js';
 import { AWS_WORKLOAD_VARIABLES, toJson } from './common.js';
 import { createEndpointConfig } from './endpoint.js';
+import { createProcessingJob } from './processing.js';
 import { createTrainingJob } from './training.js';
-import { createTransformJob } from './transform.js';
 
 export { SAGEMAKER_TRAINING_PROGRAM } from './training.js';
 
@@ -11,5 +11,5 @@ export const awsWorkloads: CloudWorkloads = {
   variables: AWS_WORKLOAD_VARIABLES,
   training: { path: 'deploy/sagemaker/training-job.json', render: (project) => toJson(createTrainingJob(project)) },
   online: { path: 'deploy/sagemaker/endpoint-config.json', render: (project) => toJson(createEndpointConfig(project)) },
-  batch: { path: 'deploy/sagemaker/batch-transform.json', render: (project) => toJson(createTransformJob(project)) },
+  batch: { path: 'deploy/sagemaker/batch-processing.json', render: (project) => toJson(createProcessingJob(project)) },
 };

@@ -3,14 +3,29 @@ import type { ComputeProfile } from '../../../declaration/compute.js';
 import type { ProjectDeclaration } from '../../../declaration/project.js';
 import { machineFor, type Machine } from '../../../workloads/machines.js';
 import { COMMON_WORKLOAD_VARIABLES, placeholders, type WorkloadVariable } from '../../../workloads/placeholders.js';
-import { servesBatch } from '../../../workloads/runtime.js';
 import { AZURE_MACHINES } from '../machines.js';
 
 /** Every placeholder the Azure ML specs may contain. */
 export const AZURE_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = [
   ...COMMON_WORKLOAD_VARIABLES,
-  { name: 'AZUREML_ENDPOINT_NAME', description: 'Managed online endpoint the deployment belongs to.', example: 'churn-model-dev' },
-  { name: 'AZUREML_DEPLOYMENT_NAME', description: 'Name of this deployment under the endpoint (blue/green).', example: 'blue' },
+  {
+    name: 'AZUREML_ENDPOINT_NAME',
+    description: 'Managed online endpoint the deployment belongs to; the Terraform output online_endpoint_name.',
+    example: 'churn-model-dev',
+    setBy: 'ci-variable',
+  },
+  {
+    name: 'AZUREML_DEPLOYMENT_NAME',
+    description: 'Name of this deployment under the endpoint: blue or green, whichever does not serve the traffic now.',
+    example: 'blue',
+    setBy: 'pipeline',
+  },
+  {
+    name: 'AZUREML_MODEL',
+    description: 'The model version the pipeline registered in the workspace for this run, as azureml:<name>:<version>.',
+    example: 'azureml:churn_model:3',
+    setBy: 'pipeline',
+  },
 ];
 
 export const placeholder = placeholders('azure', AZURE_WORKLOAD_VARIABLES);
@@ -27,8 +42,8 @@ export const AZUREML_SCHEMAS = {
 /** The workspace's default blob datastore, present in every workspace. */
 export const DEFAULT_DATASTORE = 'workspaceblobstore';
 
-/** Compute cluster names (2-16 characters), one per purpose so each gets its own VM size. */
-export const AZUREML_CLUSTERS = { training: 'train-cluster', batch: 'batch-cluster' } as const;
+/** Compute cluster names (2-16 characters): training runs on the cluster the infrastructure creates; batch scoring on serverless compute. */
+export const AZUREML_CLUSTERS = { training: 'train-cluster' } as const;
 
 /** An Azure ML compute cluster the workload specs run on; the infrastructure creates these. */
 export interface AzuremlCluster {
@@ -37,12 +52,10 @@ export interface AzuremlCluster {
   maxInstances: number;
 }
 
-const cluster = (name: string, profile: ComputeProfile, maxInstances: number): AzuremlCluster => ({ name, vmSize: azureMachine(profile).type, maxInstances });
-
 /** The clusters a project's specs refer to, with the VM size each needs. */
 export function azuremlClusters(project: ProjectDeclaration): AzuremlCluster[] {
-  const training = cluster(AZUREML_CLUSTERS.training, project.training, project.training.kind === 'gpu' ? project.training.nodes : 1);
-  return servesBatch(project) ? [training, cluster(AZUREML_CLUSTERS.batch, project.serving.compute, 1)] : [training];
+  const { training } = project;
+  return [{ name: AZUREML_CLUSTERS.training, vmSize: azureMachine(training).type, maxInstances: training.kind === 'gpu' ? training.nodes : 1 }];
 }
 
 /** `azureml:<cluster>` reference of a job's compute. */

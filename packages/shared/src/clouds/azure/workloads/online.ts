@@ -3,7 +3,7 @@
  * liveness/readiness to /health and scoring to /predict on the service port.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { HEALTH_PATH, imageRef, PREDICT_PATH, SERVICE_PORT } from '../../../workloads/runtime.js';
+import { HEALTH_PATH, imageRef, metricsPushEnvironment, PREDICT_PATH, SERVICE_PORT } from '../../../workloads/runtime.js';
 import { azureMachine, AZUREML_SCHEMAS, azureTags, placeholder } from './common.js';
 
 const probe = (initialDelay: number) => ({ initial_delay: initialDelay, period: 10, timeout: 5, failure_threshold: 3, success_threshold: 1 });
@@ -16,6 +16,8 @@ export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<str
     name: placeholder('AZUREML_DEPLOYMENT_NAME'),
     endpoint_name: placeholder('AZUREML_ENDPOINT_NAME'),
     description: `Online scoring of ${project.name}`,
+    // The version the pipeline registered; Azure ML mounts it under AZUREML_MODEL_DIR.
+    model: placeholder('AZUREML_MODEL'),
     environment: {
       image: imageRef(project, 'serve'),
       inference_config: { liveness_route: route(HEALTH_PATH), readiness_route: route(HEALTH_PATH), scoring_route: route(PREDICT_PATH) },
@@ -24,7 +26,8 @@ export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<str
     instance_count: project.serving.replicas.min,
     // Managed deployments only take the default scale type; min/max scaling is an Azure Monitor autoscale setting.
     scale_settings: { type: 'default' },
-    environment_variables: { TRAIN_ON_STARTUP: '0' },
+    // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
+    environment_variables: { TRAIN_ON_STARTUP: '0', ...metricsPushEnvironment(project) },
     liveness_probe: probe(20),
     readiness_probe: probe(5),
     tags: azureTags(project, 'serving'),

@@ -9,7 +9,12 @@ import { GCP_MACHINES } from '../machines.js';
 export const GCP_WORKLOAD_VARIABLES: readonly WorkloadVariable[] = [
   ...COMMON_WORKLOAD_VARIABLES,
   ARTIFACT_BUCKET,
-  { name: 'VERTEX_MODEL', description: 'Resource name of the uploaded Vertex AI model.', example: 'projects/my-project/locations/europe-west4/models/123' },
+  {
+    name: 'VERTEX_MODEL',
+    description: 'The model version the pipeline uploaded to the Vertex AI Model Registry for this run, as its resource name with the run as version alias.',
+    example: 'projects/my-project/locations/europe-west4/models/churn-model@churn-model-7',
+    setBy: 'pipeline',
+  },
 ];
 
 export const placeholder = placeholders('gcp', GCP_WORKLOAD_VARIABLES);

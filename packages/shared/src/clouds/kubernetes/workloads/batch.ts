@@ -1,9 +1,10 @@
 /**
  * Batch scoring on Kubernetes: a CronJob on the declared schedule running `python -m <pkg> batch` in the
- * serve image (it carries the registry champion), reading and writing the data volume.
+ * train image (every project builds it), scoring with the champion the pipeline released into the data
+ * volume's registry, reading and writing the data volume.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { BATCH_IMAGE, envList, imageRef, metricsPushEnvironment, packageCommand } from '../../../workloads/runtime.js';
 import { labels, objectMeta } from './metadata.js';
 import { containerSecurityContext, podSecurityContext, resources, scheduling, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
@@ -34,8 +35,10 @@ export function batchCronJob(project: ProjectDeclaration): object {
               containers: [
                 {
                   name: 'batch',
-                  image: imageRef(project, 'serve'),
+                  image: imageRef(project, BATCH_IMAGE),
                   command: packageCommand(project, 'batch', '--input', DATA_PATHS.batchInput, '--output', DATA_PATHS.batchOutput),
+                  // A CronJob's pods end before a scrape: batch scoring pushes its drift metrics.
+                  env: envList({ MODEL_REGISTRY_DIR: DATA_PATHS.registry, ...metricsPushEnvironment(project) }),
                   resources: resources(compute),
                   securityContext: containerSecurityContext(true),
                   volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT],

@@ -8,6 +8,8 @@ export const DATA_MOUNT_PATH = '/data';
 /** Paths on the data volume, as the package's environment variables and arguments expect them. */
 export const DATA_PATHS = {
   runs: `${DATA_MOUNT_PATH}/runs`,
+  /** The package's champion registry (`MODEL_REGISTRY_DIR`): the gate writes it, batch scoring reads it. */
+  registry: `${DATA_MOUNT_PATH}/model-registry`,
   batchInput: `${DATA_MOUNT_PATH}/batch/input.csv`,
   batchOutput: `${DATA_MOUNT_PATH}/batch/scored.csv`,
 } as const;

@@ -14,7 +14,11 @@ const TTL_SECONDS = 7 * 24 * 3600;
 
 const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('RUN_ID')}`;
 
-const TRAINING_ENV = [{ name: 'RUNS_DIR', value: DATA_PATHS.runs }];
+// The gate runs in a pod made from this template, and keeps the champion registry on the volume.
+const TRAINING_ENV = [
+  { name: 'RUNS_DIR', value: DATA_PATHS.runs },
+  { name: 'MODEL_REGISTRY_DIR', value: DATA_PATHS.registry },
+];
 
 /** The training pod template; `persistent` mounts the data volume, otherwise a scratch dir takes its place. */
 function trainingPod(project: ProjectDeclaration, containerName: string, command: string[], persistent: boolean, restartPolicy?: string): object {

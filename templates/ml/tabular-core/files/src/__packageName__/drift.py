@@ -103,6 +103,20 @@ def create_psi_gauge(registry: CollectorRegistry) -> Gauge:
     )
 
 
+def create_prediction_psi_gauge(registry: CollectorRegistry) -> Gauge:
+    """The `prediction_drift_psi` gauge (predicted probabilities against the validation rows')."""
+    return Gauge(
+        "prediction_drift_psi",
+        "Population Stability Index of the predicted probabilities against the validation rows'",
+        registry=registry,
+    )
+
+
+def create_window_rows_gauge(registry: CollectorRegistry) -> Gauge:
+    """The `drift_window_rows` gauge: the rows the drift gauges were computed over."""
+    return Gauge("drift_window_rows", "Rows the drift gauges are computed over", registry=registry)
+
+
 def publish_psi(gauge: Gauge, values: Mapping[str, float]) -> None:
     """Set one gauge sample per feature."""
     for feature, value in values.items():

@@ -6,7 +6,9 @@ or the registry champion), and writes the input columns plus `prediction`,
 `probability` and `model_version`. Beside the output, `<output>.drift.json` holds the drift
 report of the batch against the model's reference (see `drift_report`): its features, its
 predictions and, when the input is labelled, its target. Exit code 2 and a list of problems
-for invalid input.
+for invalid input. With `PUSHGATEWAY_URL` set, the drift is pushed there as the online
+service's gauges (`feature_drift_psi`, `prediction_drift_psi`, `drift_window_rows`,
+`instance="batch"`), so drift of batch-scored data reaches the same dashboards and alerts.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from prometheus_client import CollectorRegistry
 
 from .artifacts import IncompatibleModelError, ModelBundle, write_json
 from .data import load_csv
+from .drift import create_prediction_psi_gauge, create_psi_gauge, create_window_rows_gauge, publish_psi
 from .drift_report import drift_report
 from .inference import ModelNotFoundError, load_model, predict
+from .metrics_push import BATCH_INSTANCE, push, pushgateway_url
 from .policy import PolicyError, load_policy
 from .schema import TARGET
 from .validation import DataValidationError, validate
@@ -40,7 +45,7 @@ def drift_report_path(output_path: Path) -> Path:
 
 
 def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> tuple[int, dict[str, Any]]:
-    """Score the CSV at `input_path` into `output_path` and write its drift report.
+    """Score the CSV at `input_path` into `output_path`, write its drift report and push its drift.
 
     Returns the number of rows and the report.
     """
@@ -55,7 +60,29 @@ def score_file(bundle: ModelBundle, input_path: Path, output_path: Path) -> tupl
         bundle.reference, frame, load_policy().drift, predictions=probabilities, labels=labels
     )
     write_json(drift_report_path(output_path), {"model_version": bundle.version_label, **report})
+    if pushgateway_url() is not None:
+        try:
+            push_drift(report)
+        except OSError as error:
+            # The scores are written; missing PSI raises the drift-unknown alert instead.
+            print(f"could not push the drift metrics: {error}", file=sys.stderr)
     return len(scored), report
+
+
+def push_drift(report: dict[str, Any]) -> None:
+    """Push the batch's drift report as the service's gauges, replacing the last run's.
+
+    The rows always; the features' and predictions' PSI only when the batch holds the policy's
+    minimum rows, as the service publishes them: a batch too small to judge leaves drift unknown.
+    """
+    registry = CollectorRegistry()
+    create_window_rows_gauge(registry).set(report["rows"])
+    if "features" in report:
+        psi = {feature: check["psi"] for feature, check in report["features"].items()}
+        publish_psi(create_psi_gauge(registry), psi)
+    if "prediction" in report:
+        create_prediction_psi_gauge(registry).set(report["prediction"]["psi"])
+    push(registry, BATCH_INSTANCE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@
   distribution, the PSI of recent requests' features and predictions against the
   model's reference, once the window holds the model policy's minimum rows, and the
   held-out scores the champion/challenger gate measured for the model being served.
+  Where Prometheus cannot scrape the service (managed endpoints), `PUSHGATEWAY_URL` makes
+  it push the same metrics there (see `metrics_push`).
 - `GET /drift`: the drift report of the recent requests (see `drift_report`): per feature a
   test and PSI, prediction drift and an overall status, or a statement that the window holds
   too few rows to judge.
@@ -44,9 +46,17 @@ from pydantic import BaseModel, Field, confloat, conint, create_model
 
 from . import __description__, __project__
 from .artifacts import ModelBundle
-from .drift import create_psi_gauge, feature_psi, numeric_psi, publish_psi
+from .drift import (
+    create_prediction_psi_gauge,
+    create_psi_gauge,
+    create_window_rows_gauge,
+    feature_psi,
+    numeric_psi,
+    publish_psi,
+)
 from .drift_report import drift_report
 from .inference import load_model, predict
+from .metrics_push import PeriodicPusher, pushgateway_url
 from .policy import DriftPolicy, load_policy
 from .schema import CATEGORICAL_FEATURES, FEATURES, NUMERIC_FEATURES
 
@@ -165,15 +175,9 @@ class ServiceMetrics:
                 buckets=[i / 10 for i in range(1, 11)],
                 registry=registry,
             ),
-            drift_rows=Gauge(
-                "drift_window_rows", "Recent rows the drift gauges are computed over", registry=registry
-            ),
+            drift_rows=create_window_rows_gauge(registry),
             psi=create_psi_gauge(registry),
-            prediction_psi=Gauge(
-                "prediction_drift_psi",
-                "Population Stability Index of the predicted probabilities against the validation rows'",
-                registry=registry,
-            ),
+            prediction_psi=create_prediction_psi_gauge(registry),
             model=Gauge("model_info", "The model being served (value 1)", ["version"], registry=registry),
             evaluation=Gauge(
                 "model_evaluation_score",
@@ -224,6 +228,17 @@ def create_app(
         metrics.evaluation.labels(metric=metric).set(score)
     window = DriftWindow(drift_window_rows)
 
+    def refresh_drift() -> None:
+        recent, probabilities = window.snapshot()
+        metrics.drift_rows.set(len(recent))
+        if len(recent) >= policy.min_rows:
+            publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
+            if "prediction" in bundle.reference:
+                metrics.prediction_psi.set(numeric_psi(bundle.reference["prediction"], probabilities))
+
+    if pushgateway_url() is not None:
+        app.state.metrics_pusher = PeriodicPusher(metrics.registry, refresh_drift).start()
+
     @app.middleware("http")
     async def record_request(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
@@ -263,12 +278,7 @@ def create_app(
 
     @app.get("/metrics")
     def prometheus_metrics() -> Response:
-        recent, probabilities = window.snapshot()
-        metrics.drift_rows.set(len(recent))
-        if len(recent) >= policy.min_rows:
-            publish_psi(metrics.psi, feature_psi(bundle.reference, recent))
-            if "prediction" in bundle.reference:
-                metrics.prediction_psi.set(numeric_psi(bundle.reference["prediction"], probabilities))
+        refresh_drift()
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/drift")
