@@ -126,16 +126,20 @@ function nextSteps({ manifest }: Generated, dir: string, setup: ProjectSetup): s
   const pkg = pythonPackageName(manifest.answers.name);
   const online = manifest.answers.serving !== 'batch';
   const manager = detectPackageManager();
+  const steps: [string, string][] = [
+    [`cd ${dir}`, ''],
+    ['python3 -m pytest -q', "the project's tests"],
+    ['export PYTHONPATH=src', "or: pip install -c constraints.txt -e '.[dev]'"],
+    [`python3 -m ${pkg} train`, 'train on the sample data'],
+    [`python3 -m ${pkg} evaluate`, 'champion/challenger gate, registers the winner'],
+    online ? [`python3 -m ${pkg} service`, '/predict, /health, /metrics'] : [`python3 -m ${pkg} batch --help`, 'batch scoring'],
+    [`${setup.install ? '' : 'npm install && '}npm run synth -- --check`, 'the platform declaration and its managed files'],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length));
   return [
     // The project's pipelines run `npm ci` on package-lock.json, so it is an npm project whatever ran us.
     ...(manager === 'npm' ? [] : [`# ${manager} ran this, but the project uses npm: its CI runs npm ci on package-lock.json.`]),
-    `cd ${dir}`,
-    `python3 -m pytest -q                           # the project's tests`,
-    `export PYTHONPATH=src                          # or: pip install -c constraints.txt -e '.[dev]'`,
-    `python3 -m ${pkg} train                        # train on the sample data`,
-    `python3 -m ${pkg} evaluate                     # champion/challenger gate, registers the winner`,
-    online ? `python3 -m ${pkg} service                      # /predict, /health, /metrics` : `python3 -m ${pkg} batch --help                 # batch scoring`,
-    `${setup.install ? '' : 'npm install && '}npm run synth -- --check   # the platform declaration and its managed files`,
+    ...steps.map(([command, note]) => (note ? `${command.padEnd(width)}  # ${note}` : command)),
   ].join('\n');
 }
 
