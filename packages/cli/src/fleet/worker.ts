@@ -3,8 +3,8 @@
  * the repositories it is sent one after another. Every failure is turned into that repository's report;
  * only the death of the process itself is left to the pool, which reports the repository and replaces it.
  */
-import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
-import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { createUpgradeContext } from '../upgrade/context.js';
+import { NOTHING_CHANGED } from '../upgrade/report.js';
 import { upgradeRepository, type UpgradeContext } from '../upgrade/upgrade.js';
 import type { DoneMessage, TaskMessage, WorkerSetup } from './protocol.js';
 
@@ -14,7 +14,7 @@ const { options } = JSON.parse(process.argv[2] ?? '{}') as WorkerSetup;
 
 // Started at once, awaited per task: a load failure then fails each task with its message instead of
 // crashing the worker in a loop.
-const context: Promise<UpgradeContext> = Promise.all([loadBuiltinCatalog(), loadCodemods()]).then(([catalog, codemods]) => ({ catalog, codemods, runner: new CodemodRunner() }));
+const context: Promise<UpgradeContext> = createUpgradeContext();
 context.catch(() => undefined);
 
 process.on('message', async ({ index, repo }: TaskMessage) => {
@@ -22,7 +22,7 @@ process.on('message', async ({ index, repo }: TaskMessage) => {
   try {
     report = (await upgradeRepository(repo, await context, options)).report;
   } catch (error) {
-    report = { repo, status: 'failed', filesChanged: [], codemodsApplied: [], conflicts: [], keptDeleted: [], durationMs: 0, error: { code: 'internal', message: (error as Error).message } };
+    report = { repo, status: 'failed', ...NOTHING_CHANGED, durationMs: 0, error: { code: 'internal', message: (error as Error).message } };
   }
   const done: DoneMessage = { index, report, maxRSS: process.resourceUsage().maxRSS };
   send(done);

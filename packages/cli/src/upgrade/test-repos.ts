@@ -1,10 +1,12 @@
 /** Test helpers: git repositories made from the projects of earlier factory releases, and team edits. */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pristineRef } from '@ai-factory/engine';
 import { execa } from 'execa';
+import { createUpgradeContext, type UpgradeContext } from './context.js';
 
 export const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
@@ -59,4 +61,49 @@ export async function withReadmeConflict(dir: string): Promise<{ title: string }
 export async function setWritable(path: string, writable: boolean): Promise<void> {
   if (process.getuid?.() === 0) await execa('chattr', [writable ? '-i' : '+i', path]);
   else chmodSync(path, writable ? 0o755 : 0o555);
+}
+
+/** What an upgrade runs with, as the CLI builds it: one per test file, as one per worker. */
+export const upgradeContext = (): Promise<UpgradeContext> => createUpgradeContext();
+
+/**
+ * Every file, link and folder under `dir` as data: path → `link <target>`, `file <mode> <sha256>` or `dir`.
+ * Links are read, never followed; `.git` is left to {@link repoState}.
+ */
+export function treeState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      const key = relative(dir, path);
+      if (key === '.git') continue;
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) state[key] = `link ${readlinkSync(path)}`;
+      else if (stat.isDirectory()) {
+        state[key] = 'dir';
+        walk(path);
+      } else state[key] = `file ${(stat.mode & 0o777).toString(8)} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    }
+  };
+  walk(dir);
+  return state;
+}
+
+/**
+ * A repository as a team would compare it: every ref and where HEAD points, the objects reachable from
+ * them, the index, the working tree byte for byte, and what lies in the git directory (temporary packs,
+ * crash reports, operation state). Objects no ref reaches may differ: git's gc removes them.
+ */
+export async function repoState(dir: string): Promise<Record<string, unknown>> {
+  const gitDir = join(dir, '.git');
+  return {
+    refs: await git(dir, 'for-each-ref', '--format=%(refname) %(objectname)'),
+    head: `${await git(dir, 'symbolic-ref', '--quiet', 'HEAD').catch(() => 'detached')} ${await git(dir, 'rev-parse', 'HEAD')}`,
+    reachable: createHash('sha256').update((await git(dir, 'rev-list', '--objects', '--all')).split('\n').sort().join('\n')).digest('hex'),
+    index: await git(dir, 'ls-files', '--stage'),
+    status: await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored'),
+    tree: treeState(dir),
+    gitDir: readdirSync(gitDir).filter((name) => name !== 'index' && name !== 'objects').sort(),
+    temporary: readdirSync(join(gitDir, 'objects', 'pack')).filter((name) => !/^pack-[0-9a-f]+\.(pack|idx|rev)$/.test(name)),
+  };
 }
