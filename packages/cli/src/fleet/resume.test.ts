@@ -48,11 +48,12 @@ describe('fleet runs that resume', () => {
     const { dirs, origins } = await fleetWithOrigins(root, ['azure-tabular', 'gcp-tabular', 'k8s-gpu-pytorch', 'azure-tabular', 'gcp-tabular']);
     const reports = join(root, 'reports');
 
-    const run = execa('node', [BIN, 'fleet', 'upgrade', ...dirs, '--concurrency', '1', '--report-dir', 'reports'], { cwd: root, reject: false });
+    // Its own process group, killed at once, workers included: as a cancelled CI job is.
+    const run = execa('node', [BIN, 'fleet', 'upgrade', ...dirs, '--concurrency', '1', '--report-dir', 'reports'], { cwd: root, reject: false, detached: true });
     let ended = false;
     void run.finally(() => (ended = true));
     while (!ended && repoReports(reports).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    run.kill('SIGKILL');
+    process.kill(-run.pid!, 'SIGKILL');
     const killed = await run;
     expect(killed.signal, 'the run ended before writing any report').toBe('SIGKILL');
     const early = repoReports(reports);
