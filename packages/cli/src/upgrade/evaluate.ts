@@ -16,6 +16,7 @@ const IMPORTABLE = /\.(c|m)?(t|j)sx?$|\.json$/;
 export async function synthesizeManaged(files: FileMap, links: ReadonlySet<string>): Promise<Map<string, Buffer>> {
   const config = files.get(CONFIG_FILE);
   if (!config) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is missing after the upgrade: restore it, then run the upgrade again.`);
+  if (links.has(CONFIG_FILE)) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is a symbolic link: the upgrade migrates and evaluates the file itself, so put it back in the repository.`, { file: CONFIG_FILE });
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-config-'));
   try {
     for (const [path, content] of files) {

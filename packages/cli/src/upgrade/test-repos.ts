@@ -91,19 +91,25 @@ export function treeState(dir: string): Record<string, string> {
 
 /**
  * A repository as a team would compare it: every ref and where HEAD points, the objects reachable from
- * them, the index, the working tree byte for byte, and what lies in the git directory (temporary packs,
- * crash reports, operation state). Objects no ref reaches may differ: git's gc removes them.
+ * them, the index, the working tree byte for byte (untracked and ignored files included), and what lies
+ * in the git directory (temporary packs, crash reports, operation state). Objects no ref reaches may
+ * differ: git's gc removes them.
  */
 export async function repoState(dir: string): Promise<Record<string, unknown>> {
   const gitDir = join(dir, '.git');
+  // One shell for the four git commands: a spawn from a test process holding the compiler costs more than git does.
+  const script = [`git for-each-ref '--format=%(refname) %(objectname)'`, 'git symbolic-ref --quiet HEAD || echo detached; git rev-parse HEAD', 'git rev-list --objects --all | LC_ALL=C sort | sha256sum', 'git ls-files --stage'];
+  const { stdout } = await execa('sh', ['-c', script.join(`; echo ${STATE_SEPARATOR}; `)], { cwd: dir });
+  const [refs, head, reachable, index] = stdout.split(STATE_SEPARATOR).map((part) => part.replace(/^\n|\n$/g, ''));
   return {
-    refs: await git(dir, 'for-each-ref', '--format=%(refname) %(objectname)'),
-    head: `${await git(dir, 'symbolic-ref', '--quiet', 'HEAD').catch(() => 'detached')} ${await git(dir, 'rev-parse', 'HEAD')}`,
-    reachable: createHash('sha256').update((await git(dir, 'rev-list', '--objects', '--all')).split('\n').sort().join('\n')).digest('hex'),
-    index: await git(dir, 'ls-files', '--stage'),
-    status: await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored'),
+    refs,
+    head,
+    reachable,
+    index,
     tree: treeState(dir),
     gitDir: readdirSync(gitDir).filter((name) => name !== 'index' && name !== 'objects').sort(),
     temporary: readdirSync(join(gitDir, 'objects', 'pack')).filter((name) => !/^pack-[0-9a-f]+\.(pack|idx|rev)$/.test(name)),
   };
 }
+
+const STATE_SEPARATOR = '@@state@@';
