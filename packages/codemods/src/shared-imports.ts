@@ -40,6 +40,8 @@ export function identifiersNamed(file: SourceFile, name: string): Identifier[] {
 function isReference(id: Identifier): boolean {
   const parent = id.getParent();
   if (Node.isImportSpecifier(parent) || Node.isNamespaceImport(parent)) return false;
+  // A label (`monitoring:` as a statement) names no binding.
+  if ((Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) && parent.getLabel() === id) return false;
   if ((Node.isPropertyAssignment(parent) || Node.isPropertyAccessExpression(parent) || Node.isPropertySignature(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id) return false;
   return true;
 }
@@ -70,6 +72,8 @@ export function builderUses(file: SourceFile, name: string): BuilderUses {
   for (const namespace of namespaceNames(file)) {
     for (const id of identifiersNamed(file, namespace).filter(isReference)) {
       const access = id.getParent();
+      // `shared.CpuOptions` in a type names a type, never a builder.
+      if (Node.isQualifiedName(access) && access.getLeft() === id) continue;
       if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== id) uses.escapes.push(id);
       else if (access.getName() !== name) continue;
       else if (isCallee(access)) uses.calls.push(access.getParentOrThrow() as CallExpression);
@@ -93,9 +97,10 @@ export function refuse(nodes: readonly Node[], name: string, handFix: string): v
 }
 
 /**
- * Replaces the imported name `from` with `to` (or with several names, in place), as edits. Without an
- * alias, every reference to the old local name is renamed too, and so is every `namespace.from`, except
- * inside ranges `edits` already rewrites. Nothing when the file does not import `from`.
+ * Replaces the imported name `from` with `to` (several names in place, or none to drop it), as edits.
+ * Without an alias, every reference to the old local name is renamed too, and so is every
+ * `namespace.from`, except inside ranges `edits` already rewrites. Nothing when the file does not import
+ * `from`.
  */
 export function replaceImport(file: SourceFile, from: string, to: readonly string[], edits: TextEdits): void {
   if (to.length === 1) {
@@ -128,9 +133,10 @@ function replaceSpecifier(file: SourceFile, specifier: ImportSpecifier, to: read
     edits.replace(specifier, added.join(', '));
     return;
   }
-  // Every new name is imported already: drop this specifier with one of its commas.
+  // Every new name is imported already (or there is none): drop this specifier with one of its commas.
   const index = named.indexOf(specifier);
-  const next = named[index + 1];
+  const [previous, next] = [named[index - 1], named[index + 1]];
   if (next) edits.replaceRange(specifier.getStart(), next.getStart(), '');
-  else edits.replaceRange(named[index - 1]!.getEnd(), specifier.getEnd(), '');
+  else if (previous) edits.replaceRange(previous.getEnd(), specifier.getEnd(), '');
+  else edits.replace(specifier, '');
 }

@@ -3,8 +3,8 @@
  * holds an upgrade.
  */
 import type { CommitSpec } from '../git/fast-import.js';
-import type { FileMap, Snapshot } from '../git/trees.js';
-import type { UpgradeTarget } from './render.js';
+import type { Snapshot } from '../git/trees.js';
+import { applyTo, type UpgradeTarget } from './render.js';
 
 /** The mode the new render gives a path. */
 const renderMode = (target: UpgradeTarget, path: string) => (target.executable.has(path) ? '100755' : '100644');
@@ -39,19 +39,13 @@ export function upgradeCommit(head: Snapshot & { oid: string }, target: UpgradeT
 
 /** HEAD's files and modes with an upgrade's changes applied: what its commit holds. */
 export function upgradedSnapshot(head: Snapshot, target: UpgradeTarget, to: string): Snapshot {
-  const { modes: changedModes } = upgradeCommit({ ...head, oid: '' }, target, to);
-  const files: FileMap = new Map(head.files);
+  const changedModes = upgradeCommit({ ...head, oid: '' }, target, to).modes!;
   const modes = new Map(head.modes);
   for (const [path, content] of target.changes) {
-    if (content === null) {
-      files.delete(path);
-      modes.delete(path);
-    } else {
-      files.set(path, content);
-      modes.set(path, changedModes!.get(path)!);
-    }
+    if (content === null) modes.delete(path);
+    else modes.set(path, changedModes.get(path)!);
   }
-  return { files, modes };
+  return { files: applyTo(head.files, target.changes), modes };
 }
 
 export const sameSnapshot = (a: Snapshot, b: Snapshot) => a.files.size === b.files.size && [...a.files].every(([path, content]) => b.files.get(path)?.equals(content) && a.modes.get(path) === b.modes.get(path));

@@ -21,15 +21,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Repository } from '../git/repository.js';
 import type { Snapshot } from '../git/trees.js';
-import { applyEdit, editScript, type Checkout, type Edit, type Intent } from './test-edits.js';
+import { applyEdit, editScript, type Checkout, type Edit, type Intent, type Reason } from './test-edits.js';
 import { repoFrom, repoState, treeState, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 import type { UpgradeReport } from './report.js';
 
 const RUNS = Number(process.env.AI_FACTORY_LOSS_RUNS ?? 300);
 const SEED = Number(process.env.AI_FACTORY_LOSS_SEED ?? 1106);
-/** What a run may fail with: each says what the team has to do; `internal` or `io` here is a bug. */
-const EXPECTED_FAILURES = new Set(['blocked-path', 'codemod', 'type-check', 'managed-edits', 'malformed-config']);
+/**
+ * What a run may fail with, and the edit that must have given it a reason: each code says what the team
+ * has to do. Any other code (`internal`, `io`...), or one without its reason, is a bug.
+ */
+const EXPECTED_FAILURES: Record<string, Reason[]> = {
+  codemod: ['out-of-sight', 'typescript-damaged'],
+  'type-check': ['typescript-damaged'],
+  'malformed-config': ['typescript-damaged'],
+  'blocked-path': ['link'],
+  'managed-edits': ['managed-edit'],
+};
 const FIXTURES = ['azure-tabular', 'gcp-tabular', 'k8s-gpu-pytorch'];
 
 const context = await upgradeContext();
@@ -156,7 +165,7 @@ async function upgradeCase(fixture: number, edits: Edit[], discardManagedEdits: 
       managed: manifest.files.filter((file) => file.owner === 'managed').map((file) => file.path),
       hot: changedByFactory[fixture]!,
       teamTypescript: new Set(),
-      outOfSight: false,
+      reasons: new Set(),
     };
     for (const edit of edits) applyEdit(checkout, edit);
     await execa('sh', ['-c', 'git add --all && git -c user.name=Team -c user.email=team@example.com commit --quiet --allow-empty -m "Team edits"'], { cwd: dir });
@@ -168,11 +177,12 @@ async function upgradeCase(fixture: number, edits: Edit[], discardManagedEdits: 
     const after = await repoState(dir);
     expect(treeState(outside), 'outside the repository').toEqual(outsideBefore);
     if (report.status === 'failed') {
-      expect(EXPECTED_FAILURES.has(report.error!.code), `${report.error!.code}: ${report.error!.message}`).toBe(true);
+      const { code, message } = report.error!;
+      expect((EXPECTED_FAILURES[code] ?? []).some((reason) => checkout.reasons.has(reason)) && !(code === 'managed-edits' && discardManagedEdits), `${code} without a reason for it: ${message}`).toBe(true);
       expect(after, 'a failed run leaves the repository as it was').toEqual(before);
     } else {
       expect(report.status, JSON.stringify(report.error)).toMatch(/^(upgraded|conflicts)$/);
-      expect(checkout.outOfSight, 'options the codemods cannot see were passed over').toBe(false);
+      expect(checkout.reasons.has('out-of-sight'), 'options the codemods cannot see were passed over').toBe(false);
       expect(newRefs(before.refs as string, after.refs as string).map((ref) => ref.split(' ')[0]).sort()).toEqual([`refs/ai-factory/pristine/${context.catalog.version}`, `refs/heads/${report.branch}`]);
       expect(after.index, 'the index').toBe(before.index);
       if (report.status === 'upgraded') expect({ ...after, refs: '', reachable: '' }, "the team's branch, index and working tree").toEqual({ ...before, refs: '', reachable: '' });

@@ -129,8 +129,29 @@ export interface Checkout {
   intent?: Intent;
   /** Team TypeScript added with a cpu({ cores }) call; its migration renames cores to vcpus. */
   teamTypescript: Set<string>;
-  /** Whether a config edit hides options from the codemods (the upgrade must then refuse). */
-  outOfSight: boolean;
+  /**
+   * What the script did that an upgrade may rightly refuse, each the reason of one error code: options
+   * out of the codemods' sight, TypeScript (or its config) damaged, a link or a move where files are
+   * written, a hand edit to a managed file.
+   */
+  reasons: Set<Reason>;
+}
+
+export type Reason = 'out-of-sight' | 'typescript-damaged' | 'link' | 'managed-edit';
+
+/** Edits that can leave TypeScript (or the config it needs) broken or gone. */
+const DAMAGING = new Set<Edit['kind']>(['change-line', 'delete-line', 'binary', 'delete-file', 'rename-file', 'link-inside', 'link-outside']);
+/** Edits that change a file's content or kind: on a managed file, a hand edit. */
+const CONTENT = new Set<Edit['kind']>(['insert-line', 'change-line', 'delete-line', 'latin1-line', 'edit-managed', 'crlf', 'bom', 'binary', 'link-inside', 'link-outside']);
+const isTypescriptInput = (path: string) => /\.(c|m)?tsx?$|(^|\/)tsconfig\.json$|(^|\/)package\.json$/.test(path);
+
+/** Records why an edit may make the upgrade refuse. */
+function noteReasons(checkout: Checkout, edit: Edit, target: string | undefined): void {
+  if (edit.kind === 'link-inside' || edit.kind === 'link-outside' || edit.kind === 'link-folder' || edit.kind === 'rename-file' || edit.kind === 'add-file') checkout.reasons.add('link');
+  if (edit.kind === 'link-folder') checkout.reasons.add('typescript-damaged').add('managed-edit');
+  if (!target) return;
+  if (DAMAGING.has(edit.kind) && isTypescriptInput(target) && !(edit.kind === 'link-outside' && !edit.replace)) checkout.reasons.add('typescript-damaged');
+  if (CONTENT.has(edit.kind) && checkout.managed.includes(target) && !(edit.kind === 'link-outside' && !edit.replace)) checkout.reasons.add('managed-edit');
 }
 
 const CONFIG = 'ai-factory.config.ts';
@@ -182,6 +203,7 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
   const candidates = edit.kind === 'edit-managed' ? checkout.managed : 'hot' in edit && edit.hot ? checkout.hot : files;
   const target = 'file' in edit ? pick(candidates.filter((path) => files.includes(path)), edit.file) : undefined;
   const absolute = target && join(dir, target);
+  noteReasons(checkout, edit, target);
   // A changed or deleted line of the config may change what it declares.
   if (target === CONFIG && (edit.kind === 'change-line' || edit.kind === 'delete-line')) delete checkout.intent;
   switch (edit.kind) {
@@ -251,7 +273,8 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
       if (existsSync(join(dir, CONFIG)) && !lstatSync(join(dir, CONFIG)).isSymbolicLink()) {
         writeFileSync(join(dir, CONFIG), renderConfig(checkout.config, edit.style));
         checkout.intent = edit.style.intent;
-        checkout.outOfSight = edit.style.outOfSight;
+        if (edit.style.outOfSight) checkout.reasons.add('out-of-sight');
+        else checkout.reasons.delete('out-of-sight');
       }
       return;
   }

@@ -88,10 +88,10 @@ export default defineCodemod({
       const property = propertyOf(call);
       return { property, text: replacement(property, call) };
     });
-    if (rewrites.length === 0) return false;
     const edits = new TextEdits();
     for (const { property, text } of rewrites) edits.replace(property, text);
-    replaceImport(file, 'monitoring', ['slo', 'drift'], edits);
+    // An import of monitoring that nothing calls goes: 2.x has no such export.
+    replaceImport(file, 'monitoring', rewrites.length > 0 ? ['slo', 'drift'] : [], edits);
     return edits.apply(file);
   },
 });

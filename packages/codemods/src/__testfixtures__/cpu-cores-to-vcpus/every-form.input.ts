@@ -26,7 +26,7 @@ export default defineProject({
 });
 
 /** Quoted, computed and namespaced forms. */
-export const batch = shared.cpu({ ["cores"]: 4, /* the default */ memoryGi: 16 } as const);
+export const batch = shared.cpu({ ["cores"]: 4, /* the default */ memoryGi: 16 } satisfies shared.CpuOptions);
 export const nightly = shared.cpu({
   // Sized for the backfill.
   'cores': 32,
