@@ -27,6 +27,7 @@ describe.each(codemods.map((codemod) => [codemod.name, codemod] as const))('code
     const input = readFileSync(`${dir}/${fixture}.input.ts`, 'utf8');
     const output = readFileSync(`${dir}/${fixture}.output.ts`, 'utf8');
     const first = runner.run([{ path: 'ai-factory.config.ts', text: input }], [codemod]);
+    expect(first.problems).toEqual([]);
     expect(first.changed[0]?.text ?? input).toBe(output);
     if (codemod.idempotent) {
       expect(runner.run([{ path: 'ai-factory.config.ts', text: output }], [codemod]).changed).toEqual([]);

@@ -1,10 +1,12 @@
 /**
  * Runs codemods over a project's TypeScript. Only files that import `@ai-factory/shared` are loaded, into
  * an in-memory ts-morph project with no lib files and no dependency resolution: codemods work on syntax,
- * so nothing is type-checked. A {@link CodemodRunner} keeps one ts-morph project for many repositories.
+ * so nothing is type-checked here (see `TypeChecker`). A {@link CodemodRunner} keeps one ts-morph project
+ * for many repositories.
  */
 import { Project } from 'ts-morph';
 import { SHARED_PACKAGE, type Codemod } from './codemod.js';
+import { CodemodProblem, type Problem } from './problem.js';
 
 export interface SourceText {
   path: string;
@@ -12,17 +14,29 @@ export interface SourceText {
 }
 
 export interface CodemodResult {
-  /** The files that changed, with their new text. */
+  /** The files that changed, with their new text. None when there are problems. */
   changed: SourceText[];
   /** Each codemod that changed something, with the files it changed. */
   applied: { codemod: string; files: string[] }[];
+  /** What the codemods could not migrate: the upgrade stops on any. */
+  problems: Problem[];
 }
 
-const IMPORTS_SHARED = new RegExp(`from\\s+['"]${SHARED_PACKAGE.replace('/', '\\/')}['"]`);
+const PACKAGE = SHARED_PACKAGE.replace('/', '\\/');
+const STATIC_IMPORT = new RegExp(`from\\s+['"]${PACKAGE}['"]`);
+/** `import('@ai-factory/shared')` and `require('@ai-factory/shared')`: what they use is out of a codemod's sight. */
+const DYNAMIC_IMPORT = `\\b(?:import|require)\\s*\\(\\s*['"]${PACKAGE}['"]\\s*\\)`;
+const BOM = '\uFEFF';
 
-/** True when a file's text imports the shared package: the cheap test before anything is parsed. */
+/** True when a file's text imports the shared package (statically or not): the cheap test before anything is parsed. */
 export function importsShared(text: string): boolean {
-  return IMPORTS_SHARED.test(text);
+  return STATIC_IMPORT.test(text) || new RegExp(DYNAMIC_IMPORT).test(text);
+}
+
+/** Where a 1-based line and column are in a text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 export class CodemodRunner {
@@ -34,23 +48,51 @@ export class CodemodRunner {
     compilerOptions: { noLib: true, allowJs: true },
   });
 
-  /** Applies the codemods in order to the files that import the shared package. */
+  /**
+   * Applies the codemods in order to the files that import the shared package. A codemod that meets what
+   * it cannot migrate reports a problem; then nothing is changed at all, so nothing is half-migrated.
+   * A byte order mark stays where it was.
+   */
   run(files: readonly SourceText[], codemods: readonly Codemod[]): CodemodResult {
-    const sources = files
-      .filter((file) => importsShared(file.text))
-      .map((file) => ({ original: file.text, source: this.#project.createSourceFile(`/${file.path}`, file.text, { overwrite: true }) }));
+    const candidates = files.filter((file) => importsShared(file.text));
+    const problems: Problem[] = codemods.length === 0 ? [] : candidates.flatMap(dynamicImports);
+    const sources = candidates.map((file) => {
+      const bom = file.text.startsWith(BOM);
+      const text = bom ? file.text.slice(1) : file.text;
+      return { path: file.path, bom, original: text, source: this.#project.createSourceFile(`/${file.path}`, text, { overwrite: true }) };
+    });
     try {
       const applied = codemods
-        .map((codemod) => ({ codemod: codemod.name, files: sources.filter(({ source }) => codemod.transform(source)).map(({ source }) => source.getFilePath().slice(1)) }))
+        .map((codemod) => ({ codemod: codemod.name, files: sources.filter((file) => this.#transform(codemod, file, problems)).map((file) => file.path) }))
         .filter((entry) => entry.files.length > 0);
+      if (problems.length > 0) return { changed: [], applied: [], problems };
       const changed = sources
-        .map(({ original, source }) => ({ path: source.getFilePath().slice(1), text: source.getFullText(), original }))
+        .map(({ path, bom, original, source }) => ({ path, bom, text: source.getFullText(), original }))
         .filter((file) => file.text !== file.original)
-        .map(({ path, text }) => ({ path, text }));
-      return { changed, applied };
+        .map(({ path, bom, text }) => ({ path, text: bom ? BOM + text : text }));
+      return { changed, applied, problems };
     } finally {
       // Forget the files, so one runner can serve a whole fleet without growing.
       for (const { source } of sources) this.#project.removeSourceFile(source);
     }
   }
+
+  #transform(codemod: Codemod, file: { path: string; source: ReturnType<Project['createSourceFile']> }, problems: Problem[]): boolean {
+    try {
+      return codemod.transform(file.source);
+    } catch (error) {
+      if (!(error instanceof CodemodProblem)) throw error;
+      const { line, column } = file.source.getLineAndColumnAtPos(error.node.getStart());
+      problems.push({ path: file.path, line, column, codemod: codemod.name, message: error.message });
+      return false;
+    }
+  }
+}
+
+function dynamicImports(file: SourceText): Problem[] {
+  return [...file.text.matchAll(new RegExp(DYNAMIC_IMPORT, 'g'))].map((match) => ({
+    path: file.path,
+    ...position(file.text, match.index),
+    message: `${match[0]}: the codemods cannot see what a dynamic import of ${SHARED_PACKAGE} uses; import it statically, then run the upgrade again`,
+  }));
 }

@@ -1,16 +1,23 @@
-/** Helpers codemods share: finding what a file imports from `@ai-factory/shared` and where it is used. */
+/**
+ * Helpers codemods share: what a file imports from `@ai-factory/shared` (named, aliased or as a
+ * namespace), where each builder is called, and where it is used in ways a codemod cannot follow.
+ */
 import { Node, type CallExpression, type Identifier, type ImportSpecifier, type SourceFile } from 'ts-morph';
 import { SHARED_PACKAGE } from './codemod.js';
+import { CodemodProblem } from './problem.js';
 import type { TextEdits } from './text-edits.js';
 
-/** The named import of `name` from the shared package, if the file has one. */
-export function sharedSpecifier(file: SourceFile, name: string): ImportSpecifier | undefined {
-  return file
-    .getImportDeclarations()
-    .filter((declaration) => declaration.getModuleSpecifierValue() === SHARED_PACKAGE)
+const sharedImports = (file: SourceFile) => file.getImportDeclarations().filter((declaration) => declaration.getModuleSpecifierValue() === SHARED_PACKAGE);
+
+/** The named imports of `name` from the shared package: a file may import it twice, under two names. */
+export function sharedSpecifiers(file: SourceFile, name: string): ImportSpecifier[] {
+  return sharedImports(file)
     .flatMap((declaration) => declaration.getNamedImports())
-    .find((specifier) => specifier.getName() === name);
+    .filter((specifier) => specifier.getName() === name);
 }
+
+/** The local names of `import * as x from '@ai-factory/shared'`. */
+const namespaceNames = (file: SourceFile) => sharedImports(file).flatMap((declaration) => declaration.getNamespaceImport()?.getText() ?? []);
 
 /** The local name a specifier binds: `b` in `a as b`, else `a`. */
 export const localName = (specifier: ImportSpecifier) => specifier.getAliasNode()?.getText() ?? specifier.getName();
@@ -29,32 +36,86 @@ export function identifiersNamed(file: SourceFile, name: string): Identifier[] {
   return found;
 }
 
-/** Calls of the builder imported as `name` (under whatever local name). */
-export function builderCalls(file: SourceFile, name: string): CallExpression[] {
-  const specifier = sharedSpecifier(file, name);
-  if (!specifier) return [];
-  return identifiersNamed(file, localName(specifier)).flatMap((id) => {
-    const call = id.getParent();
-    return Node.isCallExpression(call) && call.getExpression().compilerNode === id.compilerNode ? [call] : [];
-  });
-}
-
-/** Whether `id` refers to a binding (not a property or import name written with the same text). */
+/** Whether `id` refers to a binding (not a property, member or import name written with the same text). */
 function isReference(id: Identifier): boolean {
   const parent = id.getParent();
-  if (Node.isImportSpecifier(parent)) return false;
+  if (Node.isImportSpecifier(parent) || Node.isNamespaceImport(parent)) return false;
+  // A label (`monitoring:` as a statement) names no binding.
+  if ((Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) && parent.getLabel() === id) return false;
   if ((Node.isPropertyAssignment(parent) || Node.isPropertyAccessExpression(parent) || Node.isPropertySignature(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id) return false;
   return true;
 }
 
+const isCallee = (node: Node) => {
+  const call = node.getParent();
+  return Node.isCallExpression(call) && call.getExpression() === node;
+};
+
+export interface BuilderUses {
+  /** `cpu(...)`, `alias(...)`, `shared.cpu(...)`. */
+  calls: CallExpression[];
+  /** The builder used without being called: `const make = cpu`, `{ cpu }`, `shared.cpu`. A rename can follow these. */
+  references: Node[];
+  /** Uses nothing in this file can follow: re-exports, and the namespace passed around or indexed. */
+  escapes: Node[];
+}
+
+/** Where the builder the shared package exports as `name` is used in a file. */
+export function builderUses(file: SourceFile, name: string): BuilderUses {
+  const uses: BuilderUses = { calls: [], references: [], escapes: [] };
+  const locals = new Set(sharedSpecifiers(file, name).map(localName));
+  for (const id of [...locals].flatMap((local) => identifiersNamed(file, local).filter(isReference))) {
+    if (isCallee(id)) uses.calls.push(id.getParentOrThrow() as CallExpression);
+    else if (Node.isExportSpecifier(id.getParent())) uses.escapes.push(id);
+    else uses.references.push(id);
+  }
+  for (const namespace of namespaceNames(file)) {
+    for (const id of identifiersNamed(file, namespace).filter(isReference)) {
+      const access = id.getParent();
+      // `shared.CpuOptions` in a type names a type, never a builder.
+      if (Node.isQualifiedName(access) && access.getLeft() === id) continue;
+      if (!Node.isPropertyAccessExpression(access) || access.getExpression() !== id) uses.escapes.push(id);
+      else if (access.getName() !== name) continue;
+      else if (isCallee(access)) uses.calls.push(access.getParentOrThrow() as CallExpression);
+      else uses.references.push(access);
+    }
+  }
+  for (const declaration of file.getExportDeclarations().filter((d) => d.getModuleSpecifierValue() === SHARED_PACKAGE)) {
+    if (!declaration.hasNamedExports()) uses.escapes.push(declaration);
+    else uses.escapes.push(...declaration.getNamedExports().filter((exported) => exported.getName() === name));
+  }
+  return uses;
+}
+
+/** Fails on the first of `nodes`, saying why the codemod cannot follow it and what to do by hand. */
+export function refuse(nodes: readonly Node[], name: string, handFix: string): void {
+  const node = nodes[0];
+  if (!node) return;
+  const isExport = Node.isExportDeclaration(node) || Node.isExportSpecifier(node) || Node.isExportSpecifier(node.getParent());
+  const what = isExport ? `re-exports ${name}, so the files that import it from here are out of sight` : `uses ${name} without calling it (${node.getText()})`;
+  throw new CodemodProblem(node, `this ${what}; ${handFix}`);
+}
+
 /**
- * Replaces the imported name `from` with `to` (or with several names, in place), as edits. Without an
- * alias, every reference to the old local name is renamed too, except inside ranges `edits` already
- * rewrites. Nothing when the file does not import `from`.
+ * Replaces the imported name `from` with `to` (several names in place, or none to drop it), as edits.
+ * Without an alias, every reference to the old local name is renamed too, and so is every
+ * `namespace.from`, except inside ranges `edits` already rewrites. Nothing when the file does not import
+ * `from`.
  */
 export function replaceImport(file: SourceFile, from: string, to: readonly string[], edits: TextEdits): void {
-  const specifier = sharedSpecifier(file, from);
-  if (!specifier) return;
+  if (to.length === 1) {
+    for (const namespace of namespaceNames(file)) {
+      for (const id of identifiersNamed(file, namespace)) {
+        const access = id.getParent();
+        if (Node.isPropertyAccessExpression(access) && access.getExpression() === id && access.getName() === from && !edits.covers(access)) edits.replace(access.getNameNode(), to[0]!);
+      }
+    }
+  }
+  for (const specifier of sharedSpecifiers(file, from)) replaceSpecifier(file, specifier, to, edits);
+}
+
+function replaceSpecifier(file: SourceFile, specifier: ImportSpecifier, to: readonly string[], edits: TextEdits): void {
+  const from = specifier.getName();
   if (specifier.getAliasNode() && to.length === 1) {
     edits.replace(specifier.getNameNode(), to[0]!);
     return;
@@ -72,9 +133,10 @@ export function replaceImport(file: SourceFile, from: string, to: readonly strin
     edits.replace(specifier, added.join(', '));
     return;
   }
-  // Every new name is imported already: drop this specifier with one of its commas.
+  // Every new name is imported already (or there is none): drop this specifier with one of its commas.
   const index = named.indexOf(specifier);
-  const next = named[index + 1];
+  const [previous, next] = [named[index - 1], named[index + 1]];
   if (next) edits.replaceRange(specifier.getStart(), next.getStart(), '');
-  else edits.replaceRange(named[index - 1]!.getEnd(), specifier.getEnd(), '');
+  else if (previous) edits.replaceRange(previous.getEnd(), specifier.getEnd(), '');
+  else edits.replace(specifier, '');
 }

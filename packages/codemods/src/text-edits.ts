@@ -11,6 +11,9 @@ interface Edit {
   text: string;
 }
 
+/** Whether a text's lines end in CRLF: judged by its first line. */
+const usesCrlf = (text: string) => /\r?\n/.exec(text)?.[0] === '\r\n';
+
 export class TextEdits {
   readonly #edits: Edit[] = [];
 
@@ -35,11 +38,14 @@ export class TextEdits {
 
   /**
    * Applies every edit with one re-parse; returns whether there were any. The file's nodes are forgotten.
+   * Line breaks in the new text follow the file's own: a CRLF file gets CRLF lines (text copied from the
+   * file keeps the line breaks it had).
    * @example const edits = new TextEdits(); edits.replace(node, 'vcpus'); return edits.apply(file);
    */
   apply(file: SourceFile): boolean {
     if (this.#edits.length === 0) return false;
-    file.applyTextChanges(this.#edits.map(({ start, end, text }) => ({ span: { start, length: end - start }, newText: text })));
+    const crlf = usesCrlf(file.getFullText());
+    file.applyTextChanges(this.#edits.map(({ start, end, text }) => ({ span: { start, length: end - start }, newText: crlf ? text.replace(/(?<!\r)\n/g, '\r\n') : text })));
     return true;
   }
 }

@@ -4,9 +4,11 @@ import { defineCommand } from '../command.js';
 import { integerOption } from '../fleet/args.js';
 import { createProgress } from '../fleet/progress.js';
 import { DEFAULT_PUSH_LIMITS } from '../fleet/push.js';
-import { formatSummary, summarizeFleet, writeReports } from '../fleet/report.js';
+import { formatSummary, summarizeFleet, writeReport, writeSummary } from '../fleet/report.js';
 import { collectRepos, DEFAULT_WORK_DIR, parseShard, selectShard } from '../fleet/repos.js';
+import { finishedReports } from '../fleet/resume.js';
 import { runFleet } from '../fleet/run.js';
+import { loadBuiltinCatalog } from '@ai-factory/templates';
 
 export const fleetUpgradeCommand = defineCommand({
   name: 'fleet upgrade',
@@ -17,9 +19,10 @@ export const fleetUpgradeCommand = defineCommand({
     'work-dir': { type: 'string', value: '<dir>', description: 'Where repositories given by URL are cloned (and found again by a rerun)', default: DEFAULT_WORK_DIR },
     concurrency: { type: 'string', value: '<n>', description: 'Worker processes', default: 'the number of CPUs' },
     shard: { type: 'string', value: '<i/n>', description: 'Upgrade only shard i of n of the sorted list (1 ≤ i ≤ n)' },
-    'report-dir': { type: 'string', value: '<dir>', description: 'Write <index>-<name>.json per repository and summary.json here' },
+    'report-dir': { type: 'string', value: '<dir>', description: 'Write <index>-<name>.json per repository as it finishes, and summary.json at the end; a rerun resumes from it' },
     to: { type: 'string', value: '<version>', description: 'Factory version to upgrade to (must be the one this CLI ships)' },
-    push: { type: 'boolean', description: 'Push each upgraded repository\'s branch and pristine refs to its origin' },
+    'discard-managed-edits': { type: 'boolean', description: 'Regenerate managed files edited by hand (listed in each report) instead of failing those repositories' },
+    push: { type: 'boolean', description: 'Push each repository\'s upgrade branch and pristine refs to its origin, whichever run made them' },
     'push-concurrency': { type: 'string', value: '<n>', description: 'Pushes in flight at most', default: String(DEFAULT_PUSH_LIMITS.concurrency) },
     'push-interval-ms': { type: 'string', value: '<ms>', description: 'Pause between the starts of two pushes', default: String(DEFAULT_PUSH_LIMITS.intervalMs) },
     json: { type: 'boolean', description: 'Print the summary as JSON instead of a table' },
@@ -32,6 +35,10 @@ export const fleetUpgradeCommand = defineCommand({
     'Each worker process loads the catalog and the codemods once and upgrades repositories one after another,',
     'exactly as `ai-factory upgrade` would. A repository that fails, or whose worker crashes, is reported and',
     'the others carry on. Progress goes to stderr: a bar on a terminal, one line per repository otherwise.',
+    '',
+    'With --report-dir, each repository\'s report is written the moment it is done. A rerun with the same list',
+    'and report directory (after a kill, or to add --push) does not upgrade again the repositories reported',
+    'upgraded or up to date for this version; it upgrades the rest and reports every repository.',
     '',
     '--shard i/n partitions the sorted, de-duplicated list deterministically (every n-th repository from the',
     'i-th), so n machines given the same list upgrade each repository exactly once; report file names carry',
@@ -53,17 +60,24 @@ export const fleetUpgradeCommand = defineCommand({
           intervalMs: integerOption('push-interval-ms', options['push-interval-ms'], DEFAULT_PUSH_LIMITS.intervalMs, 0),
         }
       : undefined;
+    const reportDir = typeof options['report-dir'] === 'string' ? resolve(io.cwd, options['report-dir']) : undefined;
+    const finished = reportDir ? finishedReports(reportDir, repos, (await loadBuiltinCatalog()).version) : [];
+    if (finished.length > 0) io.stderr(`Resuming: ${finished.length} of ${repos.length} repositories are reported done in ${reportDir}.\n`);
     // The bar goes to stderr, so it is stderr's terminal that matters, not stdout's.
     const progress = createProgress(repos.length, io.stderr, Boolean(process.stderr.isTTY));
     const { reports, wallMs } = await runFleet(repos, {
       concurrency,
-      upgrade: typeof options.to === 'string' ? { to: options.to } : {},
+      upgrade: { ...(typeof options.to === 'string' ? { to: options.to } : {}), discardManagedEdits: options['discard-managed-edits'] === true },
       ...(push ? { push } : {}),
-      onReport: progress.done,
+      finished,
+      onReport: (report) => {
+        progress.done(report);
+        if (reportDir) writeReport(reportDir, report, all.length);
+      },
     });
     progress.end();
     const summary = summarizeFleet(reports, wallMs);
-    if (typeof options['report-dir'] === 'string') writeReports(resolve(io.cwd, options['report-dir']), reports, summary, all.length);
+    if (reportDir) writeSummary(reportDir, summary);
     io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
     return summary.ok ? 0 : 1;
   },

@@ -1,6 +1,5 @@
-import { loadCodemods, CodemodRunner } from '@ai-factory/codemods';
-import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { defineCommand } from '../command.js';
+import { createUpgradeContext } from '../upgrade/context.js';
 import { summarize } from '../upgrade/report.js';
 import { upgradeRepository } from '../upgrade/upgrade.js';
 
@@ -11,30 +10,37 @@ export const upgradeCommand = defineCommand({
   options: {
     to: { type: 'string', value: '<version>', description: 'Factory version to upgrade to (must be the one this CLI ships)' },
     'dry-run': { type: 'boolean', description: 'Print the exact diff the upgrade would commit; write nothing' },
+    'discard-managed-edits': { type: 'boolean', description: 'Regenerate managed files that were edited by hand (listed in the report) instead of stopping' },
     json: { type: 'boolean', description: 'Print the report as JSON' },
   },
   details: [
-    'The upgrade runs the codemods between the project\'s @ai-factory/shared version and this one, merges',
-    'template-owned files three ways (base: the pristine render kept under refs/ai-factory/pristine/<version>),',
-    're-synthesizes managed files from the merged ai-factory.config.ts, and commits the result on branch',
-    'ai-factory/upgrade-<version>. The working tree and the current branch are not touched.',
+    'The upgrade runs the codemods between the project\'s @ai-factory/shared version and this one on every',
+    'TypeScript file that imports it, type-checks the result against the new version, merges template-owned',
+    'files three ways (base: the pristine render kept under refs/ai-factory/pristine/<version>), re-synthesizes',
+    'managed files from the merged ai-factory.config.ts, and commits the result on branch',
+    'ai-factory/upgrade-<version>. Files keep their bytes, encoding, line endings and modes; symbolic links stay',
+    'links and are never written through. Every ref moves in one transaction at the end. The working tree and',
+    'the current branch are not touched, unless there are conflicts to resolve.',
     '',
     'Exit codes: 0 upgraded or already up to date; 1 conflicts (left with standard markers on the upgrade',
-    'branch, listed in the report) or an error, with nothing changed. Error codes: not-a-repository, dirty,',
-    'no-manifest, malformed-config, unknown-version, branch-exists, io (a file or the repository cannot be',
-    'written).',
+    'branch, listed in the report; a rerun reports them until they are committed) or an error, with nothing',
+    'changed. Error codes: not-a-repository, no-manifest, invalid-manifest (with the file and the JSON',
+    'position), invalid-version, unknown-version, dirty, operation-in-progress (a rebase, merge, cherry-pick,',
+    'revert or bisect), managed-edits (hand edits to managed files, listed), blocked-path (a write inside a',
+    'symbolic link or over a folder), codemod and type-check (with file:line), malformed-config,',
+    'branch-exists, io (a file or the repository cannot be written).',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const [catalog, codemods] = await Promise.all([loadBuiltinCatalog(), loadCodemods()]);
-    const { report, diff } = await upgradeRepository(positionals[0] ?? io.cwd, { catalog, codemods, runner: new CodemodRunner() }, {
+    const { report, diff } = await upgradeRepository(positionals[0] ?? io.cwd, await createUpgradeContext(), {
       ...(typeof options.to === 'string' ? { to: options.to } : {}),
       dryRun: options['dry-run'] === true,
+      discardManagedEdits: options['discard-managed-edits'] === true,
     });
     if (options.json) io.stdout(`${JSON.stringify(diff === undefined ? report : { ...report, diff }, null, 2)}\n`);
     else {
       if (diff !== undefined) io.stdout(diff);
       (report.status === 'failed' ? io.stderr : io.stdout)(`${summarize(report)}\n`);
-      if (report.status === 'upgraded' && diff === undefined) io.stdout(`Review and merge it: git diff HEAD ${report.branch}\n`);
+      if (report.status === 'upgraded' && !report.dryRun) io.stdout(`Review and merge it: git diff HEAD ${report.branch}\n`);
     }
     return report.status === 'upgraded' || report.status === 'up-to-date' ? 0 : 1;
   },

@@ -7,18 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_PATH, pristineRef } from '@ai-factory/engine';
-import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, setWritable, teamEdit, withReadmeConflict } from '../upgrade/test-repos.js';
+import { git, repoFrom, setWritable, teamEdit, upgradeContext, withReadmeConflict } from '../upgrade/test-repos.js';
 import { upgradeRepository } from '../upgrade/upgrade.js';
 import type { FleetRepoReport, FleetSummary } from './report.js';
 import type { RepoStatus } from './status.js';
 
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 const catalog = await loadBuiltinCatalog();
-const context = { catalog, codemods: await loadCodemods(), runner: new CodemodRunner() };
+const context = await upgradeContext();
 /** Creates a directory and returns its path (mkdirSync returns the first directory it created). */
 const dirAt = (path: string) => (mkdirSync(path, { recursive: true }), path);
 const cli = (cwd: string, ...args: string[]) => execa('node', [BIN, ...args], { cwd, reject: false });
@@ -40,7 +39,7 @@ async function buildFleet(root: string): Promise<Record<string, string>> {
   repos.conflict = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict')));
   await withReadmeConflict(repos.conflict);
   repos.malformed = await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'malformed')));
-  await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('cloud: "gcp"', 'cloud: "mars"') });
+  await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('training: cpu()', 'training: cpu({ cores: 1000 })') });
   repos.unmanifested = await repoFrom('factory-0.1.0/k8s-gpu-pytorch', dirAt(join(root, 'unmanifested')));
   await git(repos.unmanifested, 'rm', '--quiet', MANIFEST_PATH);
   await git(repos.unmanifested, 'commit', '--quiet', '-m', 'x');
@@ -103,7 +102,8 @@ describe('ai-factory fleet', () => {
     expect(report(repos.unmanifested!)).toMatchObject({ status: 'failed', error: { code: 'no-manifest' } });
     expect(report(repos.dirty!)).toMatchObject({ status: 'failed', error: { code: 'dirty' } });
     expect(report(repos.plain!)).toMatchObject({ status: 'failed', error: { code: 'not-a-repository' } });
-    expect(report(repos.unwritable!)).toMatchObject({ status: 'failed', error: { code: 'io' } });
+    // A failed repository changed nothing, and its report says so.
+    expect(report(repos.unwritable!)).toMatchObject({ status: 'failed', error: { code: 'io' }, filesChanged: [], codemodsApplied: [] });
     expect(await git(repos.unwritable!, 'for-each-ref')).toBe(unwritableRefs);
     expect(reports.every((r) => typeof r.durationMs === 'number' && typeof r.index === 'number')).toBe(true);
     expect(files.find((f) => f.endsWith('-not-a-repo.json'))).toMatch(/^\d-not-a-repo\.json$/);

@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { UpgradeReport } from '../upgrade/report.js';
+import { NOTHING_CHANGED, type UpgradeReport } from '../upgrade/report.js';
 import type { DoneMessage, TaskMessage, WorkerSetup } from './protocol.js';
 import type { FleetRepo } from './repos.js';
 
@@ -57,10 +57,7 @@ function lastWords(stderr: string): string | undefined {
 const crashed = (repo: string, why: string): UpgradeReport => ({
   repo,
   status: 'failed',
-  filesChanged: [],
-  codemodsApplied: [],
-  conflicts: [],
-  keptDeleted: [],
+  ...NOTHING_CHANGED,
   durationMs: 0,
   error: { code: 'worker-crashed', message: `The upgrade worker died on this repository (${why}); it was replaced and the other repositories were not affected.` },
 });

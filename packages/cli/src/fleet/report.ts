@@ -2,7 +2,7 @@
  * Fleet reports: one JSON file per repository (the upgrade report plus its place in the list and the push
  * result) and a summary, written by `fleet upgrade` and merged across shards by `fleet report`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { UpgradeReport, UpgradeStatus } from '../upgrade/report.js';
 
@@ -70,11 +70,29 @@ export function summarizeFleet(reports: readonly FleetRepoReport[], wallMs?: num
   };
 }
 
+/** Writes a file whole or not at all: a run killed while writing leaves the previous file, never half of one. */
+function writeWhole(path: string, value: unknown): void {
+  const partial = `${path}.partial`;
+  writeFileSync(partial, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(partial, path);
+}
+
+/** Writes one repository's report into `dir`, as soon as the repository is done. */
+export function writeReport(dir: string, report: FleetRepoReport, total: number): void {
+  mkdirSync(dir, { recursive: true });
+  writeWhole(join(dir, reportFileName(report, total)), report);
+}
+
+/** Writes `summary.json` into `dir`. */
+export function writeSummary(dir: string, summary: FleetSummary): void {
+  mkdirSync(dir, { recursive: true });
+  writeWhole(join(dir, 'summary.json'), summary);
+}
+
 /** Writes every repository's report and `summary.json` into `dir`. */
 export function writeReports(dir: string, reports: readonly FleetRepoReport[], summary: FleetSummary, total: number): void {
-  mkdirSync(dir, { recursive: true });
-  for (const report of reports) writeFileSync(join(dir, reportFileName(report, total)), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  for (const report of reports) writeReport(dir, report, total);
+  writeSummary(dir, summary);
 }
 
 /** The summary as a table for a terminal: one row per repository, then the counts. */

@@ -1,6 +1,6 @@
 /**
- * One fleet run: the pool upgrades, pushes follow each upgraded repository under the push limits, and
- * every repository ends with one report. Printing and files are the command's business.
+ * One fleet run: the pool upgrades, pushes follow each repository with an upgrade branch under the push
+ * limits, and every repository ends with one report. Printing and files are the command's business.
  */
 import { availableParallelism } from 'node:os';
 import { committerIdentity } from '@ai-factory/engine';
@@ -15,13 +15,21 @@ export interface FleetRunOptions {
   concurrency?: number;
   /** Options of every repository's upgrade. Without a `committer`, the run commits as the identity git has where it runs. */
   upgrade?: UpgradeOptions;
-  /** Push each upgraded repository's branch and pristine refs to `origin` under these limits. @default no push */
+  /**
+   * Push each repository's upgrade branch and pristine refs to `origin` under these limits: every one with
+   * an upgrade branch, whichever run made it, unless its report says it was pushed. @default no push
+   */
   push?: PushLimits;
+  /** Reports of repositories an earlier run finished (see `finishedReports`): not upgraded again. */
+  finished?: readonly FleetRepoReport[];
   /** Called once per repository, when its report (push included) is final. */
   onReport?: (report: FleetRepoReport) => void;
   /** @default the built worker beside the pool */
   workerUrl?: URL;
 }
+
+/** An upgrade branch that is ready (not waiting on conflicts) and not known to be on the remote yet. */
+const needsPush = (report: FleetRepoReport) => (report.status === 'upgraded' || report.status === 'up-to-date') && report.branch !== undefined && report.commit !== undefined && (report.push === undefined || report.push.error !== undefined);
 
 export interface FleetRunResult {
   /** In list order. */
@@ -41,19 +49,21 @@ export async function runFleet(repos: readonly FleetRepo[], options: FleetRunOpt
   const final: Promise<FleetRepoReport>[] = [];
   // One identity for the whole run, resolved once: a bot's commits, not a git lookup per repository.
   const committer = options.upgrade?.committer ?? (await committerIdentity(process.cwd()));
-  const { maxRSS } = await runPool(repos, {
-    concurrency: options.concurrency ?? availableParallelism(),
-    setup: { options: { ...options.upgrade, committer } },
-    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-    onReport: (repo, report) => {
-      const base: FleetRepoReport = { ...report, index: repo.index, ...(repo.origin ? { origin: repo.origin } : {}) };
-      const pushed =
-        pushes && report.status === 'upgraded' && report.branch
-          ? pushes.add(() => pushUpgrade(report.repo, pushRefspecs(report.branch!))).then((push) => ({ ...base, push }))
-          : Promise.resolve(base);
-      final.push(pushed.then((done) => (options.onReport?.(done), done)));
+  const publish = (report: FleetRepoReport) => {
+    const pushed = pushes && needsPush(report) ? pushes.add(() => pushUpgrade(report.repo, pushRefspecs(report.branch!))).then((push) => ({ ...report, push })) : Promise.resolve(report);
+    final.push(pushed.then((done) => (options.onReport?.(done), done)));
+  };
+  const finished = new Set((options.finished ?? []).map((report) => report.index));
+  for (const report of options.finished ?? []) publish(report);
+  const { maxRSS } = await runPool(
+    repos.filter((repo) => !finished.has(repo.index)),
+    {
+      concurrency: options.concurrency ?? availableParallelism(),
+      setup: { options: { ...options.upgrade, committer } },
+      ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+      onReport: (repo, report) => publish({ ...report, index: repo.index, ...(repo.origin ? { origin: repo.origin } : {}) }),
     },
-  });
+  );
   const reports = (await Promise.all(final)).sort((a, b) => a.index - b.index);
   return { reports, wallMs: performance.now() - started, maxRSS: maxRSS + process.resourceUsage().maxRSS };
 }

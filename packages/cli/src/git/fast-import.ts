@@ -1,24 +1,31 @@
 /**
- * Writes commits with one `git fast-import`: blobs, trees, commits and the refs pointing at them, from a
- * single stream. Git writes every object first and moves the refs only when the whole stream has been
- * read, and it refuses to move a ref to a commit that does not contain the ref's current tip; so a
- * failure part-way moves no ref, and a ref that moved meanwhile is never overwritten.
+ * Writes commits with one `git fast-import`: blobs, trees and commits from a single stream, into the
+ * repository's object database, and nothing else. fast-import also writes a ref per commit, so it runs
+ * against a scratch git directory that shares the repository's objects: its refs and any crash report
+ * stay there and go with it. The repository's refs are moved afterwards, all in one transaction (see
+ * `updateRefs`), so objects of a run that fails are left unreferenced, for git's gc to remove.
  */
-import { rmSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execGit } from './exec.js';
 
 export interface CommitSpec {
-  /** The ref that points at this commit once the import ends. */
-  ref: string;
   parent?: string;
   /** `parent`: the parent's tree with `changes` applied; `empty`: only `changes`. @default 'parent' */
   tree?: 'parent' | 'empty';
   /** New content per path; `null` deletes it. */
   changes: ReadonlyMap<string, Buffer | null>;
-  /** Modes of paths that keep theirs (`100755`...); any other path is written as a regular file. */
+  /** Modes of paths that keep theirs (`100755`, `120000`...); any other path is written as a regular file. */
   modes?: ReadonlyMap<string, string>;
   message: string;
+}
+
+/** Where a repository keeps its objects, and how it names them. */
+export interface ObjectStore {
+  /** Absolute path of the objects directory. */
+  objects: string;
+  format: 'sha1' | 'sha256';
 }
 
 /** A path as fast-import reads it: C-style quoted, so spaces, quotes and line breaks are safe. */
@@ -29,8 +36,11 @@ function data(content: Buffer | string): Buffer[] {
   return [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
 }
 
+/** The scratch branch each commit is made on; `reset` first, so a commit without a parent gets none. */
+const SCRATCH_REF = 'refs/heads/import';
+
 function commitCommands(spec: CommitSpec, mark: number, committer: string): Buffer[] {
-  const chunks = [Buffer.from(`commit ${spec.ref}\nmark :${mark}\ncommitter ${committer} now\n`), ...data(spec.message)];
+  const chunks = [Buffer.from(`reset ${SCRATCH_REF}\ncommit ${SCRATCH_REF}\nmark :${mark}\ncommitter ${committer} now\n`), ...data(spec.message)];
   const head = [spec.parent ? `from ${spec.parent}\n` : '', spec.tree === 'empty' ? 'deleteall\n' : ''].join('');
   chunks.push(Buffer.from(head));
   for (const [path, content] of spec.changes) {
@@ -41,12 +51,25 @@ function commitCommands(spec: CommitSpec, mark: number, committer: string): Buff
   return chunks;
 }
 
+/** A git directory with no objects of its own: fast-import's refs land here, its objects in `store`. */
+function scratchGitDir(store: ObjectStore): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ai-factory-import-'));
+  mkdirSync(join(dir, 'refs', 'heads'), { recursive: true });
+  mkdirSync(join(dir, 'objects'));
+  writeFileSync(join(dir, 'HEAD'), `ref: ${SCRATCH_REF}\n`);
+  const sha256 = store.format === 'sha256';
+  writeFileSync(join(dir, 'config'), `[core]\n\trepositoryformatversion = ${sha256 ? 1 : 0}\n\tbare = true\n${sha256 ? '[extensions]\n\tobjectformat = sha256\n' : ''}`);
+  return dir;
+}
+
+const temporaryPacks = (store: ObjectStore) => new Set(readdirSync(join(store.objects, 'pack')).filter((name) => name.startsWith('tmp_')));
+
 /**
  * Writes `commits` in order (a commit may name an earlier one's oid as its parent only if it was written
- * before) and returns their oids. `committer` is `Name <email>`.
- * @example const [oid] = await importCommits(repo, 'Bot <bot@example.com>', [{ ref: 'refs/heads/x', parent: head, changes, message: 'x' }]);
+ * before) and returns their oids; moves no ref of the repository. `committer` is `Name <email>`.
+ * @example const [oid] = await importCommits(store, 'Bot <bot@example.com>', [{ parent: head, changes, message: 'x' }]);
  */
-export async function importCommits(dir: string, committer: string, commits: readonly CommitSpec[]): Promise<string[]> {
+export async function importCommits(store: ObjectStore, committer: string, commits: readonly CommitSpec[]): Promise<string[]> {
   if (commits.length === 0) return [];
   if (!/^[^<>\n]* <[^<>\n]*>$/.test(committer)) throw new Error(`Not a committer identity: ${committer}`);
   const stream = Buffer.concat([Buffer.from('feature done\n'), ...commits.flatMap((spec, i) => commitCommands(spec, i + 1, committer)), Buffer.from('done\n')]);
@@ -54,14 +77,19 @@ export async function importCommits(dir: string, committer: string, commits: rea
   // loose file per object (git's default below 100 objects) and searching deltas cost more than the rest
   // of the import. The repository's next gc deltifies and folds the packs together.
   const args = ['-c', 'fastimport.unpackLimit=1', 'fast-import', '--quiet', '--date-format=now', '--depth=0'];
-  const result = await execGit(args, { cwd: dir, input: stream, reject: false });
-  if (result.exitCode !== 0) {
-    // fast-import leaves a crash report in the git directory: the repository is to stay as it was.
-    const report = /dumping crash report to (.+)$/m.exec(result.stderr)?.[1]?.trim();
-    if (report) rmSync(isAbsolute(report) ? report : join(dir, report), { force: true });
-    throw new Error(`git fast-import failed: ${result.stderr.replace(/^fast-import: dumping crash report.*$/m, '').trim()}`);
+  const gitDir = scratchGitDir(store);
+  const before = temporaryPacks(store);
+  try {
+    const result = await execGit(args, { cwd: gitDir, input: stream, reject: false, env: { GIT_DIR: gitDir, GIT_OBJECT_DIRECTORY: store.objects } });
+    if (result.exitCode !== 0) {
+      // A pack it could not finish (a full disk) is left as a temporary file: the repository is to stay as it was.
+      for (const name of temporaryPacks(store)) if (!before.has(name)) rmSync(join(store.objects, 'pack', name), { force: true });
+      throw new Error(`git fast-import failed: ${result.stderr.replace(/^fast-import: dumping crash report.*$/m, '').trim()}`);
+    }
+    const oids = result.stdout.toString('utf8').split('\n').filter(Boolean);
+    if (oids.length !== commits.length) throw new Error(`git fast-import wrote ${oids.length} of ${commits.length} commits.`);
+    return oids;
+  } finally {
+    rmSync(gitDir, { recursive: true, force: true });
   }
-  const oids = result.stdout.toString('utf8').split('\n').filter(Boolean);
-  if (oids.length !== commits.length) throw new Error(`git fast-import wrote ${oids.length} of ${commits.length} commits.`);
-  return oids;
 }

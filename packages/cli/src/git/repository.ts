@@ -1,16 +1,32 @@
 /**
- * One repository as an upgrade sees it. Reads go through one `git cat-file --batch`, writes through one
- * `git fast-import`: an upgrade never touches the working tree or the user's index until it is complete,
- * and it costs a handful of git processes instead of one per question.
+ * One repository as an upgrade sees it. Reads go through one `git cat-file --batch`, objects are written
+ * through one `git fast-import`, refs move in one transaction: an upgrade never touches the working tree
+ * or the user's index until it is complete, and it costs a handful of git processes instead of one per
+ * question.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { committerIdentity } from '@ai-factory/engine';
 import { execGit } from './exec.js';
-import { importCommits, type CommitSpec } from './fast-import.js';
+import { importCommits, type CommitSpec, type ObjectStore } from './fast-import.js';
 import { ObjectReader } from './object-reader.js';
+import { updateRefs, type RefUpdate } from './refs.js';
 import { readSnapshot, type Snapshot } from './trees.js';
+
+/** What git leaves in its directory while an operation waits for the user, and what to run to end it. */
+const OPERATIONS: [path: string, operation: string, end: string][] = [
+  ['rebase-merge', 'a rebase', 'git rebase --continue or --abort'],
+  ['rebase-apply', 'a rebase or git am', 'git rebase --continue or --abort (git am --continue or --abort)'],
+  ['MERGE_HEAD', 'a merge', 'git commit, or git merge --abort'],
+  ['CHERRY_PICK_HEAD', 'a cherry-pick', 'git cherry-pick --continue, --skip or --abort'],
+  ['REVERT_HEAD', 'a revert', 'git revert --continue, --skip or --abort'],
+  ['sequencer', 'a cherry-pick or revert of several commits', 'git cherry-pick (or revert) --continue or --abort'],
+  ['BISECT_START', 'a bisect', 'git bisect reset'],
+];
 
 export class Repository {
   #reader: ObjectReader | undefined;
+  #layout: Promise<{ store: ObjectStore; inProgress: { operation: string; end: string } | undefined }> | undefined;
 
   constructor(readonly dir: string) {}
 
@@ -43,16 +59,47 @@ export class Repository {
     return (await this.run(['--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean);
   }
 
+  /** The branch HEAD is on (`refs/heads/...`), or undefined when it is detached. */
+  async currentBranch(): Promise<string | undefined> {
+    const result = await execGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: this.dir, reject: false });
+    return result.exitCode === 0 ? result.stdout.toString('utf8').trim() : undefined;
+  }
+
+  /** A rebase, merge, cherry-pick, revert or bisect waiting for the user, with the command that ends it. */
+  async operationInProgress(): Promise<{ operation: string; end: string } | undefined> {
+    return (await this.#inspect()).inProgress;
+  }
+
   /**
-   * Writes the commits, then moves their refs (see {@link importCommits}); returns their oids.
+   * Writes the commits' objects (see {@link importCommits}) and returns their oids; moves no ref.
    * @param committer `Name <email>`. @default the repository's own identity, else the factory's fallback
    */
-  async commit(commits: readonly CommitSpec[], committer?: string): Promise<string[]> {
-    return importCommits(this.dir, committer ?? (await committerIdentity(this.dir)), commits);
+  async writeCommits(commits: readonly CommitSpec[], committer?: string): Promise<string[]> {
+    return importCommits((await this.#inspect()).store, committer ?? (await committerIdentity(this.dir)), commits);
+  }
+
+  /** Moves refs in one transaction (see {@link updateRefs}). */
+  updateRefs(updates: readonly RefUpdate[]): Promise<void> {
+    return updateRefs(this.dir, updates);
   }
 
   /** Stops the reader; call when done with the repository. */
   async close(): Promise<void> {
     await this.#reader?.close();
+  }
+
+  /** One `git rev-parse` for where the objects are and what state files exist. */
+  #inspect() {
+    this.#layout ??= (async () => {
+      const paths = ['objects', ...OPERATIONS.map(([path]) => path)];
+      const lines = (await this.run(['rev-parse', '--show-object-format', ...paths.flatMap((path) => ['--git-path', path])])).split('\n');
+      const [format, objects, ...state] = lines.map((line) => line.trim());
+      const found = OPERATIONS.find((_, i) => existsSync(resolve(this.dir, state[i]!)));
+      return {
+        store: { objects: resolve(this.dir, objects!), format: format === 'sha256' ? ('sha256' as const) : ('sha1' as const) },
+        inProgress: found ? { operation: found[1], end: found[2] } : undefined,
+      };
+    })();
+    return this.#layout;
   }
 }

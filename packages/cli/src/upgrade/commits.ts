@@ -2,13 +2,13 @@
  * The commits an upgrade writes, as change sets for fast-import, and the check that a branch already
  * holds an upgrade.
  */
-import { pristineRef } from '@ai-factory/engine';
 import type { CommitSpec } from '../git/fast-import.js';
-import type { FileMap, Snapshot } from '../git/trees.js';
-import type { UpgradeTarget } from './render.js';
+import type { Snapshot } from '../git/trees.js';
+import { applyTo, type UpgradeTarget } from './render.js';
 
 /** The mode the new render gives a path. */
 const renderMode = (target: UpgradeTarget, path: string) => (target.executable.has(path) ? '100755' : '100644');
+const REGULAR = new Set(['100644', '100755']);
 
 /**
  * The new version's pristine render as a commit on the previous one, holding just what changed between
@@ -16,7 +16,7 @@ const renderMode = (target: UpgradeTarget, path: string) => (target.executable.h
  */
 export function pristineCommit(to: string, previous: { oid: string; snapshot: Snapshot } | undefined, target: UpgradeTarget): CommitSpec {
   const mode = (path: string) => renderMode(target, path);
-  const spec = { ref: pristineRef(to), modes: new Map([...target.pristine.keys()].map((path) => [path, mode(path)])), message: `AI Factory ${to}: pristine render` };
+  const spec = { modes: new Map([...target.pristine.keys()].map((path) => [path, mode(path)])), message: `AI Factory ${to}: pristine render` };
   if (!previous) return { ...spec, tree: 'empty', changes: target.pristine };
   const { files, modes } = previous.snapshot;
   const changes = new Map<string, Buffer | null>([...files.keys()].filter((path) => !target.pristine.has(path)).map((path) => [path, null]));
@@ -24,20 +24,28 @@ export function pristineCommit(to: string, previous: { oid: string; snapshot: Sn
   return { ...spec, parent: previous.oid, changes };
 }
 
-/** The upgrade on the team's HEAD. A file the team has keeps its mode; a new one gets the render's. */
-export function upgradeCommit(branch: string, head: Snapshot & { oid: string }, target: UpgradeTarget, to: string): CommitSpec {
-  const modes = new Map([...target.changes.keys()].map((path) => [path, head.modes.get(path) ?? renderMode(target, path)]));
-  return { ref: `refs/heads/${branch}`, parent: head.oid, changes: target.changes, modes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` };
+/**
+ * The upgrade on the team's HEAD. A file the team has keeps its mode (executable or not); a new file, or
+ * one that was a link and becomes a file, gets the render's.
+ */
+export function upgradeCommit(head: Snapshot & { oid: string }, target: UpgradeTarget, to: string): CommitSpec {
+  const mode = (path: string) => {
+    const ours = head.modes.get(path);
+    return ours !== undefined && REGULAR.has(ours) ? ours : renderMode(target, path);
+  };
+  const modes = new Map([...target.changes.keys()].map((path) => [path, mode(path)]));
+  return { parent: head.oid, changes: target.changes, modes, message: `Upgrade to AI Factory ${to}\n\nCodemods: ${target.codemodsApplied.join(', ') || 'none'}` };
 }
 
-/** HEAD's files with an upgrade's changes applied. */
-export function applyChanges(ours: FileMap, changes: Map<string, Buffer | null>): FileMap {
-  const files = new Map(ours);
-  for (const [path, content] of changes) {
-    if (content === null) files.delete(path);
-    else files.set(path, content);
+/** HEAD's files and modes with an upgrade's changes applied: what its commit holds. */
+export function upgradedSnapshot(head: Snapshot, target: UpgradeTarget, to: string): Snapshot {
+  const changedModes = upgradeCommit({ ...head, oid: '' }, target, to).modes!;
+  const modes = new Map(head.modes);
+  for (const [path, content] of target.changes) {
+    if (content === null) modes.delete(path);
+    else modes.set(path, changedModes.get(path)!);
   }
-  return files;
+  return { files: applyTo(head.files, target.changes), modes };
 }
 
-export const sameFiles = (a: FileMap, b: FileMap) => a.size === b.size && [...a].every(([path, content]) => b.get(path)?.equals(content));
+export const sameSnapshot = (a: Snapshot, b: Snapshot) => a.files.size === b.files.size && [...a.files].every(([path, content]) => b.files.get(path)?.equals(content) && a.modes.get(path) === b.modes.get(path));

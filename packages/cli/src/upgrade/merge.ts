@@ -10,11 +10,16 @@ export interface MergeResult {
   conflicts: number;
 }
 
+/** Git's test for binary content: a NUL byte in the first 8000 bytes. */
+const isBinary = (content: Buffer) => content.subarray(0, 8000).includes(0);
+
 /**
- * Merges the changes from `base` to `theirs` (the new factory render) into `ours` (the team's file).
+ * Merges the changes from `base` to `theirs` (the new factory render) into `ours` (the team's file). Binary
+ * content has no lines to merge: the team's file is kept, as one conflict for the team to decide.
  * @example await mergeFile(path, { base, ours, theirs }) // { content, conflicts: 0 }
  */
 export async function mergeFile(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): Promise<MergeResult> {
+  if (Object.values(versions).some(isBinary)) return { content: versions.ours, conflicts: 1 };
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
   try {
     for (const [name, content] of Object.entries(versions)) writeFileSync(join(dir, name), content);

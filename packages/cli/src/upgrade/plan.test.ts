@@ -37,3 +37,10 @@ describe('planTemplateFiles', () => {
     });
   });
 });
+
+describe('mergeFile', () => {
+  it('keeps the team\'s binary file as one conflict: git has no lines to merge in it', async () => {
+    const ours = Buffer.from([0x89, 0x50, 0x00, 0x01]);
+    expect(await mergeFile('logo.png', { base: b('old\n'), ours, theirs: b('new\n') })).toEqual({ content: ours, conflicts: 1 });
+  });
+});

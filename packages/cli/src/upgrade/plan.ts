@@ -21,7 +21,9 @@ export type Outcome =
   /** Dropped by this factory version, but kept because the team edited it. */
   | 'kept'
   /** The team deleted it: it stays deleted. */
-  | 'deleted-by-team';
+  | 'deleted-by-team'
+  /** The team replaced it by a symbolic link and the factory changed it: the link stays, never followed. */
+  | 'kept-link';
 
 export interface PlannedFile {
   path: string;
@@ -34,8 +36,10 @@ export type Merge = (path: string, versions: { base: Buffer; ours: Buffer; their
 
 const EMPTY = Buffer.alloc(0);
 
-async function planOne(path: string, base: Buffer | undefined, ours: Buffer | undefined, theirs: Buffer | undefined, merge: Merge): Promise<PlannedFile> {
+async function planOne(path: string, base: Buffer | undefined, ours: Buffer | undefined, theirs: Buffer | undefined, merge: Merge, link: boolean): Promise<PlannedFile> {
   const plan = (outcome: Outcome, content: Buffer | null | undefined): PlannedFile => ({ path, outcome, content: content ?? null });
+  // A link's content is where it points, not a version of the file: there is nothing to merge into it.
+  if (link && ours !== undefined) return theirs === undefined || base?.equals(theirs) ? plan('unchanged', ours) : plan('kept-link', ours);
   if (theirs === undefined) {
     if (ours === undefined) return plan('deleted-by-team', null);
     return base !== undefined && ours.equals(base) ? plan('removed', null) : plan('kept', ours);
@@ -49,10 +53,16 @@ async function planOne(path: string, base: Buffer | undefined, ours: Buffer | un
 }
 
 /**
- * Plans every template-owned path of either factory version.
+ * Plans every template-owned path of either factory version. `links` are the paths that are symbolic
+ * links in `ours`.
  * @example await planTemplateFiles(paths, { base, ours, theirs }, mergeFile)
  */
-export async function planTemplateFiles(paths: Iterable<string>, versions: { base: FileMap; ours: FileMap; theirs: FileMap }, merge: Merge): Promise<PlannedFile[]> {
+export async function planTemplateFiles(
+  paths: Iterable<string>,
+  versions: { base: FileMap; ours: FileMap; theirs: FileMap },
+  merge: Merge,
+  links: ReadonlySet<string> = new Set(),
+): Promise<PlannedFile[]> {
   const sorted = [...new Set(paths)].sort();
-  return Promise.all(sorted.map((path) => planOne(path, versions.base.get(path), versions.ours.get(path), versions.theirs.get(path), merge)));
+  return Promise.all(sorted.map((path) => planOne(path, versions.base.get(path), versions.ours.get(path), versions.theirs.get(path), merge, links.has(path))));
 }

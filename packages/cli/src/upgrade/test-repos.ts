@@ -1,10 +1,12 @@
 /** Test helpers: git repositories made from the projects of earlier factory releases, and team edits. */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pristineRef } from '@ai-factory/engine';
 import { execa } from 'execa';
+import { createUpgradeContext, type UpgradeContext } from './context.js';
 
 export const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
@@ -60,3 +62,54 @@ export async function setWritable(path: string, writable: boolean): Promise<void
   if (process.getuid?.() === 0) await execa('chattr', [writable ? '-i' : '+i', path]);
   else chmodSync(path, writable ? 0o755 : 0o555);
 }
+
+/** What an upgrade runs with, as the CLI builds it: one per test file, as one per worker. */
+export const upgradeContext = (): Promise<UpgradeContext> => createUpgradeContext();
+
+/**
+ * Every file, link and folder under `dir` as data: path → `link <target>`, `file <mode> <sha256>` or `dir`.
+ * Links are read, never followed; `.git` is left to {@link repoState}.
+ */
+export function treeState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      const key = relative(dir, path);
+      if (key === '.git') continue;
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) state[key] = `link ${readlinkSync(path)}`;
+      else if (stat.isDirectory()) {
+        state[key] = 'dir';
+        walk(path);
+      } else state[key] = `file ${(stat.mode & 0o777).toString(8)} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    }
+  };
+  walk(dir);
+  return state;
+}
+
+/**
+ * A repository as a team would compare it: every ref and where HEAD points, the objects reachable from
+ * them, the index, the working tree byte for byte (untracked and ignored files included), and what lies
+ * in the git directory (temporary packs, crash reports, operation state). Objects no ref reaches may
+ * differ: git's gc removes them.
+ */
+export async function repoState(dir: string): Promise<Record<string, unknown>> {
+  const gitDir = join(dir, '.git');
+  // One shell for the four git commands: a spawn from a test process holding the compiler costs more than git does.
+  const script = [`git for-each-ref '--format=%(refname) %(objectname)'`, 'git symbolic-ref --quiet HEAD || echo detached; git rev-parse HEAD', 'git rev-list --objects --all | LC_ALL=C sort | sha256sum', 'git ls-files --stage'];
+  const { stdout } = await execa('sh', ['-c', script.join(`; echo ${STATE_SEPARATOR}; `)], { cwd: dir });
+  const [refs, head, reachable, index] = stdout.split(STATE_SEPARATOR).map((part) => part.replace(/^\n|\n$/g, ''));
+  return {
+    refs,
+    head,
+    reachable,
+    index,
+    tree: treeState(dir),
+    gitDir: readdirSync(gitDir).filter((name) => name !== 'index' && name !== 'objects').sort(),
+    temporary: readdirSync(join(gitDir, 'objects', 'pack')).filter((name) => !/^pack-[0-9a-f]+\.(pack|idx|rev)$/.test(name)),
+  };
+}
+
+const STATE_SEPARATOR = '@@state@@';

@@ -7,18 +7,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
-import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
 import { evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, setWritable, teamEdit, withReadmeConflict } from './test-repos.js';
+import { git, repoFrom, setWritable, teamEdit, upgradeContext, withReadmeConflict } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const catalog = await loadBuiltinCatalog();
 // The @ai-factory/shared release this factory writes projects against (the platform/shared module's version).
 const SHARED_VERSION = catalog.modules.get('platform/shared')!.version;
-const context = { catalog, codemods: await loadCodemods(), runner: new CodemodRunner() };
+const context = await upgradeContext();
 const TEAM_FUNCTION = '\n\ndef feature_report() -> str:\n    """Added by the team: a summary the on-call reads."""\n    return "ok"\n';
 const TEAM_WORKFLOW = 'name: notebooks\non: [pull_request]\npermissions:\n  contents: read\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "the team\'s own check"\n';
 const DELETED = 'scripts/make_sample_data.py';
@@ -33,7 +32,7 @@ async function freshWithEdits(manifest: Manifest): Promise<Map<string, string>> 
   files.set('ai-factory.config.ts', files.get('ai-factory.config.ts')!.replace('  slo: slo(),', '  slo: slo({ latencyP95Ms: 200 }),'));
   files.delete(DELETED);
   files.set('.github/workflows/notebooks.yml', TEAM_WORKFLOW);
-  for (const artifact of synthesize(await evaluateConfig(files.get('ai-factory.config.ts')!))) files.set(artifact.path, artifact.content);
+  for (const artifact of synthesize(await evaluateConfig(files.get('ai-factory.config.ts')!, tmpdir()))) files.set(artifact.path, artifact.content);
   return files;
 }
 
@@ -134,7 +133,7 @@ describe('upgrade results when something is wrong', () => {
     await setWritable(join(dir, path), false);
     try {
       const { report } = await upgradeRepository(dir, context);
-      expect(report).toMatchObject({ status: 'failed', error: { code: 'io' } });
+      expect(report).toMatchObject({ status: 'failed', error: { code: 'io' }, filesChanged: [], codemodsApplied: [], conflicts: [] });
       expect(await state()).toEqual(before);
     } finally {
       await setWritable(join(dir, path), true);
@@ -144,7 +143,8 @@ describe('upgrade results when something is wrong', () => {
   it.each([
     ['a dirty working tree', 'dirty', async (dir: string) => void (await execa('sh', ['-c', 'echo change >> README.md'], { cwd: dir }))],
     ['a missing manifest', 'no-manifest', async (dir: string) => void (await git(dir, 'rm', '--quiet', MANIFEST_PATH), await git(dir, 'commit', '--quiet', '-m', 'x'))],
-    ['a malformed ai-factory.config.ts', 'malformed-config', (dir: string) => teamEdit(dir, 'x', { 'ai-factory.config.ts': (text) => text.replace('cloud: "azure"', 'cloud: "mars"') })],
+    // It type-checks (a number of vCPUs) but does not evaluate (no cloud has 1000).
+    ['an ai-factory.config.ts that does not evaluate', 'malformed-config', (dir: string) => teamEdit(dir, 'x', { 'ai-factory.config.ts': (text) => text.replace('training: cpu()', 'training: cpu({ cores: 1000 })') })],
     ['an unknown target version', 'unknown-version', async () => undefined],
   ])('%s: a clear error, and the repository is exactly as it was', async (_, code, setUp) => {
     const dir = await repoFrom('factory-0.1.0/azure-tabular');

@@ -1,7 +1,11 @@
 import { Node } from 'ts-morph';
 import { defineCodemod } from '../codemod.js';
-import { builderCalls } from '../shared-imports.js';
+import { keyRename, staticKey, unwrap } from '../object-literal.js';
+import { CodemodProblem } from '../problem.js';
+import { builderUses, refuse } from '../shared-imports.js';
 import { TextEdits } from '../text-edits.js';
+
+const BY_HAND = 'rename its `cores` option to `vcpus` by hand';
 
 export default defineCodemod({
   name: 'cpu-cores-to-vcpus',
@@ -9,13 +13,23 @@ export default defineCodemod({
   introducedIn: '2.0.0',
   idempotent: true,
   transform: (file) => {
-    const names = builderCalls(file, 'cpu')
-      .map((call) => call.getArguments()[0])
-      .filter(Node.isObjectLiteralExpression)
-      .map((options) => options.getProperty('cores'))
-      .filter(Node.isPropertyAssignment);
+    const uses = builderUses(file, 'cpu');
+    refuse([...uses.escapes, ...uses.references], 'cpu()', `call it with its options written inline, or ${BY_HAND}`);
     const edits = new TextEdits();
-    for (const name of names) edits.replace(name.getNameNode(), 'vcpus');
+    for (const call of uses.calls) {
+      const [argument] = call.getArguments();
+      if (!argument) continue;
+      // `satisfies CpuOptions` and `as const` check the options; the name inside is what changes.
+      const options = unwrap(argument).inner;
+      if (!Node.isObjectLiteralExpression(options)) throw new CodemodProblem(call, `${call.getText()}: its options are built elsewhere; write them inline, or ${BY_HAND} where they are built`);
+      for (const property of options.getProperties()) {
+        const key = staticKey(property);
+        if (key === undefined) throw new CodemodProblem(property, `${property.getText()} in cpu(): the codemod cannot tell whether it sets \`cores\`; ${BY_HAND}`);
+        if (key !== 'cores') continue;
+        const { start, end, text } = keyRename(property, 'vcpus');
+        edits.replaceRange(start, end, text);
+      }
+    }
     return edits.apply(file);
   },
 });

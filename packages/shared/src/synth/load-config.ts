@@ -1,6 +1,6 @@
 /** Loads a project's `ai-factory.config.ts`, the TypeScript declaration every synth run starts from. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Jiti } from 'jiti';
 import type { ProjectDeclaration } from '../declaration/project.js';
 
@@ -37,11 +37,14 @@ function configEvaluator(): Promise<Jiti> {
 
 /**
  * Evaluates the text of a config against this package, whatever version the project has installed: an
- * upgrade checks the merged config before the project's dependencies are updated.
+ * upgrade checks the merged config before the project's dependencies are updated. The config is
+ * evaluated as the `ai-factory.config.ts` of `dir`: what it imports is read from there, never from the
+ * current directory.
+ * @example await evaluateConfig(text, checkoutOfTheMigratedFiles)
  */
-export async function evaluateConfig(source: string): Promise<ProjectDeclaration> {
+export async function evaluateConfig(source: string, dir: string): Promise<ProjectDeclaration> {
   const jiti = await configEvaluator();
-  const loaded = (await jiti.evalModule(source, { filename: join(process.cwd(), CONFIG_FILE), async: true, forceTranspile: true })) as { default?: ProjectDeclaration } | ProjectDeclaration;
+  const loaded = (await jiti.evalModule(source, { filename: join(resolve(dir), CONFIG_FILE), async: true, forceTranspile: true })) as { default?: ProjectDeclaration } | ProjectDeclaration;
   const declaration = 'default' in loaded && loaded.default ? loaded.default : (loaded as ProjectDeclaration);
   if (declaration?.apiVersion === undefined) throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);
   return declaration;

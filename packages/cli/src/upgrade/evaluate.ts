@@ -1,0 +1,38 @@
+/**
+ * The managed files of an upgraded project, synthesized from its config as the upgrade leaves it. The
+ * config is evaluated from a scratch copy of the upgraded tree's scripts, so a config split over several
+ * files reads the migrated ones, and nothing depends on the current directory or the working tree.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
+import type { FileMap } from '../git/trees.js';
+import { UpgradeError } from './report.js';
+
+/** What a config can import: scripts and JSON, outside installed packages. */
+const IMPORTABLE = /\.(c|m)?(t|j)sx?$|\.json$/;
+
+export async function synthesizeManaged(files: FileMap, links: ReadonlySet<string>): Promise<Map<string, Buffer>> {
+  const config = files.get(CONFIG_FILE);
+  if (!config) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is missing after the upgrade: restore it, then run the upgrade again.`);
+  if (links.has(CONFIG_FILE)) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is a symbolic link: the upgrade migrates and evaluates the file itself, so put it back in the repository.`, { file: CONFIG_FILE });
+  const dir = mkdtempSync(join(tmpdir(), 'ai-factory-config-'));
+  try {
+    for (const [path, content] of files) {
+      if (!IMPORTABLE.test(path) || links.has(path) || path.split('/').includes('node_modules')) continue;
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    // As the project's own synth reads it: UTF-8.
+    const declaration = await evaluateConfig(config.toString('utf8'), dir);
+    return new Map(synthesize(declaration).map((artifact) => [artifact.path, Buffer.from(artifact.content)]));
+  } catch (error) {
+    if (error instanceof UpgradeError) throw error;
+    // The scratch copy's location means nothing to the team: paths are given within the project.
+    const message = (error as Error).message.replaceAll(`${dir}/`, '').split('\n').slice(0, 6).join('\n');
+    throw new UpgradeError('malformed-config', `${CONFIG_FILE} does not evaluate after the upgrade: ${message}`, { file: CONFIG_FILE });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
