@@ -24,6 +24,9 @@ export const ESCAPING_HELPERS = {
   inComment: insideComment,
 } as const;
 
+/** The helpers that write part of a literal the template opened, rather than a whole value. */
+export const INSIDE_LITERAL_HELPERS: readonly (keyof typeof ESCAPING_HELPERS)[] = ['inString', 'inPyString', 'inHclString', 'inComment'];
+
 /** Which helpers make an interpolation safe in each kind of file (used by the module contract check). */
 export const HELPERS_BY_FORMAT: Record<string, readonly (keyof typeof ESCAPING_HELPERS)[]> = {
   yaml: ['yaml', 'json', 'inString', 'inComment'],
