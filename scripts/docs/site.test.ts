@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@ai-factory/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { repositoryWebUrl } from './repository.mjs';
@@ -15,7 +16,6 @@ import { readChangelogs } from './pages/whats-new.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'docs', '.vitepress', 'dist');
-const CHROMIUM = '/usr/bin/chromium';
 /** Where screenshots are kept for a person to look at (git-ignored). */
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'playbook');
 const DESKTOP = { width: 1440, height: 900 };
@@ -53,10 +53,7 @@ beforeAll(async () => {
   expected.set('/reference/dashboards', 'Dashboards');
   expected.set('/reference/whats-new', "What's new");
   baseUrl = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

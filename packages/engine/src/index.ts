@@ -11,6 +11,7 @@ export * from './runner.js';
 export * from './tree.js';
 export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, renderTemplate } from './render/helpers.js';
 export * from './render/escape.js';
+export * from './render/inside.js';
 export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';

@@ -41,6 +41,8 @@ describe('ai-factory contribute: bad input writes nothing', () => {
     ['a module that exists', ['--files', 'ops/*.yaml', '--as', 'ops/taken'], /ops\/taken already exists/],
     ['a bad module id', ['--files', 'ops/*.yaml', '--as', 'Ops'], /must be <category>\/<name>/],
     ['Python without tests', ['--files', 'ops/*', '--as', 'ops/new'], /contract[\s\S]*contributes Python but no tests/],
+    ['a file the factory wrote', ['--files', 'README.md', '--as', 'ops/new'], /README\.md \(written by core\/project\) already come from the factory/],
+    ['a summary on two lines', ['--files', 'ops/*.yaml', '--as', 'ops/new', '--summary', 'one\ntwo'], /--summary must be one line/],
   ])('%s', async (_, args, message) => {
     const { project, factory } = await setUp();
     const result = await contribute(project, ['.', ...args, '--factory', factory]);
@@ -48,6 +50,13 @@ describe('ai-factory contribute: bad input writes nothing', () => {
     expect(result.code).toBe(1);
     expect((await execa('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: factory })).stdout).toBe('');
     expect((await execa('git', ['branch', '--list', 'contrib/*'], { cwd: factory })).stdout).toBe('');
+  });
+
+  it('a branch that exists', async () => {
+    const { project, factory } = await setUp();
+    await execa('git', ['branch', 'contrib/ops-new'], { cwd: factory });
+    const result = await contribute(project, ['.', '--files', 'ops/*.yaml', '--as', 'ops/new', '--factory', factory]);
+    expect([result.code, result.stderr]).toEqual([1, expect.stringMatching(/Branch contrib\/ops-new already exists/)]);
   });
 
   it('a project without a manifest', async () => {
@@ -63,5 +72,78 @@ describe('ai-factory contribute: bad input writes nothing', () => {
   it('missing --files or --as is a usage error', async () => {
     const { project } = await setUp();
     expect((await contribute(project, ['.', '--as', 'ops/new'])).code).toBe(2);
+  });
+});
+
+/** A feature module a team wrote in the project: it imports the package's schema and a helper of its own. */
+const FEATURES = `"""Extra features for demo-app (team data-science)."""
+
+from __future__ import annotations
+
+from demo_app.schema import NUMERIC_NAMES
+
+from .helpers import clip  # our own helper
+
+LOGGER_NAME = "demo_app.features_extra"
+
+
+def numeric_columns() -> list[str]:
+    return [clip(name) for name in NUMERIC_NAMES]
+`;
+const FEATURES_TEST = 'from demo_app.features_extra import LOGGER_NAME\n\n\ndef test_logger():\n    assert LOGGER_NAME.endswith(".features_extra")\n';
+
+const git = async (cwd: string, ...args: string[]) => (await execa('git', args, { cwd, env: ENV })).stdout;
+
+describe('ai-factory contribute: the branch', () => {
+  it('is written as git objects on the factory HEAD: working tree, index, branch and untracked files stay as they were', async () => {
+    const { project, factory } = await setUp();
+    writeFileSync(join(project, 'src', 'demo_app', 'helpers.py'), 'def clip(name):\n    return name\n');
+    writeFileSync(join(project, 'src', 'demo_app', 'features_extra.py'), FEATURES);
+    writeFileSync(join(project, 'tests', 'test_features_extra.py'), FEATURES_TEST);
+    // Work in progress in the factory: an untracked file, an edited one and a staged one.
+    writeFileSync(join(factory, 'notes.txt'), 'mine\n');
+    writeFileSync(join(factory, 'templates', 'ops', 'taken', 'module.ts'), '// edited\n');
+    writeFileSync(join(factory, 'staged.txt'), 'staged\n');
+    await git(factory, 'add', 'staged.txt');
+    const head = await git(factory, 'rev-parse', 'HEAD');
+    const status = await git(factory, 'status', '--porcelain', '--untracked-files=all');
+
+    const files = ['--files', 'src/demo_app/features_extra.py', '--files', 'tests/test_features_extra.py'];
+    const result = await contribute(project, ['.', ...files, '--as', 'ml/features-extra', '--summary', 'Extra numeric features', '--factory', factory, '--json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: true, branch: 'contrib/ml-features-extra', base: head, dir: 'templates/ml/features-extra', summary: 'Extra numeric features', requires: ['ml/tabular-core'] });
+    expect(report.imports).toEqual([
+      { file: 'src/demo_app/features_extra.py', line: 5, name: 'demo_app.schema', target: 'src/demo_app/schema.py', module: 'ml/tabular-core' },
+      { file: 'src/demo_app/features_extra.py', line: 7, name: '.helpers', target: 'src/demo_app/helpers.py' },
+    ]);
+    expect(report.projectSpecific).toContainEqual(expect.objectContaining({ file: 'files/src/__packageName__/features_extra.py.hbs', line: 7, text: 'src/demo_app/helpers.py', reason: expect.stringMatching(/not lifted/) }));
+
+    expect(await git(factory, 'status', '--porcelain', '--untracked-files=all')).toBe(status);
+    expect(await git(factory, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await git(factory, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+    expect(existsSync(join(factory, 'templates', 'ml'))).toBe(false);
+    expect(await git(factory, 'rev-parse', 'contrib/ml-features-extra^')).toBe(head);
+    expect((await git(factory, 'diff', '--name-only', head, 'contrib/ml-features-extra')).split('\n')).toEqual([
+      'templates/ml/features-extra/README.md',
+      'templates/ml/features-extra/files/src/__packageName__/features_extra.py.hbs',
+      'templates/ml/features-extra/files/tests/test_features_extra.py.hbs',
+      'templates/ml/features-extra/module.test.ts',
+      'templates/ml/features-extra/module.ts',
+    ]);
+    const definition = await git(factory, 'show', 'contrib/ml-features-extra:templates/ml/features-extra/module.ts');
+    expect(definition).toContain('summary: "Extra numeric features",');
+    expect(definition).toContain('requires: ["ml/tabular-core"],');
+    expect(await git(factory, 'show', 'contrib/ml-features-extra:templates/ml/features-extra/README.md')).toMatch(/## Requires\n\n- `ml\/tabular-core`/);
+  });
+
+  it('prints each replacement, the requirements and the findings', async () => {
+    const { project, factory } = await setUp();
+    const result = await contribute(project, ['.', '--files', 'ops/alert.yaml', '--as', 'ops/alert', '--factory', factory]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Created ops/alert (Contributed ops/alert.yaml)');
+    expect(result.stdout).toContain('  ops/alert.yaml -> templates/ops/alert/files/ops/alert.yaml.hbs');
+    expect(result.stdout).toContain('  files/ops/alert.yaml.hbs:1  value  "demo-app" -> {{yaml name}}');
+    expect(result.stdout).toContain('Requires: nothing');
   });
 });

@@ -1,40 +1,70 @@
-/** Git in the factory repository: find it, and commit a contributed module on its own branch. */
+/**
+ * Git in the factory repository: find it, read what its HEAD commit holds, and write a contributed module
+ * on a new branch as git objects (`git fast-import`). The factory's working tree, index and checked-out
+ * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
+ */
 import { execa } from 'execa';
-import { fallbackIdentityArgs, FactoryError } from '@ai-factory/engine';
-
-const git = (cwd: string, args: string[]) => execa('git', args, { cwd, reject: false });
+import { committerIdentity, FactoryError } from '@ai-factory/engine';
+import { importCommits } from '../git/fast-import.js';
+import { ObjectReader } from '../git/object-reader.js';
 
 /** The repository holding `cwd`, the default factory for `contribute`. */
 export async function repositoryRoot(cwd: string): Promise<string> {
-  const result = await git(cwd, ['rev-parse', '--show-toplevel']);
+  const result = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, reject: false });
   if (result.exitCode !== 0) throw new FactoryError('invalid-target', `${cwd} is not in a git repository; pass --factory <repo-dir>.`);
   return result.stdout.trim();
 }
 
-export async function branchExists(repo: string, branch: string): Promise<boolean> {
-  return (await git(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])).exitCode === 0;
-}
+/** The factory as of one commit: reads go through one `git cat-file --batch`. */
+export class FactoryCommit {
+  readonly #reader: ObjectReader;
 
-/**
- * Switches to a new branch and commits only `path` on it; other changes in the working tree stay uncommitted.
- * @returns the commit id
- */
-export async function commitOnNewBranch(repo: string, branch: string, path: string, message: string): Promise<string> {
-  const step = async (args: string[]) => {
-    const result = await git(repo, args);
-    if (result.exitCode !== 0) throw new FactoryError('io', `git ${args.filter((a) => !a.startsWith('user.')).join(' ')} failed: ${result.stderr.trim()}`);
-    return result.stdout.trim();
-  };
-  const identity = await fallbackIdentityArgs(repo);
-  await step(['switch', '--quiet', '--create', branch]);
-  try {
-    await step(['add', '--', path]);
-    await step([...identity, 'commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', message, '--', path]);
-  } catch (error) {
-    await git(repo, ['reset', '--quiet', '--', path]);
-    await git(repo, ['switch', '--quiet', '-']);
-    await git(repo, ['branch', '--quiet', '-D', branch]);
-    throw error;
+  private constructor(
+    readonly dir: string,
+    readonly oid: string,
+    reader: ObjectReader,
+  ) {
+    this.#reader = reader;
   }
-  return step(['rev-parse', 'HEAD']);
+
+  /** The factory's HEAD commit; an error when the repository has none yet. */
+  static async head(dir: string): Promise<FactoryCommit> {
+    const reader = new ObjectReader(dir);
+    const head = await reader.read('HEAD^{commit}').catch(() => undefined);
+    if (!head) {
+      await reader.close();
+      throw new FactoryError('invalid-target', `${dir} has no commit to start the contribution's branch from.`);
+    }
+    return new FactoryCommit(dir, head.oid, reader);
+  }
+
+  /** True when `path` (a file or folder) is in this commit. */
+  async has(path: string): Promise<boolean> {
+    return (await this.#reader.read(`${this.oid}:${path}`)) !== undefined;
+  }
+
+  /** A file's text in this commit, or undefined. */
+  async text(path: string): Promise<string | undefined> {
+    const object = await this.#reader.read(`${this.oid}:${path}`);
+    return object?.type === 'blob' ? object.content.toString('utf8') : undefined;
+  }
+
+  async branchExists(branch: string): Promise<boolean> {
+    return (await this.#reader.read(`refs/heads/${branch}^{commit}`)) !== undefined;
+  }
+
+  /**
+   * Commits `files` (paths in the repository) on this commit as the new branch `branch`; git refuses to
+   * move a branch that appeared meanwhile. @returns the new commit's id
+   */
+  async commitBranch(branch: string, files: ReadonlyMap<string, Buffer>, modes: ReadonlyMap<string, string>, message: string): Promise<string> {
+    const [commit] = await importCommits(this.dir, await committerIdentity(this.dir), [{ ref: `refs/heads/${branch}`, parent: this.oid, changes: files, modes, message }]).catch((error: Error) => {
+      throw new FactoryError('io', `Could not write branch ${branch} in ${this.dir}: ${error.message}`);
+    });
+    return commit!;
+  }
+
+  close(): Promise<void> {
+    return this.#reader.close();
+  }
 }

@@ -2,6 +2,7 @@
  * What still looks specific to the project a file was lifted from, after generalisation: absolute paths,
  * hostnames and URLs, email and IP addresses, and the project name in spellings the answers do not record
  * (ChurnModel, churnModel, CHURN_MODEL, "churn model"). Reported for a person to decide; nothing is changed.
+ * Matches stop at `{`, where a generalised value's expression begins.
  */
 export interface Finding {
   line: number;
@@ -10,9 +11,9 @@ export interface Finding {
 }
 
 const PATTERNS: [RegExp, string][] = [
-  [/(?<![\w.$])(?:\/(?:home|Users|root|tmp|var|opt|mnt|srv|workspace|work|data)\/[^\s'"`),;]+|[A-Z]:\\[^\s'"`]+)/g, 'absolute path'],
+  [/(?<![\w.$])(?:\/(?:home|Users|root|tmp|var|opt|mnt|srv|workspace|work|data)\/[^\s'"`),;{]+|[A-Z]:\\[^\s'"`{]+)/g, 'absolute path'],
   [/[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, 'email address'],
-  [/\bhttps?:\/\/[^\s'"`)<>]+/g, 'URL'],
+  [/\bhttps?:\/\/[^\s'"`)<>{]+/g, 'URL'],
   [/\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|internal|local|corp|lan|cloud|ai|azurecr\.io|amazonaws\.com)\b/gi, 'hostname'],
   [/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, 'IP address'],
 ];

@@ -1,21 +1,35 @@
 /**
- * Turns a file lifted from a generated project back into a template: each answer value (the project's name,
- * package name, description, team) becomes the template variable it came from, through the escaping helper for
- * the file's format. Only occurrences whose context is certain are generalised: a whole quoted literal, a
- * bare Python identifier, a whole YAML value, a shell word, or anywhere in Markdown and text. The rest are
- * left as they are and reported, because a value inside a larger literal cannot be escaped as a unit.
+ * Turns a file lifted from a generated project back into a template: each recorded answer value becomes the
+ * template variable it came from, through the escaping helper for the place it stands in (see
+ * `literals/`): a whole literal gets the format's value helper (`{{yaml team}}`), part of a string the
+ * helper for the inside of that string (`"{{inPyString packageName}}.features"`), a comment or docstring
+ * `{{inComment …}}`/`{{inPyString …}}`, a Python identifier `{{pyIdent packageName}}`, a shell word
+ * `{{sh name}}`. A YAML plain or single-quoted scalar with a value inside is rewritten as a double-quoted
+ * one. Whatever has no certain context is left as it is and reported.
  */
-import { fileFormat, isFreeFormat, type TemplateFormat } from '@ai-factory/engine';
+import { fileFormat } from '@ai-factory/engine';
+import { scanLiterals, type Literal } from './literals/index.js';
+import { decide, requote, type Edit, type Match, type Part } from './placement.js';
 
 export interface AnswerValue {
   variable: string;
   value: string;
+  /**
+   * A platform answer (cloud, CI/CD system, framework): generalised only where it is a whole literal, in a
+   * comment or docstring, or in Markdown, since elsewhere the same word names the platform's own tools and
+   * resources (the `aws` CLI, `arn:aws:…`, `import sklearn`), which another answer cannot replace.
+   */
+  platform?: boolean;
 }
+
+/** Where a replacement stands: a whole literal, part of a string, a docstring, a comment, code, or free text. */
+export type ReplacementContext = 'value' | 'string' | 'docstring' | 'comment' | 'identifier' | 'word' | 'text';
 
 export interface Replacement extends AnswerValue {
   line: number;
   /** As written into the template, e.g. `{{yaml name}}`. */
   expression: string;
+  context: ReplacementContext;
 }
 
 export interface Leftover extends AnswerValue {
@@ -29,62 +43,35 @@ export interface Generalised {
   leftovers: Leftover[];
 }
 
-/** The helper that writes a whole string literal in each format. */
-const LITERAL_HELPER: Partial<Record<TemplateFormat, string>> = {
-  yaml: 'yaml', json: 'json', toml: 'toml', hcl: 'hcl', python: 'py', shell: 'sh', dockerfile: 'json',
-};
-const WORD = /[A-Za-z0-9_]/;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** True when an odd number of `quote` characters precede `index` on its line: the index is inside a string. */
-function insideQuotes(line: string, index: number): boolean {
-  const before = line.slice(0, index);
-  return ['"', "'"].some((quote) => (before.split(quote).length - 1) % 2 === 1);
-}
-
-interface Match extends AnswerValue {
-  start: number;
-  end: number;
-}
-
-/** Every occurrence of every value, longest values first, never overlapping. */
+/** Every occurrence of every value that is not glued to a letter or digit, longest values first, never overlapping. */
 function occurrences(text: string, values: readonly AnswerValue[]): Match[] {
   const taken: Match[] = [];
   for (const candidate of [...values].sort((a, b) => b.value.length - a.value.length)) {
     for (let start = text.indexOf(candidate.value); start !== -1; start = text.indexOf(candidate.value, start + 1)) {
       const end = start + candidate.value.length;
+      if (/[A-Za-z0-9]/.test(text[start - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
       if (!taken.some((m) => start < m.end && end > m.start)) taken.push({ ...candidate, start, end });
     }
   }
   return taken.sort((a, b) => a.start - b.start);
 }
 
-/** How to replace one occurrence: the span to replace and the expression, or why it is left. */
-function decide(text: string, m: Match, format: TemplateFormat | undefined): { start: number; end: number; expression: string } | string {
-  const before = text[m.start - 1] ?? '';
-  const after = text[m.end] ?? '';
-  if (format === undefined) return 'the file format is unknown, so no escaping helper is known to be safe';
-  if (isFreeFormat(format)) return { start: m.start, end: m.end, expression: `{{${m.variable}}}` };
-  const helper = LITERAL_HELPER[format]!;
-  const tripleQuoted = text[m.start - 2] === before && text[m.start - 3] === before;
-  if ((before === '"' || before === "'") && after === before && !tripleQuoted) {
-    return { start: m.start - 1, end: m.end + 1, expression: `{{${helper} ${m.variable}}}` };
-  }
-  if (WORD.test(before) || WORD.test(after)) return 'part of a larger word or identifier';
-  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', m.end) === -1 ? text.length : text.indexOf('\n', m.end);
-  const line = text.slice(lineStart, lineEnd);
-  if (insideQuotes(line, m.start - lineStart)) return 'inside a larger string literal';
-  const prefix = text.slice(lineStart, m.start);
-  const rest = text.slice(m.end, lineEnd);
-  if (format === 'python' && IDENTIFIER.test(m.value)) return { start: m.start, end: m.end, expression: `{{pyIdent ${m.variable}}}` };
-  if (format === 'yaml' && /^\s*(?:- )?(?:[\w.-]+:\s+)?$/.test(prefix) && /^\s*(?:#.*)?$/.test(rest) && prefix.trim() !== '') {
-    return { start: m.start, end: m.end, expression: `{{yaml ${m.variable}}}` };
-  }
-  if ((format === 'shell' || format === 'dockerfile') && /(^|[\s=])$/.test(prefix) && /^($|[\s;])/.test(rest) && /^[\w./:@-]+$/.test(m.value)) {
-    return { start: m.start, end: m.end, expression: `{{sh ${m.variable}}}` };
-  }
-  return `not a whole ${format} value`;
+/**
+ * Appends template text, which must come out literally: Handlebars reads `\{{` as a literal `{{`. A `}`
+ * right after an expression would make its `}}` a `}}}`: a space between, stripped by `~`, keeps it apart.
+ */
+function appendText(out: string, chunk: string, afterExpression: boolean): string {
+  const escaped = chunk.replace(/\{\{/g, '\\{{');
+  return afterExpression && escaped.startsWith('}') ? `${out.slice(0, -2)}~}} ${escaped}` : out + escaped;
+}
+
+/**
+ * Appends an expression. A backslash right before it would escape it (Handlebars reads `\\{{` as one
+ * backslash and the expression), and a `{` would make its `{{` a `{{{`: both are kept apart.
+ */
+function appendExpression(out: string, expression: string): string {
+  if (out.endsWith('{')) return `${out} ${expression.replace(/^\{\{/, '{{~')}`;
+  return `${out.endsWith('\\') ? `${out}\\` : out}${expression}`;
 }
 
 /**
@@ -94,26 +81,45 @@ function decide(text: string, m: Match, format: TemplateFormat | undefined): { s
 export function generaliseText(text: string, path: string, values: readonly AnswerValue[]): Generalised {
   const format = fileFormat(path);
   const lineOf = (index: number) => text.slice(0, index).split('\n').length;
-  // Text that is not a replacement must come out literally: Handlebars reads `\{{` as a literal `{{`.
-  const literal = (chunk: string) => chunk.replace(/\{\{/g, '\\{{');
-  const replacements: Replacement[] = [];
+  const matches = occurrences(text, values);
+  if (format === undefined) {
+    const reason = 'the file format is unknown, so no escaping helper is known to be safe';
+    return { text, replacements: [], leftovers: matches.map(({ variable, value, start }) => ({ variable, value, line: lineOf(start), reason })) };
+  }
+  const literals = scanLiterals(text, format);
+  const edits: Edit[] = [];
+  const requoted = new Map<Literal, Match[]>();
   const leftovers: Leftover[] = [];
+  for (const match of matches) {
+    const decision = decide(text, match, format, literals);
+    if (typeof decision === 'string') leftovers.push({ variable: match.variable, value: match.value, line: lineOf(match.start), reason: decision });
+    else if ('literal' in decision) requoted.set(decision.literal, [...(requoted.get(decision.literal) ?? []), match]);
+    else edits.push(decision);
+  }
+  for (const [literal, inside] of requoted) edits.push(requote(text, literal, inside));
+  edits.sort((a, b) => a.start - b.start);
+
   let out = '';
   let cursor = 0;
-  for (const match of occurrences(text, values)) {
-    if (match.start < cursor) continue;
-    const decision = decide(text, match, format);
-    const { variable, value } = match;
-    if (typeof decision === 'string') {
-      leftovers.push({ variable, value, line: lineOf(match.start), reason: decision });
-      continue;
-    }
-    out += literal(text.slice(cursor, decision.start)) + decision.expression;
-    cursor = decision.end;
-    replacements.push({ variable, value, line: lineOf(match.start), expression: decision.expression });
+  let afterExpression = false;
+  const append = (part: Part) => {
+    if (typeof part === 'string') {
+      if (part === '') return;
+      out = appendText(out, part, afterExpression);
+    } else out = appendExpression(out, part.expression);
+    afterExpression = typeof part !== 'string';
+  };
+  for (const edit of edits) {
+    append(text.slice(cursor, edit.start));
+    edit.parts.forEach(append);
+    cursor = edit.end;
   }
-  out += literal(text.slice(cursor));
-  return { text: replacements.length > 0 ? out : text, replacements, leftovers };
+  append(text.slice(cursor));
+  const replacements = edits
+    .flatMap((edit) => edit.replaced)
+    .map(({ match, expression, context }) => ({ variable: match.variable, value: match.value, ...(match.platform ? { platform: true } : {}), line: lineOf(match.start), expression, context }))
+    .sort((a, b) => a.line - b.line);
+  return { text: edits.length > 0 ? out : text, replacements, leftovers: leftovers.sort((a, b) => a.line - b.line) };
 }
 
 /** A project path as a module source path: the package name and project name become `__packageName__`/`__name__`. */

@@ -15,23 +15,32 @@ export function readManifest(projectDir: string): Manifest {
   return parsed.data;
 }
 
-/** The answer values that become template variables again; values too short to be specific are skipped. */
+/**
+ * The answer values that become template variables again: the project's identity (name, package name,
+ * description, team, preset) everywhere it can be escaped, and its platform (cloud, CI/CD system,
+ * framework) where it is certain to mean the answer (see {@link AnswerValue.platform}). Values too short to
+ * be specific are skipped. Serving mode, GPU, environments and personas are common words or lists: they
+ * stay as they are, and a module that depends on them says so with `when`.
+ */
 export function answerValues(manifest: Manifest): AnswerValue[] {
-  const { name, description, team } = manifest.answers;
+  const { name, description, team, preset, cloud, cicd, framework } = manifest.answers;
+  const identity = { name, packageName: pythonPackageName(name), description: description.trim(), team, preset };
   return [
-    { variable: 'name', value: name },
-    { variable: 'packageName', value: pythonPackageName(name) },
-    { variable: 'description', value: description.trim() },
-    { variable: 'team', value: team },
+    ...Object.entries(identity).map(([variable, value]) => ({ variable, value })),
+    ...Object.entries({ cloud, cicd, framework }).map(([variable, value]) => ({ variable, value, platform: true })),
   ].filter(({ value }) => value.length >= 3);
 }
 
 /** Never lifted: version control, dependencies, and the factory's own record of the project. */
 const IGNORED = /^(?:\.git|node_modules|\.ai-factory|\.venv|__pycache__|runs|model-registry)(?:\/|$)|\/__pycache__\//;
 
-/** The project files the globs match; a glob that escapes the project or matches nothing is an error. */
-export function selectFiles(projectDir: string, globs: readonly string[]): string[] {
-  const files = listFiles(projectDir).filter((file) => !IGNORED.test(file));
+/** Every file of the project that could be lifted. */
+export function projectFiles(projectDir: string): string[] {
+  return listFiles(projectDir).filter((file) => !IGNORED.test(file));
+}
+
+/** The files (of {@link projectFiles}) the globs match; a glob that escapes the project or matches nothing is an error. */
+export function selectFiles(files: readonly string[], projectDir: string, globs: readonly string[]): string[] {
   const selected = new Set<string>();
   for (const glob of globs) {
     if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\') || glob.split('/').includes('..')) {

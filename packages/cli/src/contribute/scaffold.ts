@@ -2,8 +2,6 @@
  * The definition, README and test of a contributed module, rendered from the factory's own generator
  * templates (`generators/templates/module/`), so `contribute` and `npm run new:module` scaffold modules alike.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { FactoryError, renderTemplate } from '@ai-factory/engine';
 
 export interface ScaffoldData {
@@ -12,16 +10,23 @@ export interface ScaffoldData {
   description: string;
   /** Paths the module writes into a project, listed in its README. */
   files: string[];
+  /** Modules the contributed files need (their imports), written into `requires`. */
+  requires: string[];
 }
 
 export const SCAFFOLD_FILES = { 'module.ts': 'module.ts.hbs', 'README.md': 'README.md.hbs', 'module.test.ts': 'module.test.ts.hbs' } as const;
+const TEMPLATES = 'generators/templates/module';
 
-export function scaffoldModule(factoryDir: string, data: ScaffoldData): Record<keyof typeof SCAFFOLD_FILES, string> {
-  const dir = join(factoryDir, 'generators', 'templates', 'module');
-  const render = (template: string) => {
-    const path = join(dir, template);
-    if (!existsSync(path)) throw new FactoryError('invalid-target', `${factoryDir} is not an AI Factory repository: ${path} is missing.`);
-    return renderTemplate(readFileSync(path, 'utf8'), data);
-  };
-  return Object.fromEntries(Object.entries(SCAFFOLD_FILES).map(([file, template]) => [file, render(template)])) as Record<keyof typeof SCAFFOLD_FILES, string>;
+/**
+ * @param read a factory file's text by repository path (the commit the contribution starts from), or undefined
+ */
+export async function scaffoldModule(read: (path: string) => Promise<string | undefined>, data: ScaffoldData): Promise<Record<keyof typeof SCAFFOLD_FILES, string>> {
+  const entries = await Promise.all(
+    Object.entries(SCAFFOLD_FILES).map(async ([file, template]) => {
+      const source = await read(`${TEMPLATES}/${template}`);
+      if (source === undefined) throw new FactoryError('invalid-target', `This is not an AI Factory repository: ${TEMPLATES}/${template} is missing.`);
+      return [file, renderTemplate(source, data)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof SCAFFOLD_FILES, string>;
 }

@@ -1,26 +1,51 @@
 /**
  * `fleet status`: where each repository stands, read from its HEAD commit (never the working tree, which
- * may hold a half-resolved upgrade): factory version, shared API version, preset, whether it is behind
- * this CLI, and which upgrade branches wait for review.
+ * may hold a half-resolved upgrade): factory version, shared API version, preset and modules, whether it is
+ * behind this CLI, which upgrade branches wait for review, and when its manifest last changed. With the
+ * reports of the last `fleet upgrade`, each row also says how that run went for the repository.
  */
 import { resolve } from 'node:path';
 import { ManifestSchema, MANIFEST_PATH, upgradeBranch } from '@ai-factory/engine';
 import { SYNTH_MODULE } from '@ai-factory/shared';
 import semver from 'semver';
-import { execGit } from '../git/exec.js';
+import { execGit, GitCommandError } from '../git/exec.js';
+import type { FleetRepoReport } from './report.js';
+import type { FleetRepo } from './repos.js';
+
+/** How the last `fleet upgrade` went for one repository, from its report. */
+export interface LastRun {
+  status: FleetRepoReport['status'];
+  from?: string;
+  to?: string;
+  /** Files left with conflict markers on the upgrade branch. */
+  conflicts: string[];
+  /** `<code>: <message>` of a failed upgrade. */
+  error?: string;
+}
 
 export interface RepoStatus {
   repo: string;
+  /** The URL the fleet was given, when `repo` is its work-directory clone. */
+  origin?: string;
   factoryVersion?: string;
   /** Version of the `platform/shared` module in the manifest: the @ai-factory/shared API the project uses. */
   sharedVersion?: string;
   preset?: string;
+  /** Module ids the manifest records, in render order. */
+  modules: string[];
+  /**
+   * When the manifest at HEAD last changed (the committer date, ISO 8601): the last upgrade merged, or the
+   * project's creation when it was never upgraded.
+   */
+  manifestChangedAt?: string;
   /** Older than the factory this CLI ships. */
   behind?: boolean;
   /** Local `ai-factory/upgrade-*` branches. */
   upgradeBranches: string[];
   /** True when the branch for this CLI's version exists. */
   upgradeWaiting: boolean;
+  /** Present when the last run's reports were given and one names this repository. */
+  lastRun?: LastRun;
   error?: string;
 }
 
@@ -29,33 +54,42 @@ const UPGRADE_PREFIX = `refs/heads/${upgradeBranch('')}`;
 /**
  * Reads one repository's status against the factory version `current`; a repository that cannot be read
  * is a row with its error.
- * @example await repoStatus('/src/churn', '0.2.0') // { factoryVersion: '0.1.0', behind: true, ... }
+ * @example await repoStatus({ index: 0, path: '/src/churn' }, '0.2.0') // { factoryVersion: '0.1.0', behind: true, ... }
  */
-export async function repoStatus(path: string, current: string): Promise<RepoStatus> {
-  const repo = resolve(path);
-  const row: RepoStatus = { repo, upgradeBranches: [], upgradeWaiting: false };
+export async function repoStatus(entry: FleetRepo, current: string): Promise<RepoStatus> {
+  const repo = resolve(entry.path);
+  const row: RepoStatus = { repo, ...(entry.origin ? { origin: entry.origin } : {}), modules: [], upgradeBranches: [], upgradeWaiting: false };
   try {
-    const shown = await execGit(['show', `HEAD:${MANIFEST_PATH}`], { cwd: repo, reject: false });
+    // for-each-ref matches whole path components only, so list the folder and filter by prefix below.
+    const listRefs = ['for-each-ref', '--format=%(refname)', UPGRADE_PREFIX.slice(0, UPGRADE_PREFIX.lastIndexOf('/') + 1)];
+    // Three short processes at once: a status of thousands of repositories is mostly waiting for them.
+    const [shown, refs, changed] = await Promise.all([
+      execGit(['show', `HEAD:${MANIFEST_PATH}`], { cwd: repo, reject: false }),
+      execGit(listRefs, { cwd: repo, reject: false }),
+      execGit(['log', '-1', '--format=%cI', 'HEAD', '--', MANIFEST_PATH], { cwd: repo, reject: false }),
+    ]);
     if (shown.exitCode !== 0) {
       const reason = shown.stderr.trim().split('\n')[0] ?? '';
       return { ...row, error: /not a git repository/i.test(reason) ? `not a git repository: ${reason}` : `no ${MANIFEST_PATH} at HEAD: ${reason}` };
     }
     const parsed = ManifestSchema.safeParse(JSON.parse(shown.stdout.toString('utf8')));
     if (!parsed.success) return { ...row, error: `${MANIFEST_PATH} at HEAD is not a valid manifest: ${parsed.error.issues[0]?.message}` };
+    if (refs.exitCode !== 0) throw new GitCommandError(listRefs, refs);
     const manifest = parsed.data;
     const shared = manifest.modules.find((module) => module.id === SYNTH_MODULE);
-    // for-each-ref matches whole path components only, so list the folder and filter by prefix here.
-    const refs = await execGit(['for-each-ref', '--format=%(refname)', UPGRADE_PREFIX.slice(0, UPGRADE_PREFIX.lastIndexOf('/') + 1)], { cwd: repo });
     const branches = refs.stdout
       .toString('utf8')
       .split('\n')
       .filter((ref) => ref.startsWith(UPGRADE_PREFIX))
       .map((ref) => ref.slice('refs/heads/'.length));
+    const changedAt = changed.stdout.toString('utf8').trim();
     return {
       ...row,
       factoryVersion: manifest.factory.version,
       ...(shared ? { sharedVersion: shared.version } : {}),
       preset: manifest.preset,
+      modules: manifest.modules.map((module) => module.id),
+      ...(changedAt ? { manifestChangedAt: changedAt } : {}),
       behind: semver.lt(manifest.factory.version, current),
       upgradeBranches: branches,
       upgradeWaiting: branches.includes(upgradeBranch(current)),
@@ -65,28 +99,50 @@ export async function repoStatus(path: string, current: string): Promise<RepoSta
   }
 }
 
-/** Reads many repositories, a few at a time (each is a couple of short git processes). */
-export async function fleetStatus(paths: readonly string[], current: string, concurrency: number): Promise<RepoStatus[]> {
-  const rows: RepoStatus[] = new Array(paths.length);
+/** Reads many repositories, a few at a time (each is a few short git processes). */
+export async function fleetStatus(repos: readonly FleetRepo[], current: string, concurrency: number): Promise<RepoStatus[]> {
+  const rows: RepoStatus[] = new Array(repos.length);
   let next = 0;
   const lane = async () => {
-    while (next < paths.length) {
+    while (next < repos.length) {
       const i = next++;
-      rows[i] = await repoStatus(paths[i]!, current);
+      rows[i] = await repoStatus(repos[i]!, current);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, paths.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, repos.length)) }, lane));
   return rows;
 }
 
+/**
+ * The rows with how the last run went for each, from its reports (matched by the path upgraded, or the URL).
+ * @example withLastRun(rows, readReports(['reports']))
+ */
+export function withLastRun(rows: readonly RepoStatus[], reports: readonly FleetRepoReport[]): RepoStatus[] {
+  return rows.map((row) => {
+    const report = reports.find((r) => resolve(r.repo) === row.repo || (row.origin !== undefined && r.origin === row.origin));
+    if (!report) return row;
+    const lastRun: LastRun = {
+      status: report.status,
+      ...(report.from ? { from: report.from } : {}),
+      ...(report.to ? { to: report.to } : {}),
+      conflicts: report.conflicts,
+      ...(report.error ? { error: `${report.error.code}: ${report.error.message}` } : {}),
+    };
+    return { ...row, lastRun };
+  });
+}
+
 export function formatStatus(rows: readonly RepoStatus[], current: string): string {
-  const header = ['factory', 'shared', 'preset', 'state', 'upgrade branch', 'repository'];
+  const withRuns = rows.some((row) => row.lastRun);
+  const header = ['factory', 'shared', 'preset', 'state', 'upgrade branch', ...(withRuns ? ['last run'] : []), 'repository'];
+  const lastRun = (run: LastRun | undefined) => (run ? `${run.status}${run.conflicts.length ? ` (${run.conflicts.length} conflicting)` : ''}` : '-');
   const table = rows.map((row) => [
     row.factoryVersion ?? '-',
     row.sharedVersion ?? '-',
     row.preset ?? '-',
     row.error ? `error: ${row.error}` : row.behind ? `behind ${current}` : 'current',
     row.upgradeBranches.join(', ') || '-',
+    ...(withRuns ? [lastRun(row.lastRun)] : []),
     row.repo,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...table.map((cells) => cells[i]!.length)));

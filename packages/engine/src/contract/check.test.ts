@@ -37,7 +37,7 @@ describe('module contract', () => {
   it('reports unescaped interpolations with file and line', async () => {
     const dir = moduleFolder({ 'files/main.tf.hbs': 'a = {{hcl name}}\nb = "{{team}}"\n' });
     expect(await problems(dir)).toEqual([
-      'files/main.tf.hbs:2: [escaping] {{team}}: unescaped interpolation: use {{hcl …}} for hcl',
+      'files/main.tf.hbs:2: [escaping] {{team}}: unescaped interpolation: use {{hcl …}} for hcl (inside a string or comment the template opened: {{inHclString …}}, {{inComment …}})',
     ]);
   });
 

@@ -4,6 +4,7 @@
  * break the file (or inject into it). Block helpers (`#if`, `#each`, `#unless`) only choose what to render.
  */
 import Handlebars from 'handlebars';
+import { INSIDE_LITERAL_HELPERS } from '../render/helpers.js';
 import { fileFormat, isFreeFormat, safeHelpers } from './format.js';
 
 export interface EscapingViolation {
@@ -54,8 +55,11 @@ export function findUnescaped(template: string, path: string): EscapingViolation
     const isHelperCall = mustache.params.length > 0;
     if (isHelperCall && name !== undefined && allowed.includes(name)) continue;
     const expression = source(mustache);
+    const inside = allowed.filter((helper) => INSIDE_LITERAL_HELPERS.includes(helper as never));
+    const whole = allowed.filter((helper) => !inside.includes(helper));
     const fix = format
-      ? `use ${allowed.map((helper) => `{{${helper} …}}`).join(' or ')} for ${format}`
+      ? `use ${whole.map((helper) => `{{${helper} …}}`).join(' or ')} for ${format}` +
+        (inside.length ? ` (inside a string or comment the template opened: ${inside.map((helper) => `{{${helper} …}}`).join(', ')})` : '')
       : 'the file format is unknown, so no helper is known to be safe; use a known extension';
     violations.push({
       ...at,

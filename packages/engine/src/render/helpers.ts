@@ -4,8 +4,12 @@
  */
 import Handlebars from 'handlebars';
 import { hclValue, jsonValue, pythonIdentifier, pythonValue, shellWord, tomlValue, yamlValue } from './escape.js';
+import { insideComment, insideHclString, insidePythonString, insideString } from './inside.js';
 
-/** Escaping helpers by name, as templates call them: `{{yaml description}}`. */
+/**
+ * Escaping helpers by name, as templates call them: `{{yaml description}}`. The `in…` helpers write part
+ * of a literal the template opened (`"v-{{inString name}}"`, `# {{inComment team}}`), see `inside.ts`.
+ */
 export const ESCAPING_HELPERS = {
   yaml: yamlValue,
   json: jsonValue,
@@ -14,17 +18,24 @@ export const ESCAPING_HELPERS = {
   py: pythonValue,
   pyIdent: pythonIdentifier,
   sh: shellWord,
+  inString: insideString,
+  inPyString: insidePythonString,
+  inHclString: insideHclString,
+  inComment: insideComment,
 } as const;
+
+/** The helpers that write part of a literal the template opened, rather than a whole value. */
+export const INSIDE_LITERAL_HELPERS: readonly (keyof typeof ESCAPING_HELPERS)[] = ['inString', 'inPyString', 'inHclString', 'inComment'];
 
 /** Which helpers make an interpolation safe in each kind of file (used by the module contract check). */
 export const HELPERS_BY_FORMAT: Record<string, readonly (keyof typeof ESCAPING_HELPERS)[]> = {
-  yaml: ['yaml', 'json'],
-  json: ['json'],
-  toml: ['toml'],
-  hcl: ['hcl'],
-  python: ['py', 'pyIdent'],
-  shell: ['sh'],
-  dockerfile: ['json', 'sh'],
+  yaml: ['yaml', 'json', 'inString', 'inComment'],
+  json: ['json', 'inString'],
+  toml: ['toml', 'inString', 'inComment'],
+  hcl: ['hcl', 'inHclString', 'inComment'],
+  python: ['py', 'pyIdent', 'inPyString', 'inComment'],
+  shell: ['sh', 'inComment'],
+  dockerfile: ['json', 'sh', 'inComment'],
 };
 
 const handlebars = Handlebars.create();
