@@ -4,9 +4,9 @@
  * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
  */
 import { execa } from 'execa';
-import { committerIdentity, FactoryError } from '@ai-factory/engine';
-import { importCommits } from '../git/fast-import.js';
+import { FactoryError } from '@ai-factory/engine';
 import { ObjectReader } from '../git/object-reader.js';
+import { Repository } from '../git/repository.js';
 
 /** The repository holding `cwd`, the default factory for `contribute`. */
 export async function repositoryRoot(cwd: string): Promise<string> {
@@ -58,10 +58,16 @@ export class FactoryCommit {
    * move a branch that appeared meanwhile. @returns the new commit's id
    */
   async commitBranch(branch: string, files: ReadonlyMap<string, Buffer>, modes: ReadonlyMap<string, string>, message: string): Promise<string> {
-    const [commit] = await importCommits(this.dir, await committerIdentity(this.dir), [{ ref: `refs/heads/${branch}`, parent: this.oid, changes: files, modes, message }]).catch((error: Error) => {
-      throw new FactoryError('io', `Could not write branch ${branch} in ${this.dir}: ${error.message}`);
-    });
-    return commit!;
+    const repository = new Repository(this.dir);
+    try {
+      const [commit] = await repository.writeCommits([{ parent: this.oid, changes: files, modes, message }]);
+      await repository.updateRefs([{ create: `refs/heads/${branch}`, oid: commit! }]);
+      return commit!;
+    } catch (error) {
+      throw new FactoryError('io', `Could not write branch ${branch} in ${this.dir}: ${(error as Error).message}`);
+    } finally {
+      await repository.close();
+    }
   }
 
   close(): Promise<void> {
