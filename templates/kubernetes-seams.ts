@@ -37,7 +37,8 @@ function variableDefault(files: Files, name: string): string | undefined {
 /** Every object the pipelines create: the spec files' documents and the pods the pipeline scripts print. */
 function createdObjects(files: Files): Json[] {
   const manifests = [...files].filter(([path]) => /^deploy\/kubernetes\/.+\.ya?ml$/.test(path)).flatMap(([, text]) => parseAllDocuments(fill(text)).map((d) => d.toJS() as Json));
-  const printed = [...pipelinesOf(files).matchAll(/printf '%s' '(\{"apiVersion":"v1","kind":"Pod".*?\})' \|/g)].map((match) => JSON.parse(fill(match[1]!)) as Json);
+  // Each job that copies prints the same volume pod; one runs at a time in a namespace.
+  const printed = [...new Set([...pipelinesOf(files).matchAll(/printf '%s' '(\{"apiVersion":"v1","kind":"Pod".*?\})' \|/g)].map((match) => match[1]!))].map((pod) => JSON.parse(fill(pod)) as Json);
   // The gate pod: the training pod under a name of its own, made by `kubectl create`.
   const training = manifests.find((m) => m.kind === 'PyTorchJob' || m.kind === 'Job');
   const gate = training && /kind: "Pod"/.test(pipelinesOf(files)) ? [{ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: `${String(training.metadata?.generateName ?? 'gate-')}gate-` }, spec: podSpecs(training)[0]!.spec }] : [];
