@@ -19,11 +19,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Waits for `child`, keeping its output; `piped` leaves its stdout to whatever it is piped into. */
-function collect(child: ChildProcess, command: string, options: RunOptions, piped = false): Promise<RunResult> {
+function collect(child: ChildProcess, command: string, options: RunOptions): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  if (!piped) child.stdout?.on('data', (chunk: Buffer) => (options.log ? appendFileSync(options.log, chunk) : (stdout += chunk.toString())));
+  child.stdout?.on('data', (chunk: Buffer) => (options.log ? appendFileSync(options.log, chunk) : (stdout += chunk.toString())));
   child.stderr?.on('data', (chunk: Buffer) => (options.log ? appendFileSync(options.log, chunk) : (stderr += chunk.toString())));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -39,13 +38,4 @@ function collect(child: ChildProcess, command: string, options: RunOptions, pipe
 export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   return collect(child, `${command} ${args.join(' ')}`, options);
-}
-
-/** Runs `from | to`: the first command's stdout is the second's stdin; both must succeed. */
-export async function pipeline(from: [string, readonly string[]], to: [string, readonly string[]]): Promise<RunResult> {
-  const source = spawn(from[0], from[1], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const sink = spawn(to[0], to[1], { stdio: ['pipe', 'pipe', 'pipe'] });
-  source.stdout.pipe(sink.stdin);
-  const [first, second] = await Promise.all([collect(source, from[0], {}, true), collect(sink, to[0], {})]);
-  return { exitCode: Math.max(first.exitCode, second.exitCode), stdout: second.stdout, stderr: first.stderr + second.stderr };
 }

@@ -1,18 +1,20 @@
 /**
  * A Debian base image for building the generated Dockerfiles without any other registry: a bookworm
  * root filesystem made by `debootstrap --variant=minbase` from the Debian mirror this machine's apt uses,
- * with the python3 packages a project needs, imported into podman. The root filesystem is cached under
- * `<cacheDir>/<key>/` and the image is tagged by the same key, a hash of everything that shapes it, so a
- * changed package list makes a new one and an unchanged one is made once.
+ * with the python3 packages a project needs, imported into podman. debootstrap works in a tmpfs when the
+ * machine has one (dpkg syncs every file it unpacks, which a loaded disk makes slow); the root filesystem
+ * is kept as `<cacheDir>/<key>/rootfs.tar` and the image tagged by the same key, a hash of everything that
+ * shapes it, so a changed package list makes a new one and an unchanged one is made once.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline, run } from './commands.js';
+import { run } from './commands.js';
 
 const SUITE = 'bookworm';
 const APT_ARCHIVES = '/var/cache/apt/archives';
 const SOURCES = '/etc/apt/sources.list.d';
+const TMPFS = '/dev/shm';
 
 /** What a base image is made of. */
 export interface DebianBaseOptions {
@@ -67,15 +69,22 @@ export async function debianBaseImage(options: DebianBaseOptions): Promise<strin
   const ref = `localhost/ai-factory-debian-base:${key}`;
   if ((await run('podman', ['image', 'exists', ref], { reject: false })).exitCode === 0) return ref;
   const home = join(options.cacheDir, key);
-  const rootfs = join(home, 'rootfs');
-  const done = join(home, 'complete');
-  if (!existsSync(done)) {
-    rmSync(home, { recursive: true, force: true });
-    mkdirSync(rootfs, { recursive: true });
-    await bootstrap(rootfs, options.packages, join(home, 'debootstrap.log'));
-    writeFileSync(done, `${new Date().toISOString()}\n`);
+  const tarball = join(home, 'rootfs.tar');
+  if (!existsSync(tarball)) {
+    mkdirSync(home, { recursive: true });
+    const work = mkdtempSync(join(existsSync(TMPFS) ? TMPFS : home, 'debian-base-'));
+    try {
+      const rootfs = join(work, 'rootfs');
+      mkdirSync(rootfs);
+      await bootstrap(rootfs, options.packages, join(home, 'debootstrap.log'));
+      // Written whole, then renamed: an interrupted run leaves no half tarball to trust.
+      await run('tar', ['-C', rootfs, '-cf', `${tarball}.partial`, '.']);
+      renameSync(`${tarball}.partial`, tarball);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
   const changes = (options.env ?? []).flatMap((variable) => ['--change', `ENV ${variable}`]);
-  await pipeline(['tar', ['-C', rootfs, '-c', '.']], ['podman', ['import', ...changes, '-', ref]]);
+  await run('podman', ['import', ...changes, tarball, ref]);
   return ref;
 }
