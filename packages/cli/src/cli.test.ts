@@ -1,6 +1,7 @@
 /** The conventions every level of `ai-factory` follows, checked on the built bin as a user runs it. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HEAVY_MODULES, modulesLoadedBy } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 
@@ -9,6 +10,13 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 const aiFactory = (...args: string[]) => execa('node', [BIN, ...args], { reject: false, stdin: 'ignore' });
 
 describe('ai-factory', () => {
+  it.each([[['--help']], [['--version']], [['fleet', 'upgrade', '--help']]])('%j loads none of the libraries the commands need only to run', async (args) => {
+    const { exitCode, modules } = await modulesLoadedBy(BIN, args);
+    expect(exitCode).toBe(0);
+    expect(modules.some((url) => url.endsWith('/cli/dist/cli.js'))).toBe(true);
+    expect(modules.filter((url) => HEAVY_MODULES.test(url))).toEqual([]);
+  });
+
   it.each([[['--version']], [['-v']], [['fleet', '--version']], [['fleet', 'upgrade', '--version']]])('%j prints the version', async (args) => {
     const result = await aiFactory(...args);
     expect(result.exitCode).toBe(0);

@@ -1,6 +1,8 @@
 /** Dispatches `ai-factory <command words> [args]` to the registered command. */
 import { readFileSync } from 'node:fs';
-import { EXIT_CODES, exitCodesHelp, FactoryError, jsonFailure } from '@ai-factory/engine';
+// The light entry points only: `--help` must not load the catalog, the renderer or ts-morph.
+import { FactoryError } from '@ai-factory/engine/errors';
+import { EXIT_CODES, exitCodesHelp, jsonFailure } from '@ai-factory/engine/exit-codes';
 import { commandHelp, parseCommandArgs, UsageError, type CommandDefinition, type CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 

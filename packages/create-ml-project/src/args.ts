@@ -1,6 +1,7 @@
 /** Parses argv against the option table into answers from flags and the run's control settings. */
 import { parseArgs } from 'node:util';
-import { FactoryError, type PartialAnswers } from '@ai-factory/engine';
+import type { PartialAnswers } from '@ai-factory/engine';
+import { FactoryError } from '@ai-factory/engine/errors';
 import { ANSWER_FLAGS, CONTROL_FLAGS, INSTALL_FLAG, MONITORING_FLAG } from './options.js';
 
 export interface CliArgs {

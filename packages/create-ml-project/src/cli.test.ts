@@ -2,9 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { HEAVY_MODULES, modulesLoadedBy } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listing, runCli, tempDir } from './test-support.js';
+import { BIN, listing, runCli, tempDir } from './test-support.js';
 
 describe('create-ml-project', () => {
   let cwd: string;
@@ -156,6 +157,13 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     expect(json.exitCode).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringMatching(message) } });
     expect(listing(cwd)).toEqual([]);
+  });
+
+  it.each([[['--help'], 0], [['--version'], 0], [['p', '--colour'], 2]])('%j loads none of the libraries only a real run needs', async (args, exitCode) => {
+    const { exitCode: actual, modules } = await modulesLoadedBy(BIN, args);
+    expect(actual).toBe(exitCode);
+    expect(modules.some((url) => url.endsWith('/create-ml-project/dist/main.js'))).toBe(true);
+    expect(modules.filter((url) => HEAVY_MODULES.test(url))).toEqual([]);
   });
 
   it('--help ends with the exit codes both CLIs share', async () => {

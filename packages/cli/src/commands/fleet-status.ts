@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { defineCommand } from '../command.js';
 import { integerOption } from '../fleet/args.js';
 import { collectRepos, DEFAULT_WORK_DIR } from '../fleet/repos.js';
-import { writeLedger } from '../fleet/ledger/index.js';
-import { readReports } from '../fleet/merge.js';
-import { fleetStatus, formatStatus, withLastRun } from '../fleet/status.js';
 
 export const fleetStatusCommand = defineCommand({
   name: 'fleet status',
@@ -39,6 +35,7 @@ export const fleetStatusCommand = defineCommand({
     const repos = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd, workDir);
     let reports;
     if (typeof options.reports === 'string') {
+      const { readReports } = await import('../fleet/merge.js');
       try {
         reports = readReports([resolve(io.cwd, options.reports)]);
       } catch (error) {
@@ -46,6 +43,12 @@ export const fleetStatusCommand = defineCommand({
         return 1;
       }
     }
+    // Loaded when the command runs: reading manifests needs the engine's schema and the catalog's version.
+    const [{ loadBuiltinCatalog }, { fleetStatus, formatStatus, withLastRun }, { writeLedger }] = await Promise.all([
+      import('@ai-factory/templates'),
+      import('../fleet/status.js'),
+      import('../fleet/ledger/index.js'),
+    ]);
     const { version } = await loadBuiltinCatalog();
     // Reading status is mostly waiting for short git processes: more lanes than CPUs keeps them busy.
     const concurrency = integerOption('concurrency', options.concurrency, 2 * availableParallelism(), 1);

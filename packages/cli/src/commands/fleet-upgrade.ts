@@ -2,13 +2,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineCommand } from '../command.js';
 import { integerOption } from '../fleet/args.js';
-import { createProgress } from '../fleet/progress.js';
 import { DEFAULT_PUSH_LIMITS } from '../fleet/push.js';
-import { formatSummary, summarizeFleet, writeReport, writeSummary } from '../fleet/report.js';
 import { collectRepos, DEFAULT_WORK_DIR, parseShard, selectShard } from '../fleet/repos.js';
-import { finishedReports } from '../fleet/resume.js';
-import { runFleet } from '../fleet/run.js';
-import { loadBuiltinCatalog } from '@ai-factory/templates';
 
 export const fleetUpgradeCommand = defineCommand({
   name: 'fleet upgrade',
@@ -61,6 +56,14 @@ export const fleetUpgradeCommand = defineCommand({
         }
       : undefined;
     const reportDir = typeof options['report-dir'] === 'string' ? resolve(io.cwd, options['report-dir']) : undefined;
+    // Loaded when the command runs: the catalog and the workers' upgrade code are what --help must not pay for.
+    const [{ loadBuiltinCatalog }, { runFleet }, { createProgress }, { formatSummary, summarizeFleet, writeReport, writeSummary }, { finishedReports }] = await Promise.all([
+      import('@ai-factory/templates'),
+      import('../fleet/run.js'),
+      import('../fleet/progress.js'),
+      import('../fleet/report.js'),
+      import('../fleet/resume.js'),
+    ]);
     const finished = reportDir ? finishedReports(reportDir, repos, (await loadBuiltinCatalog()).version) : [];
     if (finished.length > 0) io.stderr(`Resuming: ${finished.length} of ${repos.length} repositories are reported done in ${reportDir}.\n`);
     // The bar goes to stderr, so it is stderr's terminal that matters, not stdout's.
