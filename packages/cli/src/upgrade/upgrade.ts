@@ -49,6 +49,7 @@ function outcome(branch: string, target: UpgradeTarget): Partial<UpgradeReport> 
     branch,
     filesChanged: [...target.changes.keys()].sort(),
     codemodsApplied: target.codemodsApplied,
+    codemodFiles: target.codemodFiles,
     conflicts: target.conflicts,
     keptDeleted: paths('deleted-by-team'),
     keptLinks: paths('kept-link'),
