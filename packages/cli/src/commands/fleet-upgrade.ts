@@ -18,7 +18,7 @@ const repositories = (n: number) => `${n} ${n === 1 ? 'repository' : 'repositori
 
 export const fleetUpgradeCommand = defineCommand({
   name: 'fleet upgrade',
-  summary: 'Upgrade many repositories in parallel, each isolated, with a report per repository',
+  summary: 'Upgrade many repositories in parallel, each isolated, with a report per repository; forecast a run, or roll it out in waves',
   usage: '<repos...> | --from <file>',
   options: {
     from: { type: 'string', value: '<file>', description: 'Read repository paths or URLs from a file: one per line, # comments' },
@@ -35,7 +35,7 @@ export const fleetUpgradeCommand = defineCommand({
     'dry-run': { type: 'boolean', description: 'Forecast the run: compute every upgrade in memory, print how many repositories upgrade cleanly, the conflicting files and the codemods; write nothing' },
     forecast: { type: 'string', value: '<file>', description: 'With --dry-run, also write the forecast as JSON (fleet status --forecast puts it in the ledger)' },
     json: { type: 'boolean', description: 'Print the summary (with --dry-run, the forecast) as JSON instead of a table' },
-    list: { type: 'boolean', description: 'Print the repositories this run (or shard) would upgrade, one per line, and stop' },
+    list: { type: 'boolean', description: 'Print the repositories this run (its shard, its wave) would upgrade, one per line, and stop' },
   },
   details: [
     'A repository is a local path or any URL git accepts. A URL is cloned into --work-dir (with the factory\'s',
