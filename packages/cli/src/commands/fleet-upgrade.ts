@@ -91,7 +91,7 @@ export const fleetUpgradeCommand = defineCommand({
     if (dryRun) {
       const repos = inWave(all, shard, waves.at(-1)!);
       const progress = progressOf(repos.length);
-      const { reports } = await runFleet(repos, { concurrency, upgrade: { ...upgrade, dryRun: true }, onReport: (report) => progress.done(report) });
+      const { reports } = await runFleet(repos, { concurrency, upgrade: { ...upgrade, dryRun: true, diff: false }, onReport: (report) => progress.done(report) });
       progress.end();
       const forecast = forecastOf(reports, version);
       if (typeof options.forecast === 'string') writeForecast(resolve(io.cwd, options.forecast), forecast);
