@@ -39,6 +39,8 @@ export interface UpgradeTarget {
   executable: Set<string>;
   planned: PlannedFile[];
   codemodsApplied: string[];
+  /** The team's paths each applied codemod changed. */
+  codemodFiles: Record<string, string[]>;
   conflicts: string[];
   /** Managed files whose hand edits this upgrade regenerates away. */
   discardedManagedEdits: string[];
@@ -101,6 +103,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
     executable: new Set(tree.entries().flatMap(([path, file]) => (file.executable ? [path] : []))),
     planned,
     codemodsApplied: ours.applied,
+    codemodFiles: ours.filesByCodemod,
     conflicts,
     discardedManagedEdits: edited,
   };

@@ -29,6 +29,8 @@ export interface UpgradeOptions {
   to?: string;
   /** Compute and print the diff; write nothing, not even git objects. @default false */
   dryRun?: boolean;
+  /** With `dryRun`, also compute the diff (a fleet forecast needs only the report). @default true */
+  diff?: boolean;
   /**
    * Regenerate managed files the team edited by hand (the report lists them) instead of stopping.
    * @default false
@@ -49,6 +51,7 @@ function outcome(branch: string, target: UpgradeTarget): Partial<UpgradeReport> 
     branch,
     filesChanged: [...target.changes.keys()].sort(),
     codemodsApplied: target.codemodsApplied,
+    codemodFiles: target.codemodFiles,
     conflicts: target.conflicts,
     keptDeleted: paths('deleted-by-team'),
     keptLinks: paths('kept-link'),
@@ -113,7 +116,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run the upgrade again.`);
     }
     const status = target.conflicts.length > 0 ? 'conflicts' : 'upgraded';
-    if (options.dryRun) return done({ status, dryRun: true, ...planned }, await diffOf(ours.files, target.changes));
+    if (options.dryRun) return done({ status, dryRun: true, ...planned }, options.diff === false ? undefined : await diffOf(ours.files, target.changes));
 
     // With conflicts, the upgrade commit is not referenced: its tree is what the working tree gets.
     const commits: CommitSpec[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit({ ...ours, oid: head }, target, to)];
