@@ -16,3 +16,4 @@ export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';
 export * from './git-identity.js';
+export * from './compose.js';
