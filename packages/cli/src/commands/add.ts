@@ -1,0 +1,29 @@
+import { defineCommand, UsageError } from '../command.js';
+import { addToProject } from '../modules/compose.js';
+import { printChange } from '../modules/report.js';
+import { createUpgradeContext } from '../upgrade/context.js';
+import { CHANGE_EXIT_CODES, CHANGE_OPTIONS, RENDER_OPTIONS } from './change-options.js';
+
+export const addCommand = defineCommand({
+  name: 'add',
+  summary: 'Add a module to a generated project, on a branch, merged like an upgrade',
+  usage: '<module> [repo]',
+  options: { ...CHANGE_OPTIONS, ...RENDER_OPTIONS },
+  details: [
+    'Checks the module against the project\'s recorded answers: its `when` must hold, nothing installed may',
+    'conflict with it, and the modules it requires are added with it (or the command stops, listing why).',
+    'The project is then rendered again at its factory version with the module and merged three ways from',
+    'the pristine render, like an upgrade: files the team already has at the module\'s paths are merged, the',
+    'manifest records the module (answers.addedModules, modules, files) and the new pristine render goes on',
+    'refs/ai-factory/pristine/<version>. The result is committed on branch ai-factory/add-<category>-<name>.',
+    'The project must be at this factory\'s version: upgrade first.',
+    '',
+    CHANGE_EXIT_CODES,
+  ].join('\n'),
+  run: async ({ positionals, options }, io) => {
+    const [id, repo] = positionals;
+    if (!id) throw new UsageError('Name the module to add, e.g. ai-factory add monitoring/organisation-dashboard.');
+    const result = await addToProject(repo ?? io.cwd, await createUpgradeContext(), id, { dryRun: options['dry-run'] === true, discardManagedEdits: options['discard-managed-edits'] === true });
+    return printChange(io, options.json === true, result);
+  },
+});
