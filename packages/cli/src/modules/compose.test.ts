@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { generateProject, hashContent, MANIFEST_PATH, pristineRef, pythonPackageName, type Answers } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { describe, expect, it } from 'vitest';
-import { git, teamEdit, upgradeContext } from '../upgrade/test-repos.js';
+import { git, repoFrom, teamEdit, upgradeContext } from '../upgrade/test-repos.js';
 import { addToProject, removeFromProject } from './compose.js';
+import { ejectFromProject } from './eject.js';
 import { generatedRepo, manifestAt, presetAnswers } from './test-projects.js';
 
 const catalog = await loadBuiltinCatalog();
@@ -105,6 +106,11 @@ describe('ai-factory add', () => {
     expect(await state(dir)).toEqual(before);
   });
 
+  it('refuses a project behind this factory: it is upgraded first', async () => {
+    const dir = await repoFrom('factory-0.1.0/azure-tabular');
+    expect((await addToProject(dir, context, DASHBOARD)).report).toMatchObject({ status: 'failed', error: { code: 'unknown-version', message: expect.stringContaining('upgrade it first') } });
+  });
+
   it('--dry-run prints the diff and writes nothing', async () => {
     const dir = await generatedRepo(catalog, presetAnswers(catalog, 'azure-tabular'));
     const before = await state(dir);
@@ -132,6 +138,18 @@ describe('ai-factory remove', () => {
     expect(manifest.modules.map((m) => m.id)).not.toContain(CORE);
     expect(manifest.files.filter((file) => file.module === CORE)).toEqual([]);
     expect(manifest.files).toEqual(generateProject(catalog, withoutCore).manifest.files);
+  });
+
+  it('keeps a file the team ejected, with its record', async () => {
+    const dir = await generatedRepo(catalog, presetAnswers(catalog, 'aws-tabular'));
+    const ejected = await ejectFromProject(dir, 'catalog-info.yaml');
+    await git(dir, 'merge', '--quiet', '--ff-only', ejected.report.branch!);
+    const { report } = await removeFromProject(dir, context, CORE);
+    expect(report, JSON.stringify(report.error)).toMatchObject({ status: 'changed', kept: ['catalog-info.yaml'] });
+    expect(report.filesChanged).toEqual(expect.arrayContaining(['README.md', '.gitignore']));
+    expect(report.filesChanged).not.toContain('catalog-info.yaml');
+    const manifest = await manifestAt(dir, report.branch!);
+    expect(manifest.files.filter((file) => file.module === CORE)).toEqual([expect.objectContaining({ path: 'catalog-info.yaml', owner: 'team' })]);
   });
 
   it('refuses while an installed module requires it, changing nothing', async () => {

@@ -87,7 +87,9 @@ export function removeFromProject(repo: string, context: UpgradeContext, id: str
         // A file is the factory's to delete only when it still is what the manifest recorded.
         const trusted = (base: FileMap) => new Map([...base].filter(([path, content]) => !owned.has(path) || hashContent(content) === owned.get(path)));
         const { target, pristine } = await rerender(project, context, composition, `with ${id} removed`, options, trusted);
-        const kept = target.planned.filter((file) => file.outcome === 'kept').map((file) => file.path);
+        // Kept: what the team changed, and what it took over with eject (the manifest keeps those records).
+        const ejected = project.manifest.files.filter((file) => file.module === id && file.owner === 'team').map((file) => file.path);
+        const kept = [...target.planned.filter((file) => file.outcome === 'kept').map((file) => file.path), ...ejected].sort();
         return { summary: { modules: composition.modules, kept, ejected: [] }, target, ...(pristine ? { pristine } : {}) };
       },
     },

@@ -83,7 +83,15 @@ export async function prepareChange(repo: string, { command, branch, message, pl
     // With conflicts, the branch starts at HEAD and the change's tree is what the working tree gets.
     const refs: RefUpdate[] = [{ create: `refs/heads/${branch}`, oid: status === 'changed' ? change : head }, { verify: 'HEAD', oid: head }, ...(pristine ? [pristine.ref(oids[0]!)] : [])];
     await git.updateRefs(refs).catch(ioError('move the refs'));
-    if (status === 'conflicts') await leaveConflicts(git, { branch, head, upgrade: change, refs, added: [...target.changes].flatMap(([path, content]) => (content !== null && !ours.files.has(path) ? [path] : [])) });
+    if (status === 'conflicts') {
+      const added = [...target.changes].flatMap(([path, content]) => (content !== null && !ours.files.has(path) ? [path] : []));
+      await leaveConflicts(git, { branch, head, upgrade: change, refs, added }).catch(async (error: unknown) => {
+        // leaveConflicts deletes the refs it was given to create; a pristine ref that moved goes back here.
+        const moved = refs.flatMap((ref) => ('update' in ref ? [{ update: ref.update, oid: ref.old, old: ref.oid }] : []));
+        await git.updateRefs(moved).catch(() => undefined);
+        throw error;
+      });
+    }
     return done({ status, ...planned, ...(status === 'changed' ? { commit: change } : {}) });
   } catch (error) {
     return done({ status: 'failed', ...NO_CHANGE, error: failure(error) });
