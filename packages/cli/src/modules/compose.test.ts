@@ -9,6 +9,7 @@ import { generateProject, hashContent, MANIFEST_PATH, pristineRef, pythonPackage
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { describe, expect, it } from 'vitest';
 import { git, repoFrom, teamEdit, upgradeContext } from '../upgrade/test-repos.js';
+import { upgradeRepository } from '../upgrade/upgrade.js';
 import { addToProject, removeFromProject } from './compose.js';
 import { ejectFromProject } from './eject.js';
 import { generatedRepo, manifestAt, presetAnswers } from './test-projects.js';
@@ -65,6 +66,20 @@ describe('ai-factory add', () => {
     expect(again.report).toMatchObject({ status: 'up-to-date', commit: report.commit });
     await git(dir, 'merge', '--quiet', '--ff-only', report.branch!);
     expect((await addToProject(dir, context, DASHBOARD)).report).toMatchObject({ status: 'up-to-date', modules: [], filesChanged: [] });
+  });
+
+  it('an upgrade after the add renders the module again and keeps its managed file', async () => {
+    const dir = await generatedRepo(catalog, presetAnswers(catalog, 'azure-tabular'));
+    const added = await addToProject(dir, context, DASHBOARD);
+    await git(dir, 'merge', '--quiet', '--ff-only', added.report.branch!);
+    // The same render recorded as an older release's, so the upgrade has a version to move from.
+    await git(dir, 'update-ref', pristineRef('0.0.1'), pristineRef(catalog.version));
+    await teamEdit(dir, 'Recorded as 0.0.1', { [MANIFEST_PATH]: (text) => text.replace(`"version": "${catalog.version}"`, '"version": "0.0.1"') });
+    const { report } = await upgradeRepository(dir, context);
+    expect(report, JSON.stringify(report.error)).toMatchObject({ status: 'upgraded', filesChanged: [MANIFEST_PATH], conflicts: [] });
+    const manifest = await manifestAt(dir, report.branch!);
+    expect(manifest.answers.addedModules).toEqual([DASHBOARD]);
+    expect(manifest.files.find((file) => file.module === DASHBOARD)).toMatchObject({ path: 'monitoring/dashboards/organisation.json', owner: 'managed' });
   });
 
   it('merges into files the team already has at the module\'s paths, and reports the conflicts', async () => {
