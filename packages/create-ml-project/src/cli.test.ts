@@ -104,7 +104,6 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     ['a path escaping through ..', () => ['../escaped', '--yes'], /escapes the current directory through "\.\."/],
     ['an unknown preset', () => ['p', '--yes', '--preset', 'nope'], /Unknown preset "nope"[\s\S]*Choose one of: .*azure-tabular.*k8s-gpu-pytorch/],
     ['an unknown option value', () => ['p', '--yes', '--cloud', 'mars'], /cloud: Invalid option: expected one of "azure"\|"aws"\|"gcp"\|"kubernetes"/],
-    ['an unknown flag', () => ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
     ['an incompatible framework', () => ['p', '--yes', '--framework', 'pytorch'], /no module for framework "pytorch"/],
     ['a GPU with scikit-learn', () => ['p', '--yes', '--gpu', 'a100-80gb:2'], /no module for compute "gpu"[\s\S]*--gpu/],
     ['an unknown GPU', () => ['p', '--yes', '--gpu', 'tpu:1'], /gpu.sku: Invalid option/],
@@ -152,6 +151,27 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     } finally {
       server.close();
     }
+  });
+
+  it.each([
+    ['an unknown flag', ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
+    ['two directories', ['p', 'q', '--yes'], /Expected one directory, got 2: p q/],
+    ['a flag and its negation', ['p', '--yes', '--install', '--no-install'], /either --install or --no-install/],
+  ])('wrong arguments (%s) exit 2, and --json still prints one JSON document', async (_, args, message) => {
+    const cwd = tempDir();
+    const plain = await runCli(args, { cwd });
+    expect(plain.exitCode).toBe(2);
+    expect(plain.stderr).toMatch(message);
+    const json = await runCli([...args, '--json'], { cwd });
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringMatching(message) } });
+    expect(listing(cwd)).toEqual([]);
+  });
+
+  it('--help ends with the exit codes both CLIs share', async () => {
+    const result = await runCli(['--help'], { cwd: tempDir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/Exit codes:\n +0 +done\n +1 +.*\n +2 +wrong arguments.*\n +130 +cancelled/);
   });
 
   it('reports errors as JSON with --json', async () => {

@@ -1,7 +1,7 @@
 /** `create-ml-project`: collect answers, generate in memory, then write atomically (or only list, with --dry-run). */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { describeTree, FactoryError, generateProject, openModuleSource, pythonPackageName, writeTreeAtomically, type Catalog, type Generated } from '@ai-factory/engine';
+import { describeTree, EXIT_CODES, FactoryError, jsonFailure, generateProject, openModuleSource, pythonPackageName, writeTreeAtomically, type Catalog, type Generated } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { readAnswersFile } from './answers-file.js';
 import { parseCliArgs, type CliArgs } from './args.js';
@@ -25,26 +25,25 @@ export interface RunEnvironment {
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Runs the CLI and returns its exit code: 0 done, 1 error, 130 cancelled. */
+/** Runs the CLI and returns its exit code, from the one table both CLIs share (`EXIT_CODES`). */
 export async function run(argv: readonly string[], env: RunEnvironment): Promise<number> {
   let args: CliArgs | undefined;
   try {
     args = parseCliArgs(argv);
-    if (args.help) return env.stdout(`${helpText(VERSION)}\n`), 0;
-    if (args.version) return env.stdout(`${VERSION}\n`), 0;
+    if (args.help) return env.stdout(`${helpText(VERSION)}\n`), EXIT_CODES.ok;
+    if (args.version) return env.stdout(`${VERSION}\n`), EXIT_CODES.ok;
     return await create(args, env);
   } catch (error) {
     if (error instanceof Cancelled) {
       (await import('@clack/prompts')).cancel('Cancelled: nothing was written.');
-      return 130;
+      return EXIT_CODES.cancelled;
     }
     const known = error instanceof FactoryError;
     const message = known ? error.message : (error as Error).stack ?? String(error);
-    if (args?.json) {
-      env.stdout(`${JSON.stringify({ ok: false, error: { code: known ? error.code : 'internal', message, hint: known ? error.hint : undefined } })}\n`);
-    }
+    // Arguments that did not parse still asked for JSON: a script reads one document whatever failed.
+    if (args?.json ?? argv.includes('--json')) env.stdout(`${jsonFailure(known ? error.code : 'internal', message, known ? error.hint : undefined)}\n`);
     env.stderr(`Error: ${message}\n${known && error.hint ? `${error.hint}\n` : ''}`);
-    return 1;
+    return known && error.code === 'usage' ? EXIT_CODES.usage : EXIT_CODES.failure;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   CLOUDS,
   FRAMEWORKS,
   FactoryError,
+  exitCodesHelp,
   GPU_SKUS,
   PERSONAS,
   SERVING_MODES,
@@ -93,5 +94,7 @@ export function helpText(version: string): string {
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`),
     '',
     'Without a terminal (CI, pipes) nothing is asked: pass the answers as flags, --answers or --yes.',
+    '',
+    exitCodesHelp(),
   ].join('\n');
 }

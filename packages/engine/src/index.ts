@@ -1,6 +1,7 @@
 export * from './answers.js';
 export * from './catalog.js';
 export * from './errors.js';
+export * from './exit-codes.js';
 export * from './generate.js';
 export * from './manifest.js';
 export * from './module.js';
