@@ -2,13 +2,13 @@ import { defineCommand, UsageError } from '../command.js';
 import { addToProject } from '../modules/compose.js';
 import { printChange } from '../modules/report.js';
 import { createUpgradeContext } from '../upgrade/context.js';
-import { CHANGE_EXIT_CODES, CHANGE_OPTIONS, RENDER_OPTIONS } from './change-options.js';
+import { CHANGE_EXIT_CODES, RENDER_CHANGE_OPTIONS } from './change-options.js';
 
 export const addCommand = defineCommand({
   name: 'add',
   summary: 'Add a module to a generated project, on a branch, merged like an upgrade',
   usage: '<module> [repo]',
-  options: { ...CHANGE_OPTIONS, ...RENDER_OPTIONS },
+  options: RENDER_CHANGE_OPTIONS,
   details: [
     'Checks the module against the project\'s recorded answers: its `when` must hold, nothing installed may',
     'conflict with it, and the modules it requires are added with it (or the command stops, listing why).',

@@ -1,14 +1,16 @@
 /** The options and exit codes `add`, `remove` and `eject` share, worded as the upgrade's. */
 import type { OptionSpec } from '../command.js';
 
-export const CHANGE_OPTIONS: Record<string, OptionSpec> = {
-  'dry-run': { type: 'boolean', description: 'Print the exact diff the command would commit; write nothing' },
-  json: { type: 'boolean', description: 'Print the report as JSON' },
-};
+const DRY_RUN: OptionSpec = { type: 'boolean', description: 'Print the exact diff the command would commit; write nothing' };
+const JSON_REPORT: OptionSpec = { type: 'boolean', description: 'Print the report as JSON' };
 
-/** For the commands that render the project again. */
-export const RENDER_OPTIONS: Record<string, OptionSpec> = {
+export const CHANGE_OPTIONS: Record<string, OptionSpec> = { 'dry-run': DRY_RUN, json: JSON_REPORT };
+
+/** For the commands that render the project again, in the order `upgrade` lists them. */
+export const RENDER_CHANGE_OPTIONS: Record<string, OptionSpec> = {
+  'dry-run': DRY_RUN,
   'discard-managed-edits': { type: 'boolean', description: 'Regenerate managed files that were edited by hand (listed in the report) instead of stopping' },
+  json: JSON_REPORT,
 };
 
 export const CHANGE_EXIT_CODES = [

@@ -2,13 +2,13 @@ import { defineCommand, UsageError } from '../command.js';
 import { removeFromProject } from '../modules/compose.js';
 import { printChange } from '../modules/report.js';
 import { createUpgradeContext } from '../upgrade/context.js';
-import { CHANGE_EXIT_CODES, CHANGE_OPTIONS, RENDER_OPTIONS } from './change-options.js';
+import { CHANGE_EXIT_CODES, RENDER_CHANGE_OPTIONS } from './change-options.js';
 
 export const removeCommand = defineCommand({
   name: 'remove',
   summary: 'Remove a module from a generated project, on a branch, keeping the files the team changed',
   usage: '<module> [repo]',
-  options: { ...CHANGE_OPTIONS, ...RENDER_OPTIONS },
+  options: RENDER_CHANGE_OPTIONS,
   details: [
     'Refuses while another installed module requires it, for the platform declaration (platform/shared),',
     'and when the answers need a capability only it provides. Deletes the module\'s files whose content is',
