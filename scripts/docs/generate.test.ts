@@ -51,6 +51,7 @@ describe('options table', () => {
     expect(markdown).toContain('| `endpoint` | `string` | **required** | — |');
     expect(markdown).toContain('serving/example:');
     expect(markdown).toContain('No preset includes this module yet');
+    expect(markdown).toContain('Add it to an existing project with `ai-factory add serving/example`');
   });
 
   it('describes unions, nullables and nested objects', () => {

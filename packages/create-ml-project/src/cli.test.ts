@@ -63,6 +63,16 @@ describe('create-ml-project', () => {
     expect(readFileSync(join(cwd, 'replay/src/first/batch.py'), 'utf8')).toContain('def ');
   });
 
+  it('replays the modules a manifest records as added or removed after creation', async () => {
+    writeFileSync(join(cwd, 'composed.json'), JSON.stringify({ addedModules: ['monitoring/organisation-dashboard'], removedModules: ['core/project'] }));
+    const result = await runCli(['composed', '--yes', '--no-git', '--no-install', '--answers', join(cwd, 'composed.json')], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'composed/.ai-factory/manifest.json'), 'utf8'));
+    expect(manifest.answers).toMatchObject({ addedModules: ['monitoring/organisation-dashboard'], removedModules: ['core/project'] });
+    expect(existsSync(join(cwd, 'composed/monitoring/dashboards/organisation.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'composed/catalog-info.yaml'))).toBe(false);
+  });
+
   it('takes every answer from flags without a terminal', async () => {
     const result = await runCli(
       ['flags', '--no-git', '--no-install', '--json', '--description', 'd', '--team', 't', '--preset', 'azure-tabular', '--serving', 'batch',

@@ -7,6 +7,8 @@ export type FactoryErrorCode =
   | 'missing-answers'
   | 'invalid-target'
   | 'invalid-module'
+  | 'unknown-module'
+  | 'not-ejectable'
   | 'render'
   | 'invalid-source'
   | 'install-failed'

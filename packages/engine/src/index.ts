@@ -17,3 +17,4 @@ export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';
 export * from './git-identity.js';
+export * from './compose.js';
