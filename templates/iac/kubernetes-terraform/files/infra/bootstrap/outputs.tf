@@ -1,7 +1,9 @@
 output "ci_variables" {
-  description = "The CI variables of this environment that the bootstrap decides (set them on the CI system's environment of the same name)."
+  description = "The CI variables of this environment that the bootstrap decides (set them on the CI system's environment of the same name); K8S_SERVER, K8S_CA_DATA and K8S_OIDC_AUDIENCE are the cluster's."
   value = {
     K8S_NAMESPACE = var.namespace
+    # The deployment job's user, which infra/rbac.tf binds the pipeline Role to.
+    K8S_PIPELINE_USER = local.deployer_users[0]
   }
 }
 
