@@ -90,7 +90,7 @@ data "aws_iam_policy_document" "deployer" {
   }
 
   statement {
-    sid = "ManageRolesAndPolicies"
+    sid     = "ManageRolesAndPolicies"
     actions = [
       "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy", "iam:TagRole", "iam:UntagRole",
       "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:CreatePolicy", "iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion", "iam:TagPolicy", "iam:UntagPolicy",

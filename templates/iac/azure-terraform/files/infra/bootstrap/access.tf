@@ -4,7 +4,7 @@
 
 locals {
   principals = { for role, identity in azurerm_user_assigned_identity.ci : role => identity.principal_id }
-  grants = {
+  grants     = {
     "pipeline state"       = { identity = "pipeline", scope = azurerm_storage_container.state.id, role = "Storage Blob Data Reader" }
     "deployer state"       = { identity = "deployer", scope = azurerm_storage_container.state.id, role = "Storage Blob Data Contributor" }
     "pipeline environment" = { identity = "pipeline", scope = azurerm_resource_group.environment.id, role = "Reader" }

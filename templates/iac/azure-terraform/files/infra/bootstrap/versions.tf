@@ -17,7 +17,7 @@ provider "azurerm" {
   storage_use_azuread = true
   # infra/ runs without registering providers (its deployer may not); they are registered here.
   resource_provider_registrations = "core"
-  resource_providers_to_register = [
+  resource_providers_to_register  = [
     "Microsoft.ContainerRegistry", "Microsoft.Consumption", "Microsoft.Insights", "Microsoft.KeyVault",
     "Microsoft.MachineLearningServices", "Microsoft.ManagedIdentity", "Microsoft.OperationalInsights", "Microsoft.Storage",
   ]

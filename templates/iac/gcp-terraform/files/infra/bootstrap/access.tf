@@ -10,7 +10,7 @@ locals {
       "roles/storage.admin", "roles/artifactregistry.admin", "roles/aiplatform.user",
     ]
   }
-  billing_roles = { pipeline = "roles/billing.viewer", deployer = "roles/billing.costsManager" }
+  billing_roles  = { pipeline = "roles/billing.viewer", deployer = "roles/billing.costsManager" }
   project_grants = merge([
     for identity, roles in local.project_roles : { for role in roles : "${identity} ${role}" => { identity = identity, role = role } }
   ]...)

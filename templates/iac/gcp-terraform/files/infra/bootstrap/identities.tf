@@ -20,7 +20,7 @@ resource "google_iam_workload_identity_pool_provider" "ci" {
   display_name                       = "CI OIDC"
   # No other token of the issuer (another repository's) gets into the pool.
   attribute_condition = "assertion.sub in ${jsonencode(distinct(concat(local.pipeline_subjects, local.deployer_subjects)))}"
-  attribute_mapping = {
+  attribute_mapping   = {
     "google.subject" = "assertion.sub"
   }
 
