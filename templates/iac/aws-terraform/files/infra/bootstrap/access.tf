@@ -4,7 +4,7 @@ locals {
   s3_managed    = "${local.arn_prefix}:s3:::${local.managed}"
   iam_roles     = "${local.arn_prefix}:iam::${local.account_id}:role/${local.managed}"
   iam_policies  = "${local.arn_prefix}:iam::${local.account_id}:policy/${local.managed}"
-  ecr_managed   = "${local.arn_prefix}:ecr:${var.region}:${local.account_id}:repository/${local.managed}"
+  ecr_managed   = "${local.arn_prefix}:ecr:${var.region}:${local.account_id}:repository/${local.name}*"
   sns_managed   = "${local.arn_prefix}:sns:${var.region}:${local.account_id}:${local.managed}"
   budgets       = "${local.arn_prefix}:budgets::${local.account_id}:budget/${local.managed}"
   sagemaker_any = "${local.arn_prefix}:sagemaker:${var.region}:${local.account_id}"
@@ -25,6 +25,13 @@ data "aws_iam_policy_document" "pipeline" {
     sid       = "ReadState"
     actions   = ["s3:ListBucket", "s3:GetObject"]
     resources = [aws_s3_bucket.state.arn, "${aws_s3_bucket.state.arn}/${local.state_key}"]
+  }
+
+  statement {
+    # The backend checks the state against its digest in the lock table, even without the lock.
+    sid       = "ReadStateDigest"
+    actions   = ["dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.lock.arn]
   }
 
   statement {
@@ -185,6 +192,26 @@ data "aws_iam_policy_document" "deployer" {
       variable = "aws:ResourceTag/project"
       values   = [var.tags["project"]]
     }
+  }
+
+  statement {
+    # Registering the endpoint's variant for autoscaling is checked against the caller's rights on it.
+    sid       = "ScaleEndpoint"
+    actions   = ["sagemaker:UpdateEndpointWeightsAndCapacities"]
+    resources = ["${local.sagemaker_any}:endpoint/${local.name}"]
+  }
+
+  statement {
+    # A target tracking policy creates its CloudWatch alarms as the caller.
+    sid       = "TargetTrackingAlarms"
+    actions   = ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"]
+    resources = ["${local.arn_prefix}:cloudwatch:${var.region}:${local.account_id}:alarm:TargetTracking-endpoint/${local.name}/*"]
+  }
+
+  statement {
+    sid       = "ListAlarms"
+    actions   = ["cloudwatch:DescribeAlarms"]
+    resources = ["*"]
   }
 
   statement {

@@ -9,7 +9,8 @@ locals {
     "deployer state"       = { identity = "deployer", scope = azurerm_storage_container.state.id, role = "Storage Blob Data Contributor" }
     "pipeline environment" = { identity = "pipeline", scope = azurerm_resource_group.environment.id, role = "Reader" }
     "deployer environment" = { identity = "deployer", scope = azurerm_resource_group.environment.id, role = "Contributor" }
-    # infra/ reads the pipeline identity to grant it its access.
+    # infra/ reads the pipeline identity to grant it its access (plan and apply alike).
+    "pipeline identities" = { identity = "pipeline", scope = azurerm_user_assigned_identity.ci["pipeline"].id, role = "Reader" }
     "deployer identities" = { identity = "deployer", scope = azurerm_user_assigned_identity.ci["pipeline"].id, role = "Reader" }
   }
 }
