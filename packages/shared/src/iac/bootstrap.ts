@@ -25,6 +25,7 @@ export function bootstrapVariables(project: ProjectDeclaration, environment: Env
     ...(environment.region !== undefined ? { region: environment.region } : {}),
     tags: resourceTags(project, environment),
     ...(trust.issuer !== undefined ? { ci_issuer_url: trust.issuer } : {}),
+    ...(trust.audience !== undefined ? { ci_audience: trust.audience } : {}),
     pipeline_subjects: trust.pipeline,
     deployer_subjects: trust.deployer,
     ...cloudAdapter(project.cloud).terraform.bootstrapValues(project, environment),

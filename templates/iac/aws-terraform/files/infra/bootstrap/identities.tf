@@ -8,7 +8,7 @@ resource "aws_iam_openid_connect_provider" "ci" {
   count = var.create_oidc_provider ? 1 : 0
 
   url            = var.ci_issuer_url
-  client_id_list = ["sts.amazonaws.com"]
+  client_id_list = [local.audience]
   tags           = var.tags
 }
 
@@ -19,6 +19,7 @@ data "aws_iam_openid_connect_provider" "ci" {
 }
 
 locals {
+  audience          = coalesce(var.ci_audience, "sts.amazonaws.com")
   oidc_provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.ci[0].arn : data.aws_iam_openid_connect_provider.ci[0].arn
   trusted_subjects  = { pipeline = local.pipeline_subjects, deployer = local.deployer_subjects }
   role_names        = { pipeline = var.pipeline_identity_name, deployer = var.deployer_identity_name }
@@ -38,7 +39,7 @@ data "aws_iam_policy_document" "ci_trust" {
     condition {
       test     = "StringEquals"
       variable = "${local.issuer_host}:aud"
-      values   = ["sts.amazonaws.com"]
+      values   = [local.audience]
     }
 
     condition {

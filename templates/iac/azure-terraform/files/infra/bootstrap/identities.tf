@@ -28,7 +28,7 @@ resource "azurerm_federated_identity_credential" "ci" {
   name                = "ci-${each.key}"
   resource_group_name = azurerm_resource_group.ci.name
   parent_id           = azurerm_user_assigned_identity.ci[each.value.identity].id
-  audience            = ["api://AzureADTokenExchange"]
+  audience            = [coalesce(var.ci_audience, "api://AzureADTokenExchange")]
   issuer              = var.ci_issuer_url
   subject             = each.value.subject
 }

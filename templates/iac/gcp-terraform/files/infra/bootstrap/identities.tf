@@ -26,6 +26,8 @@ resource "google_iam_workload_identity_pool_provider" "ci" {
 
   oidc {
     issuer_uri = var.ci_issuer_url
+    # Empty: the provider's own name, which the jobs ask for; else the audience the CI system fixes.
+    allowed_audiences = var.ci_audience == null ? [] : [var.ci_audience]
   }
 }
 

@@ -39,6 +39,12 @@ variable "ci_issuer_url" {
   }
 }
 
+variable "ci_audience" {
+  type        = string
+  description = "Audience of the CI system's tokens where it fixes one (Azure Pipelines: api://AzureADTokenExchange); null where the jobs ask for the cloud's own."
+  default     = null
+}
+
 variable "pipeline_subjects" {
   type        = list(string)
   description = "Token subjects that may log in as the pipeline identity (plan, training, registering and deploying models); {repository} stands for ci_repository."
