@@ -88,6 +88,16 @@ export const awsCi: CloudCi = {
   oidcAudience: 'sts.amazonaws.com',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
+  deployer: {
+    variables: ['AWS_DEPLOY_ROLE_ARN'],
+    auth: (tokenVar) => [
+      'deploy_dir=$(mktemp -d)',
+      `printf '%s' "$${tokenVar}" > "$deploy_dir/token"`,
+      // Keys of the job's own login would win over the web identity.
+      'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE',
+      'export AWS_ROLE_ARN="$AWS_DEPLOY_ROLE_ARN" AWS_WEB_IDENTITY_TOKEN_FILE="$deploy_dir/token" AWS_ROLE_SESSION_NAME="deploy-$RUN_ID"',
+    ],
+  },
   installCli: () => ['python -m pip install --quiet awscli'],
   githubLogin: (region) => [{ name: 'Log in to AWS (OIDC)', uses: uses('aws-actions/configure-aws-credentials'), with: { 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': region } }],
   azurePipelines: { login, setup: [] },

@@ -113,6 +113,18 @@ export const gcpCi: CloudCi = {
   oidcAudience: 'https://iam.googleapis.com/$GCP_WORKLOAD_IDENTITY_PROVIDER',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
+  deployer: {
+    variables: ['GCP_DEPLOY_SERVICE_ACCOUNT'],
+    auth: (tokenVar) => [
+      'deploy_dir=$(mktemp -d)',
+      `printf '%s' "$${tokenVar}" > "$deploy_dir/token"`,
+      'gcloud iam workload-identity-pools create-cred-config "$GCP_WORKLOAD_IDENTITY_PROVIDER" --service-account="$GCP_DEPLOY_SERVICE_ACCOUNT" ' +
+        '--credential-source-file="$deploy_dir/token" --output-file="$deploy_dir/credentials.json"',
+      // The provider and the gcs backend read these before the job's own login.
+      'unset GOOGLE_CREDENTIALS GOOGLE_OAUTH_ACCESS_TOKEN',
+      'export GOOGLE_APPLICATION_CREDENTIALS="$deploy_dir/credentials.json"',
+    ],
+  },
   installCli: () => [
     'curl -fsSL https://dl.google.com/dl/cloudsdk/channels/rapid/google-cloud-cli-linux-x86_64.tar.gz | tar -xz -C /opt',
     'export PATH="/opt/google-cloud-sdk/bin:$PATH"',

@@ -6,6 +6,7 @@ import type { CloudTerraform } from '../adapter.js';
 import { cpu, type ComputeProfile } from '../../declaration/compute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { gcpLabel } from '../gcp/terraform.js';
+import { kubernetesNamespace, kubernetesState } from './terraform-state.js';
 
 /** Requests of a workload: CPU cores, memory in GiB and GPUs. */
 interface Footprint {
@@ -41,10 +42,11 @@ function kubernetesLabel(value: string): string {
 }
 
 export const kubernetesTerraform: CloudTerraform = {
+  ...kubernetesState,
   values: (project, environment) => {
     const quota = kubernetesQuota(project);
     return {
-      namespace: `${project.name}-${environment.name}`.slice(0, 63).replace(/-+$/, ''),
+      namespace: kubernetesNamespace(project, environment),
       quota_cpu: quota.cpu,
       quota_memory_gi: quota.memoryGi,
       quota_gpus: quota.gpus,
