@@ -4,7 +4,9 @@
  * batch/v1 Job for scikit-learn. Runs go to the data volume, where the pipeline collects them.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { trainingVariables } from '../../../workloads/contract.js';
+import { envList, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { kubernetesContract } from '../contract.js';
 import { labels, objectMeta, placeholder } from './metadata.js';
 import { containerSecurityContext, podSecurityContext, resources, scheduling, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
@@ -14,11 +16,9 @@ const TTL_SECONDS = 7 * 24 * 3600;
 
 const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('RUN_ID')}`;
 
-// The gate runs in a pod made from this template, and keeps the champion registry on the volume.
-const TRAINING_ENV = [
-  { name: 'RUNS_DIR', value: DATA_PATHS.runs },
-  { name: 'MODEL_REGISTRY_DIR', value: DATA_PATHS.registry },
-];
+// Data and runs on the volume (kubernetes/contract.ts); the gate runs in a pod made from this
+// template, and keeps the champion registry on the volume.
+const trainingEnv = (project: ProjectDeclaration) => envList({ ...trainingVariables(project, kubernetesContract.training), MODEL_REGISTRY_DIR: DATA_PATHS.registry });
 
 /** The training pod template; `persistent` mounts the data volume, otherwise a scratch dir takes its place. */
 function trainingPod(project: ProjectDeclaration, containerName: string, command: string[], persistent: boolean, restartPolicy?: string): object {
@@ -33,7 +33,7 @@ function trainingPod(project: ProjectDeclaration, containerName: string, command
           name: containerName,
           image: imageRef(project, 'train'),
           command,
-          env: TRAINING_ENV,
+          env: trainingEnv(project),
           resources: resources(project.training),
           securityContext: containerSecurityContext(false),
           volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT],
