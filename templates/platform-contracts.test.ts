@@ -16,6 +16,8 @@ import { cloudAdapter } from '../packages/shared/src/clouds/index.js';
 import { environment } from '../packages/shared/src/declaration/environment.js';
 import { defineMlProject, type ProjectDeclaration } from '../packages/shared/src/declaration/project.js';
 import { serving } from '../packages/shared/src/declaration/serving.js';
+import { accelerator } from '../packages/shared/src/declaration/compute.js';
+import { offeredGpus } from '../packages/shared/src/gpu/catalog.js';
 import type { Cloud } from '../packages/shared/src/declaration/common.js';
 import { cloudTools, generatedProject, onDebian, place, PYTHON, rebased, runShell, serveImageCommand } from './contract-testing.js';
 import { freePort, sampleRows, waitForHealth } from './service-testing.js';
@@ -220,6 +222,34 @@ describe('Kubernetes', () => {
     await execa(PYTHON, ['-m', PKG, 'evaluate', '--run-dir', join(root, 'data/runs', (JSON.parse(readFileSync(join(root, 'data/runs/latest.json'), 'utf8')) as { run_id: string }).run_id), '--registry-dir', join(root, 'registry')], { cwd: root, env: { ...env } });
     const served = await serve(command, { MODEL_REGISTRY_DIR: join(root, 'registry') }, port, container.readinessProbe.httpGet.path);
     served.stop();
+  });
+});
+
+describe('images', () => {
+  it('copy only what a fresh clone has, take their base as BASE_IMAGE, and the train image bakes no data in', async () => {
+    const clone = checkout();
+    await execa('git', ['init', '-q'], { cwd: clone });
+    await execa('git', ['add', '-A'], { cwd: clone });
+    const tracked = (await execa('git', ['ls-files'], { cwd: clone })).stdout.split('\n');
+    for (const dockerfile of ['Dockerfile.train', 'Dockerfile.serve']) {
+      const text = readFileSync(join(clone, dockerfile), 'utf8');
+      expect(text, dockerfile).toMatch(/^ARG BASE_IMAGE=\S+\nFROM \$\{BASE_IMAGE\}$/m);
+      const sources = [...text.matchAll(/^COPY (.+) \S+$/gm)].flatMap((match) => match[1]!.split(' '));
+      for (const source of sources) expect(tracked.some((file) => file === source || file.startsWith(`${source}/`)), `${dockerfile} copies ${source}`).toBe(true);
+      if (dockerfile === 'Dockerfile.train') expect(sources).not.toContain('data');
+    }
+  });
+
+  it("SageMaker's GPU training entrypoint is a module of the PyTorch package", { timeout: 60_000 }, async () => {
+    const gpu = generatedProject({ cloud: 'aws', framework: 'pytorch', serving: 'online', gpu: offeredGpus('aws')[0]! });
+    const spec = JSON.parse(cloudAdapter('aws').workloads.training.render(defineMlProject({
+      name: 'churn-model', description: '', team: 't', cloud: 'aws', cicd: 'github-actions', framework: 'pytorch',
+      environments: [environment('dev')], training: accelerator(offeredGpus('aws')[0]!.sku, { count: offeredGpus('aws')[0]!.count }), serving: serving({ mode: 'online' }),
+    }))) as { AlgorithmSpecification: { ContainerEntrypoint: string[] } };
+    const [program, ...args] = onDebian(spec.AlgorithmSpecification.ContainerEntrypoint);
+    const help = await execa(program!, [...args, '--help'], { env: { PYTHONPATH: join(gpu, 'src') }, reject: false });
+    expect(help.exitCode, help.stderr).toBe(0);
+    expect(help.stdout).toContain('--nproc-per-node');
   });
 });
 
