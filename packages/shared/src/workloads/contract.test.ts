@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { planCicd } from '../cicd/stages.js';
 import { cloudAdapter } from '../clouds/index.js';
+import { pipeline } from '../declaration/pipeline.js';
 import { environment } from '../declaration/environment.js';
 import { defineMlProject } from '../declaration/project.js';
 import { serving } from '../declaration/serving.js';
@@ -32,5 +34,25 @@ describe('trainingData', () => {
       DATA_VERSION: DATA.version,
     });
     expect(trainingVariables(project(), training)).not.toHaveProperty('DATA_VERSION');
+  });
+});
+
+describe('the retraining the drift check starts', () => {
+  const uris = { aws: 's3://acme-data/churn/', gcp: 'gs://acme-data/churn/', azure: 'azureml://datastores/curated/paths/churn/', kubernetes: 'pvc://churn-model-data/churn/' } as const;
+
+  it.each(Object.entries(uris))('%s: submits the training spec that reads the declared data', (cloud, uri) => {
+    const declared = defineMlProject({
+      name: 'churn-model', description: '', team: 't', cloud: cloud as keyof typeof uris, cicd: 'github-actions', framework: 'sklearn',
+      environments: [environment('dev', { data: { uri, version: 'v9' } }), environment('prod')],
+      pipeline: pipeline({ retrainOnDrift: true }),
+      serving: serving({ mode: 'online' }),
+    });
+    const plan = planCicd(declared);
+    expect(plan.driftCheck.retrainOnDrift).toBe(true);
+    const { training } = cloudAdapter(declared.cloud).workloads;
+    const submit = plan.train.jobs.find((job) => job.id === 'train')!.steps.map((step) => step.run).join('\n');
+    expect(submit).toContain(training.path);
+    expect(training.render(declared)).toContain(uri);
+    expect(training.render(declared)).toContain('v9');
   });
 });
