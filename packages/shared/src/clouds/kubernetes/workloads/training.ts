@@ -16,8 +16,8 @@ const TTL_SECONDS = 7 * 24 * 3600;
 
 const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('RUN_ID')}`;
 
-// Data and runs on the volume (kubernetes/contract.ts); the gate runs in a pod made from this
-// template, and keeps the champion registry on the volume.
+// The gate runs in a pod made from this template, and keeps the champion registry on the volume.
+// Data and runs are where kubernetes/contract.ts puts them.
 const trainingEnv = (project: ProjectDeclaration) => envList({ ...trainingVariables(project, kubernetesContract.training), MODEL_REGISTRY_DIR: DATA_PATHS.registry });
 
 /** The training pod template; `persistent` mounts the data volume, otherwise a scratch dir takes its place. */
