@@ -6,6 +6,7 @@
  */
 import type { DataSource } from '../declaration/data.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
+import { envList } from './runtime.js';
 
 /** How the platform runs `python -m <package> train`. */
 export interface TrainingContract {
@@ -58,6 +59,10 @@ export function trainingVariables(project: ProjectDeclaration, contract: Trainin
   const { uri } = trainingData(project, contract);
   return { DATA_PATH: contract.dataPath(project, uri), RUNS_DIR: contract.runsDir(project), ...dataVariables(project, contract) };
 }
+
+/** {@link trainingVariables} and `extra` as the `[{ name, value }]` list Kubernetes and Vertex AI containers take. */
+export const trainingEnv = (project: ProjectDeclaration, contract: TrainingContract, extra: Record<string, string> = {}): { name: string; value: string }[] =>
+  envList({ ...trainingVariables(project, contract), ...extra });
 
 /** `path` relative to the folder `root` it is in. */
 export function relativeTo(root: string, path: string): string {

@@ -5,8 +5,8 @@
  * as the node topology and starts one process per GPU.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { envList, distributedGpu, type GpuProfile, imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { trainingVariables } from '../../../workloads/contract.js';
+import { distributedGpu, type GpuProfile, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { trainingEnv } from '../../../workloads/contract.js';
 import { gcpContract, trainingOutput } from '../contract.js';
 import { gcsUri, machineSpec } from './common.js';
 
@@ -32,7 +32,7 @@ export function vertexCustomJob(project: ProjectDeclaration): Record<string, unk
       imageUri: imageRef(project, 'train'),
       command: trainingCommand(project, gpu),
       // Data and runs through the /gcs mount (gcp/contract.ts).
-      env: envList(trainingVariables(project, gcpContract.training)),
+      env: trainingEnv(project, gcpContract.training),
     },
   });
   const nodes = gpu?.nodes ?? 1;
