@@ -19,7 +19,7 @@ from typing import Any
 MASTER_PORT = 29500
 
 
-def torchrun_command(resource_config: dict[str, Any], nproc_per_node: int, train_args: list[str]) -> list[str]:
+def torchrun_command(resource_config: dict[str, Any], nproc: int, train_args: list[str]) -> list[str]:
     """The torchrun command line of this instance, from SageMaker's resource config."""
     hosts = list(resource_config["hosts"])
     return [
@@ -28,7 +28,7 @@ def torchrun_command(resource_config: dict[str, Any], nproc_per_node: int, train
         f"--node_rank={hosts.index(resource_config['current_host'])}",
         f"--master_addr={hosts[0]}",
         f"--master_port={MASTER_PORT}",
-        f"--nproc_per_node={nproc_per_node}",
+        f"--nproc_per_node={nproc}",
         "-m", __package__, "train", *train_args,
     ]  # fmt: skip
 

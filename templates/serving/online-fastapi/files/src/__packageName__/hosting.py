@@ -66,7 +66,7 @@ def from_environment() -> Hosting:
 
 
 def model_folder(root: Path) -> Path:
-    """The model folder at `root`, or the one folder directly under it (as Azure ML mounts a registered one)."""
+    """The model folder at `root`, or the one folder directly under it (Azure ML's mount of a folder)."""
     if (root / METADATA_FILE).is_file():
         return root
     found = [child for child in root.iterdir() if (child / METADATA_FILE).is_file()] if root.is_dir() else []
