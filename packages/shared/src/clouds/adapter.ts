@@ -13,6 +13,7 @@ import type { RoleGrant } from '../rbac/capabilities.js';
 import type { AllowedWildcard } from '../rbac/wildcards.js';
 import type { Artifact } from '../synth/artifact.js';
 import type { CpuSize } from '../workloads/machines.js';
+import type { PlatformContract } from '../workloads/contract.js';
 import type { WorkloadVariable } from '../workloads/placeholders.js';
 
 /** One cloud's answers. */
@@ -23,6 +24,8 @@ export interface CloudAdapter {
   ci: CloudCi;
   /** The training job, online deployment and batch job specs, in the form the cloud's engine takes. */
   workloads: CloudWorkloads;
+  /** How the cloud's platform runs the training and serve containers; the specs and the Python follow it. */
+  contract: PlatformContract;
   /** The values the cloud's Terraform root module takes per environment. */
   terraform: CloudTerraform;
   /** The role files of the project's personas and pipeline identity. */

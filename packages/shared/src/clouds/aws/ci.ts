@@ -11,6 +11,8 @@ import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { resourcePrefix } from '../../rbac/capabilities.js';
 import { imageRepository, metricsPushEnvironment, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
+import { relativeTo } from '../../workloads/contract.js';
+import { awsContract, SAGEMAKER_MODEL_DIR } from './contract.js';
 import { awsWorkloads } from './workloads/index.js';
 import { releasedModelPrefix } from './workloads/processing.js';
 
@@ -113,12 +115,13 @@ export const awsCi: CloudCi = {
   gate: (project) =>
     objectStoreGate(
       {
-        // SageMaker packs /opt/ml/model (the job's RUNS_DIR) into model.tar.gz.
+        // SageMaker packs /opt/ml/model, which holds the job's runs folder, into model.tar.gz.
         fetchRun: [
           'artifact=$(aws sagemaker describe-training-job --training-job-name "$RUN_ID" --query ModelArtifacts.S3ModelArtifacts --output text)',
           'aws s3 cp "$artifact" model.tar.gz',
           'mkdir -p job-output && tar -xzf model.tar.gz -C job-output',
         ],
+        runs: `job-output/${relativeTo(SAGEMAKER_MODEL_DIR, awsContract.training.runsDir(project))}`,
         pull: ['aws s3 sync "$MODEL_STORE_URI/model-registry" .store/model-registry', 'aws s3 cp "$MODEL_STORE_URI/data/train.csv" .store/data/train.csv'],
         pushRegistry: 'aws s3 sync .store/model-registry "$MODEL_STORE_URI/model-registry"',
       },

@@ -101,6 +101,7 @@ export const azureCi: CloudCi = {
     objectStoreGate(
       {
         fetchRun: [`az ml job download --name "$RUN_ID" --output-name runs --download-path .job ${AZ_ML}`, 'mv .job/named-outputs/runs job-output'],
+        runs: 'job-output',
         pull: [
           `az storage blob download-batch ${AZ_BLOB} --source "$MODEL_STORE_CONTAINER" --destination .store --pattern 'model-registry/*'`,
           `az storage blob download ${AZ_BLOB} --container-name "$MODEL_STORE_CONTAINER" --name data/train.csv --file .store/data/train.csv`,
