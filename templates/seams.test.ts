@@ -67,12 +67,8 @@ const projects = await Promise.all([...presets, ...sampled].map(generate));
  * work lands, and then flips (vitest reports an `it.fails` that passes as a failure).
  */
 const PENDING: Record<string, (answers: Answers) => boolean> = {
-  // terraform: GCP's gcp_project_id and billing_account have no value in any environment.
-  'terraform variables': (answers) => answers.cloud === 'gcp',
   // terraform: the ECR repository is <project>-<env>; the pipelines push <project>-train and -serve.
   'image repositories': (answers) => answers.cloud === 'aws',
-  // contracts: Dockerfile.serve copies model-registry/, which .gitignore keeps out of every clone.
-  'dockerfile copies': (answers) => answers.serving !== 'batch',
 };
 
 const check = (seam: string, answers: Answers) => (PENDING[seam]?.(answers) ? it.fails : it);

@@ -28,13 +28,13 @@ export function sampleRows(dir: string, count: number): Record<string, string | 
   });
 }
 
-/** Resolves once GET /health answers 200; fails when the service exits or 30 s pass. */
-export async function waitForHealth(url: string, server: ResultPromise): Promise<void> {
+/** Resolves once GET `<url><route>` (default /health) answers 200; fails when the service exits or 30 s pass. */
+export async function waitForHealth(url: string, server: ResultPromise, route = '/health'): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the service exited: ${(await server).stderr}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return;
+      if ((await fetch(`${url}${route}`)).ok) return;
     } catch {
       // not listening yet
     }

@@ -55,6 +55,7 @@ const guide: DefaultTheme.SidebarItem = {
     { text: 'Explainability', link: '/guide/explainability' },
     { text: 'Responsible AI', link: '/guide/responsible-ai' },
     { text: 'Environments and promotion', link: '/guide/environments' },
+    { text: 'Deploying, from an empty account', link: '/guide/deploy' },
     { text: 'Event-driven automation', link: '/guide/events' },
     { text: 'Budgets, quotas and costs', link: '/guide/costs' },
     { text: 'Shared dashboards', link: '/guide/dashboards' },

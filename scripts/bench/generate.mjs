@@ -13,11 +13,11 @@ const rounds = Number(process.argv[2] ?? 15);
 const work = mkdtempSync(join(tmpdir(), 'bench-generate-'));
 const reference = join(work, 'reference');
 const target = (kind, round) => join(work, `${kind}-${round}`);
-const generate = (kind, extra) => (round) => ['node', bin, target(kind, round), '--yes', '--preset', 'azure-tabular', ...extra];
+const generate = (kind, extra) => (round) => ['node', bin, target(kind, round), '--yes', '--no-install', '--preset', 'azure-tabular', ...extra];
 
 try {
   // The files a plain copy copies: one generated project.
-  execFileSync('node', [bin, reference, '--yes', '--preset', 'azure-tabular', '--no-git']);
+  execFileSync('node', [bin, reference, '--yes', '--no-install', '--preset', 'azure-tabular', '--no-git']);
   const rows = measure(
     [
       { name: 'node -e 0', run: () => ['node', '-e', '0'] },

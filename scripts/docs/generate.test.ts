@@ -51,6 +51,7 @@ describe('options table', () => {
     expect(markdown).toContain('| `endpoint` | `string` | **required** | — |');
     expect(markdown).toContain('serving/example:');
     expect(markdown).toContain('No preset includes this module yet');
+    expect(markdown).toContain('Add it to an existing project with `ai-factory add serving/example`');
   });
 
   it('describes unions, nullables and nested objects', () => {
@@ -157,6 +158,7 @@ describe('reference pages from the real catalog', () => {
     expect(permissions).toContain(`| \`ml-engineer\` | \`${access['ml-engineer'].dev}\` | \`${access['ml-engineer'].staging}\` | \`${access['ml-engineer'].prod}\` |`);
     expect(readFileSync(join(out, 'cli/create-ml-project.md'), 'utf8')).toContain('`--gpu none\\|<sku>[:<count>]`');
     expect(readFileSync(join(out, 'cli/ai-factory.md'), 'utf8')).toContain('## ai-factory docs');
+    for (const page of ['cli/create-ml-project.md', 'cli/ai-factory.md']) expect(readFileSync(join(out, page), 'utf8')).toMatch(/## Exit codes[\s\S]*\| `130` \| cancelled/);
   });
 });
 

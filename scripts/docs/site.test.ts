@@ -172,6 +172,8 @@ describe('the playbook site', () => {
       ['retrospective', '/guide/retrospective'],
       ['contributing back', '/guide/retrospective'],
       ['champion challenger', '/guide/architecture'],
+      ['bootstrap', '/guide/deploy'],
+      ['deployer identity', '/guide/deploy'],
       ["what's new", '/reference/whats-new'],
     ];
     const page = await openPage('/');

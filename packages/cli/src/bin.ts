@@ -1,14 +1,9 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    interactive: Boolean(process.stdout.isTTY),
-  });
-} catch (error) {
-  process.stderr.write(`Error: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-}
+process.exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stdout.isTTY),
+});

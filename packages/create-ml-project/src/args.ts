@@ -1,6 +1,7 @@
 /** Parses argv against the option table into answers from flags and the run's control settings. */
 import { parseArgs } from 'node:util';
-import { FactoryError, type PartialAnswers } from '@ai-factory/engine';
+import type { PartialAnswers } from '@ai-factory/engine';
+import { FactoryError } from '@ai-factory/engine/errors';
 import { ANSWER_FLAGS, CONTROL_FLAGS, INSTALL_FLAG, MONITORING_FLAG } from './options.js';
 
 export interface CliArgs {
@@ -36,7 +37,7 @@ const parseOptions: ParseOptions = {
 
 /** `--x` → true, `--no-x` → false, neither → undefined; both is an error. */
 function onOff(values: Record<string, string | boolean | undefined>, flag: string): boolean | undefined {
-  if (values[flag] && values[`no-${flag}`]) throw new FactoryError('invalid-answers', `Pass either --${flag} or --no-${flag}, not both.`);
+  if (values[flag] && values[`no-${flag}`]) throw new FactoryError('usage', `Pass either --${flag} or --no-${flag}, not both.`);
   return values[flag] ? true : values[`no-${flag}`] ? false : undefined;
 }
 
@@ -45,12 +46,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     parsed = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new FactoryError('invalid-answers', (error as Error).message, 'Run with --help to see the options.');
+    throw new FactoryError('usage', (error as Error).message, 'Run with --help to see the options.');
   }
   const { positionals } = parsed;
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (positionals.length > 1) {
-    throw new FactoryError('invalid-answers', `Expected one directory, got ${positionals.length}: ${positionals.join(' ')}.`);
+    throw new FactoryError('usage', `Expected one directory, got ${positionals.length}: ${positionals.join(' ')}.`);
   }
   const flags: Record<string, unknown> = {};
   for (const option of ANSWER_FLAGS) {

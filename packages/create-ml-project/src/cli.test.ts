@@ -2,9 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { HEAVY_MODULES, modulesLoadedBy } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listing, runCli, tempDir } from './test-support.js';
+import { BIN, listing, runCli, tempDir } from './test-support.js';
 
 describe('create-ml-project', () => {
   let cwd: string;
@@ -62,6 +63,16 @@ describe('create-ml-project', () => {
     expect(readFileSync(join(cwd, 'replay/src/first/batch.py'), 'utf8')).toContain('def ');
   });
 
+  it('replays the modules a manifest records as added or removed after creation', async () => {
+    writeFileSync(join(cwd, 'composed.json'), JSON.stringify({ addedModules: ['monitoring/organisation-dashboard'], removedModules: ['core/project'] }));
+    const result = await runCli(['composed', '--yes', '--no-git', '--no-install', '--answers', join(cwd, 'composed.json')], { cwd });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'composed/.ai-factory/manifest.json'), 'utf8'));
+    expect(manifest.answers).toMatchObject({ addedModules: ['monitoring/organisation-dashboard'], removedModules: ['core/project'] });
+    expect(existsSync(join(cwd, 'composed/monitoring/dashboards/organisation.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'composed/catalog-info.yaml'))).toBe(false);
+  });
+
   it('takes every answer from flags without a terminal', async () => {
     const result = await runCli(
       ['flags', '--no-git', '--no-install', '--json', '--description', 'd', '--team', 't', '--preset', 'azure-tabular', '--serving', 'batch',
@@ -94,7 +105,6 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     ['a path escaping through ..', () => ['../escaped', '--yes'], /escapes the current directory through "\.\."/],
     ['an unknown preset', () => ['p', '--yes', '--preset', 'nope'], /Unknown preset "nope"[\s\S]*Choose one of: .*azure-tabular.*k8s-gpu-pytorch/],
     ['an unknown option value', () => ['p', '--yes', '--cloud', 'mars'], /cloud: Invalid option: expected one of "azure"\|"aws"\|"gcp"\|"kubernetes"/],
-    ['an unknown flag', () => ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
     ['an incompatible framework', () => ['p', '--yes', '--framework', 'pytorch'], /no module for framework "pytorch"/],
     ['a GPU with scikit-learn', () => ['p', '--yes', '--gpu', 'a100-80gb:2'], /no module for compute "gpu"[\s\S]*--gpu/],
     ['an unknown GPU', () => ['p', '--yes', '--gpu', 'tpu:1'], /gpu.sku: Invalid option/],
@@ -142,6 +152,34 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     } finally {
       server.close();
     }
+  });
+
+  it.each([
+    ['an unknown flag', ['p', '--yes', '--colour', 'red'], /Unknown option '--colour'/],
+    ['two directories', ['p', 'q', '--yes'], /Expected one directory, got 2: p q/],
+    ['a flag and its negation', ['p', '--yes', '--install', '--no-install'], /either --install or --no-install/],
+  ])('wrong arguments (%s) exit 2, and --json still prints one JSON document', async (_, args, message) => {
+    const cwd = tempDir();
+    const plain = await runCli(args, { cwd });
+    expect(plain.exitCode).toBe(2);
+    expect(plain.stderr).toMatch(message);
+    const json = await runCli([...args, '--json'], { cwd });
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringMatching(message) } });
+    expect(listing(cwd)).toEqual([]);
+  });
+
+  it.each([[['--help'], 0], [['--version'], 0], [['p', '--colour'], 2]])('%j loads none of the libraries only a real run needs', async (args, exitCode) => {
+    const { exitCode: actual, modules } = await modulesLoadedBy(BIN, args);
+    expect(actual).toBe(exitCode);
+    expect(modules.some((url) => url.endsWith('/create-ml-project/dist/main.js'))).toBe(true);
+    expect(modules.filter((url) => HEAVY_MODULES.test(url))).toEqual([]);
+  });
+
+  it('--help ends with the exit codes both CLIs share', async () => {
+    const result = await runCli(['--help'], { cwd: tempDir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/Exit codes:\n +0 +done\n +1 +.*\n +2 +wrong arguments.*\n +130 +cancelled/);
   });
 
   it('reports errors as JSON with --json', async () => {

@@ -51,7 +51,9 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
   const presetAnswers: PartialAnswers = preset?.answers ?? {};
   const presetGiven = given.preset !== undefined;
   const defaults = { ...defaultAnswers(name ?? 'my-ml-project'), ...presetAnswers };
-  const answers: Record<string, unknown> = { name, preset: presetId, moduleOptions: given.moduleOptions ?? {} };
+  // Modules added or removed after creation come only from a replayed file (a manifest): no flag, no prompt.
+  const composition = { ...(given.addedModules ? { addedModules: given.addedModules } : {}), ...(given.removedModules ? { removedModules: given.removedModules } : {}) };
+  const answers: Record<string, unknown> = { name, preset: presetId, moduleOptions: given.moduleOptions ?? {}, ...composition };
   for (const key of REMAINING) {
     answers[key] = await resolve(key, presetGiven ? (presetAnswers[key] as never) : undefined, defaults[key] as never);
   }

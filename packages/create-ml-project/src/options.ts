@@ -2,17 +2,11 @@
  * Every command-line option, declared once: the parser, `--help` and the docs' CLI reference are all
  * derived from this table. Each answer a prompt asks for has its flag here.
  */
-import {
-  CICD_SYSTEMS,
-  CLOUDS,
-  FRAMEWORKS,
-  FactoryError,
-  GPU_SKUS,
-  PERSONAS,
-  SERVING_MODES,
-  type Gpu,
-  type PartialAnswers,
-} from '@ai-factory/engine';
+// The light entry points: --help is built from this table and must not load the engine's renderer or schemas.
+import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, GPU_SKUS, PERSONAS, SERVING_MODES } from '@ai-factory/shared/vocabulary';
+import type { Gpu, PartialAnswers } from '@ai-factory/engine';
+import { FactoryError } from '@ai-factory/engine/errors';
+import { exitCodesHelp } from '@ai-factory/engine/exit-codes';
 
 export interface AnswerFlag {
   flag: string;
@@ -93,5 +87,7 @@ export function helpText(version: string): string {
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`),
     '',
     'Without a terminal (CI, pipes) nothing is asked: pass the answers as flags, --answers or --yes.',
+    '',
+    exitCodesHelp(),
   ].join('\n');
 }

@@ -54,6 +54,15 @@ export const AnswersSchema = z.object({
     .record(z.string(), z.record(z.string(), z.unknown()))
     .default({})
     .describe('Options of individual modules, by module id'),
+  // Optional rather than defaulted: a project that never added or removed a module keeps the manifest it had.
+  addedModules: z
+    .array(z.string())
+    .optional()
+    .describe('Modules added after creation (ai-factory add), besides the preset\'s'),
+  removedModules: z
+    .array(z.string())
+    .optional()
+    .describe('Preset modules removed after creation (ai-factory remove)'),
 });
 export type Answers = z.infer<typeof AnswersSchema>;
 export type AnswerKey = keyof Answers;

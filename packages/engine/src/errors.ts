@@ -7,10 +7,14 @@ export type FactoryErrorCode =
   | 'missing-answers'
   | 'invalid-target'
   | 'invalid-module'
+  | 'unknown-module'
+  | 'not-ejectable'
   | 'render'
   | 'invalid-source'
   | 'install-failed'
-  | 'io';
+  | 'io'
+  /** Wrong command-line arguments: the CLIs exit 2 for it. */
+  | 'usage';
 
 /** An error meant for the user: a message, and a hint saying what to do about it. */
 export class FactoryError extends Error {

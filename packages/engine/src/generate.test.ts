@@ -1,32 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { defaultAnswers, type Answers } from './answers.js';
-import type { Catalog } from './catalog.js';
 import { generateProject } from './generate.js';
 import { manifestJsonSchema, MANIFEST_PATH } from './manifest.js';
-import { ModuleDefinitionSchema, type CatalogModule, type ModuleDefinitionInput } from './module.js';
-import { PresetSchema } from './preset.js';
+import { ModuleDefinitionSchema, type ModuleDefinitionInput } from './module.js';
+import { fixtureCatalog } from './test-catalog.js';
 import { hashContent } from './tree.js';
-
-/** Builds a catalog in a temp folder: each module gets the given files under files/. */
-function fixtureCatalog(modules: [ModuleDefinitionInput, Record<string, string>][], presetModules?: string[]): Catalog {
-  const root = mkdtempSync(join(tmpdir(), 'catalog-'));
-  const loaded = new Map<string, CatalogModule>();
-  for (const [definition, files] of modules) {
-    const dir = join(root, definition.id);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, 'files', path)), { recursive: true });
-      writeFileSync(join(dir, 'files', path), content);
-    }
-    loaded.set(definition.id, { ...ModuleDefinitionSchema.parse(definition), dir });
-  }
-  const preset = PresetSchema.parse({ id: 'demo', summary: 'Demo', modules: presetModules ?? [...loaded.keys()], answers: {} });
-  return { version: '9.9.9', modules: loaded, presets: new Map([['demo', preset]]) };
-}
 
 const answers = (overrides: Partial<Answers> = {}): Answers => ({ ...defaultAnswers('churn-model'), preset: 'demo', ...overrides });
 

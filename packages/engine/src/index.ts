@@ -1,6 +1,7 @@
 export * from './answers.js';
 export * from './catalog.js';
 export * from './errors.js';
+export * from './exit-codes.js';
 export * from './generate.js';
 export * from './manifest.js';
 export * from './module.js';
@@ -16,3 +17,4 @@ export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';
 export * from './git-identity.js';
+export * from './compose.js';

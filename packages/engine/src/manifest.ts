@@ -1,11 +1,11 @@
 /**
  * `.ai-factory/manifest.json`: the record every generated project keeps of what it was generated from and
  * what the factory owns in it. Upgrades read it to replay the answers, pick codemods by version, and know
- * which files to merge (`template`) and which to regenerate (`managed`).
+ * which files to merge (`template`), which to regenerate (`managed`) and which to leave alone (`team`).
  */
 import { z } from 'zod';
 import { AnswersSchema } from './answers.js';
-import { FILE_OWNERS } from './module.js';
+import { MANIFEST_OWNERS } from './module.js';
 import { hashContent, type VirtualTree } from './tree.js';
 
 export const MANIFEST_PATH = '.ai-factory/manifest.json';
@@ -55,8 +55,8 @@ export const ManifestSchema = z
         z.object({
           path: z.string().describe('POSIX path relative to the project root'),
           owner: z
-            .enum(FILE_OWNERS)
-            .describe('template: the team may edit it, upgrades merge; managed: regenerated, never edited by hand'),
+            .enum(MANIFEST_OWNERS)
+            .describe('template: the team may edit it, upgrades merge; managed: regenerated, never edited by hand; team: ejected, upgrades leave it alone'),
           module: z.string().describe('Module that contributed the file'),
           sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('Hash of the content as rendered'),
         }),

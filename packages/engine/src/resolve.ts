@@ -1,6 +1,7 @@
 /**
  * Chooses the modules a project is made of: the preset's modules whose conditions hold for the answers,
- * checked for missing requirements, conflicts, and answers no module can satisfy.
+ * with those added or removed after creation, checked for missing requirements, conflicts, and answers no
+ * module can satisfy.
  */
 import type { Answers } from './answers.js';
 import { describeIssues } from './answers.js';
@@ -35,9 +36,25 @@ function requiredCapabilities(answers: Answers): string[] {
 
 const CAPABILITY_FLAGS: Record<string, string> = { cloud: '--cloud', framework: '--framework', serving: '--serving', compute: '--gpu' };
 
+/**
+ * The modules the answers compose: the preset's whose `when` holds, less those removed after creation, plus
+ * those added (each of which must exist and apply to the answers).
+ */
+function composedModules(catalog: Catalog, preset: Preset, answers: Answers): CatalogModule[] {
+  const removed = new Set(answers.removedModules ?? []);
+  const fromPreset = preset.modules.map((id) => catalog.modules.get(id)!).filter((m) => conditionHolds(m.when, answers) && !removed.has(m.id));
+  const added = (answers.addedModules ?? []).filter((id) => !fromPreset.some((m) => m.id === id)).map((id) => {
+    const module = catalog.modules.get(id);
+    if (!module) throw new FactoryError('unknown-module', `addedModules names ${id}, which this factory's catalog does not have.`);
+    if (!conditionHolds(module.when, answers)) throw new FactoryError('incompatible', `Module ${id} does not apply to these answers (when: ${JSON.stringify(module.when)}).`);
+    return module;
+  });
+  return [...fromPreset, ...added];
+}
+
 export function resolveModules(catalog: Catalog, answers: Answers): ResolvedModule[] {
   const preset = findPreset(catalog, answers.preset);
-  const selected = preset.modules.map((id) => catalog.modules.get(id)!).filter((m) => conditionHolds(m.when, answers));
+  const selected = composedModules(catalog, preset, answers);
   const ids = new Set(selected.map((m) => m.id));
 
   for (const capability of requiredCapabilities(answers)) {

@@ -1,6 +1,7 @@
 export * from './declaration/common.js';
 export * from './declaration/errors.js';
 export { environment, type Environment, type EnvironmentOptions } from './declaration/environment.js';
+export { DATA_URI_FORMS, type DataSource } from './declaration/data.js';
 export { accelerator, cpu, type AcceleratorOptions, type ComputeProfile, type CpuOptions } from './declaration/compute.js';
 export { pipeline, type Pipeline, type PipelineOptions } from './declaration/pipeline.js';
 export { serving, SERVING_MODES, type Serving, type ServingMode, type ServingOptions } from './declaration/serving.js';
@@ -21,7 +22,7 @@ export { printConfig } from './config/print.js';
 export { CONFIG_FILE, evaluateConfig, loadDeclaration } from './synth/load-config.js';
 export { synthesizeObservability, organisationDashboard, PROJECT_VARIABLE, KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS, type OrganisationDashboardOptions } from './observability/index.js';
 export { synthesizeRbac, WILDCARD_ALLOW_LIST } from './rbac/index.js';
-export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_TRAINING_PROGRAM, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';
+export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_LAUNCHER, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';
 export { synthesizeIacValues, terraformVariables, BUDGET_ALERT_THRESHOLDS, cpuMachineType } from './iac/index.js';
 export { synthesizeCicd, ACTION_PINS } from './cicd/index.js';
 export { modelPolicy, synthesizeModelPolicy, type ModelPolicy } from './model-policy/index.js';

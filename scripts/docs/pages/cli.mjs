@@ -1,11 +1,20 @@
 /** The command-line reference: `create-ml-project` from its option table, `ai-factory` from its commands. */
 import { code, fence, page, table, text } from '../markdown.mjs';
-import { loadCli, loadCreateOptions, loadCreateVersion } from '../sources.mjs';
+import { loadCli, loadCreateOptions, loadCreateVersion, loadEngine } from '../sources.mjs';
 
 const CREATE_SUMMARY = 'Every flag of create-ml-project, from its option table.';
 const AI_FACTORY_SUMMARY = 'Every ai-factory command, from its declaration.';
 
-export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS, helpText }, version) {
+/** The exit codes both CLIs share, from the engine's table. */
+export function exitCodesSection({ EXIT_CODES, EXIT_CODE_MEANINGS }) {
+  return [
+    '## Exit codes',
+    'Both `create-ml-project` and `ai-factory` exit with these codes; with `--json` every outcome, a usage error included, prints one JSON document on stdout (`{"ok": false, "error": {"code", "message"}}` on failure).',
+    table(['code', 'meaning'], Object.entries(EXIT_CODES).map(([outcome, value]) => [code(String(value)), text(EXIT_CODE_MEANINGS[outcome])])),
+  ].join('\n\n');
+}
+
+export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS, helpText }, version, exitCodes) {
   const answers = table(['flag', 'answer', 'description'], [
     ...ANSWER_FLAGS.map((f) => [code(`--${f.flag} ${f.value}`), code(f.answer), text(f.description)]),
     [code(`--[no-]${MONITORING_FLAG.flag}`), code('monitoring'), text(MONITORING_FLAG.description)],
@@ -24,6 +33,7 @@ export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS,
       answers,
       '## Run control',
       control,
+      exitCodes,
       '## `--help`',
       fence(helpText(version)),
     ].join('\n\n'),
@@ -33,7 +43,7 @@ export function renderCreatePage({ ANSWER_FLAGS, MONITORING_FLAG, CONTROL_FLAGS,
 /** Anchor of a command's section; VitePress slugs headings the same way for `ai-factory <name>`. */
 export const commandAnchor = (name) => `ai-factory-${name.replace(/\s+/g, '-')}`;
 
-export function renderAiFactoryPage(commands, commandHelp) {
+export function renderAiFactoryPage(commands, commandHelp, exitCodes) {
   const overview = commands.length === 0
     ? 'No commands are registered.'
     : table(['command', 'summary'], commands.map((c) => [`[${code(`ai-factory ${c.name}`)}](#${commandAnchor(c.name)})`, text(c.summary)]));
@@ -54,8 +64,9 @@ export function renderAiFactoryPage(commands, commandHelp) {
     title: 'ai-factory',
     description: AI_FACTORY_SUMMARY,
     body: [
-      '`ai-factory <command> [options]` keeps projects current and serves this playbook. `ai-factory <command> --help` prints the same text as below.',
+      '`ai-factory <command> [options]` keeps projects current and serves this playbook. `ai-factory <command> --help` prints the same text as below; `ai-factory fleet --help` lists the commands of a group, and `--version` works at every level.',
       overview,
+      exitCodes,
       ...sections,
     ].join('\n\n'),
   });
@@ -66,10 +77,11 @@ export default {
   title: 'Command line',
   order: 40,
   async pages() {
-    const [options, version, cli] = await Promise.all([loadCreateOptions(), loadCreateVersion(), loadCli()]);
+    const [options, version, cli, engine] = await Promise.all([loadCreateOptions(), loadCreateVersion(), loadCli(), loadEngine()]);
+    const exitCodes = exitCodesSection(engine);
     return [
-      { path: 'cli/create-ml-project', title: 'create-ml-project', summary: CREATE_SUMMARY, markdown: renderCreatePage(options, version) },
-      { path: 'cli/ai-factory', title: 'ai-factory', summary: AI_FACTORY_SUMMARY, markdown: renderAiFactoryPage(cli.COMMANDS, cli.commandHelp) },
+      { path: 'cli/create-ml-project', title: 'create-ml-project', summary: CREATE_SUMMARY, markdown: renderCreatePage(options, version, exitCodes) },
+      { path: 'cli/ai-factory', title: 'ai-factory', summary: AI_FACTORY_SUMMARY, markdown: renderAiFactoryPage(cli.COMMANDS, cli.commandHelp, exitCodes) },
     ];
   },
 };

@@ -65,7 +65,7 @@ export function renderModulePage({ module, sources, presets, example, computed }
     ? `${fence(example.command, 'sh')}\n\nThis starts from the ${link(example.preset, `presets/${example.preset}`)} preset${
         example.flags.length > 0 ? ` and sets the answers the module applies to (${code(example.flags.join(' '), { inTable: false })})` : ''
       }.`
-    : 'No preset includes this module yet, so `create-ml-project` does not generate it. Add its id to a preset in `templates/presets/`.';
+    : `No preset includes this module yet, so \`create-ml-project\` does not generate it. Add it to an existing project with ${code(`ai-factory add ${module.id}`, { inTable: false })}, or add its id to a preset in \`templates/presets/\`.`;
 
   return page({
     title: module.id,

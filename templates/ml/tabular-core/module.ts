@@ -2,7 +2,7 @@ import { defineModule } from '@ai-factory/engine';
 
 export default defineModule({
   id: 'ml/tabular-core',
-  version: '1.0.0',
+  version: '1.1.0',
   summary: 'Framework-agnostic tabular ML: schema, validation, splits, training, tracking, gate, registry, model cards, drift.',
   description:
     'A Python package in src layout with a generated 6000-row sample (a segment column, one non-linear effect). ' +

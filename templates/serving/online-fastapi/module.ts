@@ -2,7 +2,7 @@ import { defineModule } from '@ai-factory/engine';
 
 export default defineModule({
   id: 'serving/online-fastapi',
-  version: '1.2.0',
+  version: '1.3.0',
   summary: 'Online predictions over HTTP with FastAPI: /predict, /health, /drift and Prometheus /metrics with drift gauges.',
   description:
     'The service validates each request against the feature schema (422 on bad input), serves the registry ' +

@@ -1,7 +1,6 @@
 /** `ai-factory contribute`: turn files of a generated project into a candidate module of the factory. */
-import { FactoryError } from '@ai-factory/engine';
 import { defineCommand, UsageError } from '../command.js';
-import { contribute, type ContributionReport } from '../contribute/lift.js';
+import type { ContributionReport } from '../contribute/lift.js';
 
 function formatReport(report: ContributionReport): string {
   const lines = [`Created ${report.module} (${report.summary})`, `Committed ${report.commit.slice(0, 12)} on branch ${report.branch}, from ${report.base.slice(0, 12)}; the working tree is untouched`, '', 'Files:'];
@@ -43,22 +42,17 @@ export const contributeCommand = defineCommand({
     const globs = (options.files as string[] | undefined) ?? [];
     if (positionals.length !== 1) throw new UsageError('Give exactly one project directory.');
     if (globs.length === 0 || typeof options.as !== 'string') throw new UsageError('--files and --as are required.');
-    try {
-      const report = await contribute({
-        projectDir: positionals[0]!,
-        globs,
-        as: options.as,
-        ...(typeof options.summary === 'string' ? { summary: options.summary } : {}),
-        ...(typeof options.factory === 'string' ? { factoryDir: options.factory } : {}),
-        cwd: io.cwd,
-      });
-      io.stdout(options.json ? `${JSON.stringify({ ok: true, ...report }, null, 2)}\n` : `${formatReport(report)}\n`);
-      return 0;
-    } catch (error) {
-      if (!(error instanceof FactoryError)) throw error;
-      if (options.json) io.stdout(`${JSON.stringify({ ok: false, error: { code: error.code, message: error.message, hint: error.hint } })}\n`);
-      io.stderr(`Error: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-      return 1;
-    }
+    // Loaded when the command runs: lifting renders and validates modules with the engine.
+    const { contribute } = await import('../contribute/lift.js');
+    const report = await contribute({
+      projectDir: positionals[0]!,
+      globs,
+      as: options.as,
+      ...(typeof options.summary === 'string' ? { summary: options.summary } : {}),
+      ...(typeof options.factory === 'string' ? { factoryDir: options.factory } : {}),
+      cwd: io.cwd,
+    });
+    io.stdout(options.json ? `${JSON.stringify({ ok: true, ...report }, null, 2)}\n` : `${formatReport(report)}\n`);
+    return 0;
   },
 });

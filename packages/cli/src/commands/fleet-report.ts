@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.js';
-import { readReports } from '../fleet/merge.js';
-import { formatSummary, summarizeFleet, writeReports } from '../fleet/report.js';
 
 export const fleetReportCommand = defineCommand({
   name: 'fleet report',
@@ -20,6 +18,7 @@ export const fleetReportCommand = defineCommand({
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
     if (positionals.length === 0) throw new UsageError('Give at least one report directory.');
+    const [{ readReports }, { formatSummary, summarizeFleet, writeReports }] = await Promise.all([import('../fleet/merge.js'), import('../fleet/report.js')]);
     let reports;
     try {
       reports = readReports(positionals.map((dir) => resolve(io.cwd, dir)));

@@ -1,11 +1,14 @@
 /** `ai-factory module validate [path...]`: the module contract, as CI runs it on every module. */
 import { resolve } from 'node:path';
-import { fetchSource, formatProblem, validateModuleFolder, validateModulesUnder, type ContractReport } from '@ai-factory/engine';
-import { TEMPLATES_ROOT } from '@ai-factory/templates';
+import type { ContractReport } from '@ai-factory/engine';
 import { defineCommand } from '../command.js';
 
+// Loaded when the command runs: the contract renders every module's templates with the engine.
+const engine = () => import('@ai-factory/engine');
+
 /** One block per module: a mark and the id, then its problems indented. */
-export function formatReports(reports: readonly ContractReport[]): string {
+async function formatReports(reports: readonly ContractReport[]): Promise<string> {
+  const { formatProblem } = await engine();
   const lines = reports.flatMap((report) => [
     `${report.problems.length === 0 ? '✓' : '✗'} ${report.module}${report.problems.length ? ` (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})` : ''}`,
     ...report.problems.map((problem) => `    ${formatProblem(problem)}`),
@@ -15,6 +18,7 @@ export function formatReports(reports: readonly ContractReport[]): string {
 }
 
 async function reportsFor(paths: readonly string[], source: string | undefined, cwd: string): Promise<ContractReport[]> {
+  const { fetchSource, validateModuleFolder, validateModulesUnder } = await engine();
   if (source !== undefined) {
     const fetched = await fetchSource(source);
     try {
@@ -24,7 +28,7 @@ async function reportsFor(paths: readonly string[], source: string | undefined, 
       fetched.remove();
     }
   }
-  if (paths.length === 0) return validateModulesUnder(TEMPLATES_ROOT);
+  if (paths.length === 0) return validateModulesUnder((await import('@ai-factory/templates')).TEMPLATES_ROOT);
   return Promise.all(paths.map((path) => validateModuleFolder(resolve(cwd, path))));
 }
 
@@ -56,7 +60,7 @@ export const moduleValidate = defineCommand({
     }
     const ok = reports.every((report) => report.problems.length === 0);
     if (options.json) io.stdout(`${JSON.stringify({ ok, modules: reports }, null, 2)}\n`);
-    else io.stdout(`${formatReports(reports)}\n`);
+    else io.stdout(`${await formatReports(reports)}\n`);
     return ok ? 0 : 1;
   },
 });

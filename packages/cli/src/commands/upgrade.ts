@@ -1,7 +1,4 @@
 import { defineCommand } from '../command.js';
-import { createUpgradeContext } from '../upgrade/context.js';
-import { summarize } from '../upgrade/report.js';
-import { upgradeRepository } from '../upgrade/upgrade.js';
 
 export const upgradeCommand = defineCommand({
   name: 'upgrade',
@@ -31,6 +28,12 @@ export const upgradeCommand = defineCommand({
     'branch-exists, io (a file or the repository cannot be written).',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
+    // Loaded when the command runs: the upgrade pulls in ts-morph, the catalog and the codemods.
+    const [{ createUpgradeContext }, { summarize }, { upgradeRepository }] = await Promise.all([
+      import('../upgrade/context.js'),
+      import('../upgrade/report.js'),
+      import('../upgrade/upgrade.js'),
+    ]);
     const { report, diff } = await upgradeRepository(positionals[0] ?? io.cwd, await createUpgradeContext(), {
       ...(typeof options.to === 'string' ? { to: options.to } : {}),
       dryRun: options['dry-run'] === true,

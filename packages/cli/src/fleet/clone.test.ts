@@ -11,22 +11,13 @@ import { pristineRef, upgradeBranch } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, teamEdit } from '../upgrade/test-repos.js';
+import { git } from '../upgrade/test-repos.js';
 import type { FleetSummary } from './report.js';
 import { cloneFolder, collectRepos, isRepositoryUrl } from './repos.js';
+import { origin } from './test-fleet.js';
 
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 const { version } = await loadBuiltinCatalog();
-
-/** A team's project pushed to a bare origin, pristine ref included, as `create-ml-project` then `git push` leave it. */
-async function origin(root: string, fixture: string, name: string): Promise<string> {
-  const work = await repoFrom(fixture, mkdtempSync(join(root, `${name}-work-`)));
-  await teamEdit(work, 'Our own notes', { 'NOTES.md': () => 'Ours.\n' });
-  const bare = join(root, `${name}.git`);
-  await git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
-  await git(work, 'push', '--quiet', bare, 'main', 'refs/ai-factory/*:refs/ai-factory/*');
-  return pathToFileURL(bare).href;
-}
 
 describe('repository URLs', () => {
   it('tells URLs from paths as git does, and gives each URL a clone folder of its own', () => {

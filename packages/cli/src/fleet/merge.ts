@@ -16,7 +16,8 @@ function jsonFiles(dir: string): string[] {
   });
 }
 
-function isReport(value: unknown): value is FleetRepoReport {
+/** True for what `writeReport` writes: a repository's report with its index. */
+export function isReport(value: unknown): value is FleetRepoReport {
   const report = value as Partial<FleetRepoReport> | null;
   return typeof report?.index === 'number' && typeof report.repo === 'string' && STATUSES.has(report.status as string) && Array.isArray(report.filesChanged) && Array.isArray(report.conflicts);
 }

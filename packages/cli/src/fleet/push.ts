@@ -3,7 +3,8 @@
  * at least `intervalMs` between two push starts, because Git hosts rate-limit bursts of pushes. A failed
  * push is a result, never an exception: the repository stays upgraded locally and the report says why.
  */
-import { PRISTINE_REF_PREFIX } from '@ai-factory/engine';
+// The light entry point: the fleet command's declaration reads DEFAULT_PUSH_LIMITS at start-up.
+import { PRISTINE_REF_PREFIX } from '@ai-factory/engine/pristine';
 import { execGit } from '../git/exec.js';
 import type { PushResult } from './report.js';
 

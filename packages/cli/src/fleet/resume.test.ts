@@ -32,7 +32,8 @@ async function fleetWithOrigins(root: string, presets: string[]): Promise<{ dirs
   return { dirs, origins };
 }
 
-const repoReports = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name !== 'summary.json') : []);
+// A kill can land between writing a report's .partial file and renaming it: only renamed reports count.
+const repoReports = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'summary.json') : []);
 
 async function expectPushed(dirs: string[], origins: string[]): Promise<void> {
   for (const [i, dir] of dirs.entries()) {

@@ -11,8 +11,9 @@ import semver from 'semver';
 import { execGit, GitCommandError } from '../git/exec.js';
 import type { FleetRepoReport } from './report.js';
 import type { FleetRepo } from './repos.js';
+import { waveLabel, waveOf } from './waves.js';
 
-/** How the last `fleet upgrade` went for one repository, from its report. */
+/** How the last `fleet upgrade` went for one repository (or how its forecast says the next will), from its report. */
 export interface LastRun {
   status: FleetRepoReport['status'];
   from?: string;
@@ -46,6 +47,13 @@ export interface RepoStatus {
   upgradeWaiting: boolean;
   /** Present when the last run's reports were given and one names this repository. */
   lastRun?: LastRun;
+  /** Present when a forecast (`fleet upgrade --dry-run --forecast`) was given and names this repository. */
+  forecast?: LastRun;
+  /**
+   * The rollout wave that holds this repository (see `waveOf`), as the percent `fleet upgrade --wave` takes:
+   * `--wave 10%` upgrades the repositories of wave 10.
+   */
+  wave?: number;
   error?: string;
 }
 
@@ -113,28 +121,42 @@ export async function fleetStatus(repos: readonly FleetRepo[], current: string, 
   return rows;
 }
 
+/** What a report says of its repository, as a row shows it. */
+function outcome(report: FleetRepoReport): LastRun {
+  return {
+    status: report.status,
+    ...(report.from ? { from: report.from } : {}),
+    ...(report.to ? { to: report.to } : {}),
+    conflicts: report.conflicts,
+    ...(report.error ? { error: `${report.error.code}: ${report.error.message}` } : {}),
+  };
+}
+
 /**
- * The rows with how the last run went for each, from its reports (matched by the path upgraded, or the URL).
+ * The rows with how `reports` went for each (matched by the path upgraded, or the URL), as `lastRun`, or
+ * as `forecast` for the reports of a forecast.
  * @example withLastRun(rows, readReports(['reports']))
  */
-export function withLastRun(rows: readonly RepoStatus[], reports: readonly FleetRepoReport[]): RepoStatus[] {
+export function withLastRun(rows: readonly RepoStatus[], reports: readonly FleetRepoReport[], field: 'lastRun' | 'forecast' = 'lastRun'): RepoStatus[] {
   return rows.map((row) => {
     const report = reports.find((r) => resolve(r.repo) === row.repo || (row.origin !== undefined && r.origin === row.origin));
-    if (!report) return row;
-    const lastRun: LastRun = {
-      status: report.status,
-      ...(report.from ? { from: report.from } : {}),
-      ...(report.to ? { to: report.to } : {}),
-      conflicts: report.conflicts,
-      ...(report.error ? { error: `${report.error.code}: ${report.error.message}` } : {}),
-    };
-    return { ...row, lastRun };
+    return report ? { ...row, [field]: outcome(report) } : row;
   });
+}
+
+/**
+ * The rows of `repos` (in the same order) with the wave of `waves` each repository is in.
+ * @example withWaves(await fleetStatus(repos, version, 4), repos, DEFAULT_WAVES)
+ */
+export function withWaves(rows: readonly RepoStatus[], repos: readonly FleetRepo[], waves: readonly number[]): RepoStatus[] {
+  const wave = waveOf(repos, waves);
+  return rows.map((row, i) => ({ ...row, wave: wave.get(repos[i]!.index)! }));
 }
 
 export function formatStatus(rows: readonly RepoStatus[], current: string): string {
   const withRuns = rows.some((row) => row.lastRun);
-  const header = ['factory', 'shared', 'preset', 'state', 'upgrade branch', ...(withRuns ? ['last run'] : []), 'repository'];
+  const withForecast = rows.some((row) => row.forecast);
+  const header = ['factory', 'shared', 'preset', 'state', 'upgrade branch', 'wave', ...(withRuns ? ['last run'] : []), ...(withForecast ? ['forecast'] : []), 'repository'];
   const lastRun = (run: LastRun | undefined) => (run ? `${run.status}${run.conflicts.length ? ` (${run.conflicts.length} conflicting)` : ''}` : '-');
   const table = rows.map((row) => [
     row.factoryVersion ?? '-',
@@ -142,7 +164,9 @@ export function formatStatus(rows: readonly RepoStatus[], current: string): stri
     row.preset ?? '-',
     row.error ? `error: ${row.error}` : row.behind ? `behind ${current}` : 'current',
     row.upgradeBranches.join(', ') || '-',
+    row.wave !== undefined ? waveLabel(row.wave) : '-',
     ...(withRuns ? [lastRun(row.lastRun)] : []),
+    ...(withForecast ? [lastRun(row.forecast)] : []),
     row.repo,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...table.map((cells) => cells[i]!.length)));

@@ -24,10 +24,18 @@ describe('updateRefs', () => {
     expect(await git(dir, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe([`refs/ai-factory/pristine/9.9.9 ${second}`, `refs/heads/main ${second}`, `refs/heads/new ${first}`].join('\n'));
   });
 
+  it('moves a ref from where it was', async () => {
+    const { dir, first, second } = await repository();
+    await git(dir, 'branch', 'moving', first);
+    await updateRefs(dir, [{ update: 'refs/heads/moving', oid: second, old: first }]);
+    expect(await git(dir, 'rev-parse', 'refs/heads/moving')).toBe(second);
+  });
+
   it.each([
     ['a ref to create exists already', (first: string) => [{ create: 'refs/heads/taken', oid: first }]],
     ['HEAD moved meanwhile', (first: string) => [{ verify: 'HEAD', oid: first }]],
     ['a ref to delete moved', (first: string) => [{ delete: 'refs/heads/taken', oid: first }]],
+    ['a ref to update moved', (first: string) => [{ update: 'refs/heads/taken', oid: first, old: first }]],
   ])('moves nothing when %s', async (_, failing) => {
     const { dir, first, second } = await repository();
     await git(dir, 'branch', 'taken', second);

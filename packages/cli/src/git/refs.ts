@@ -7,6 +7,8 @@ import { execGit } from './exec.js';
 export type RefUpdate =
   /** Creates a ref that must not exist yet. */
   | { create: string; oid: string }
+  /** Moves a ref that must still point at `old`. */
+  | { update: string; oid: string; old: string }
   /** Deletes a ref that must still point where it did. */
   | { delete: string; oid: string }
   /** Moves nothing: fails the transaction unless the ref (HEAD resolves to its branch) still points at `oid`. */
@@ -14,6 +16,7 @@ export type RefUpdate =
 
 function command(update: RefUpdate): string {
   if ('create' in update) return `create ${update.create} ${update.oid}`;
+  if ('update' in update) return `update ${update.update} ${update.oid} ${update.old}`;
   if ('delete' in update) return `delete ${update.delete} ${update.oid}`;
   return `verify ${update.verify} ${update.oid}`;
 }

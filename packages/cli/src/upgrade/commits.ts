@@ -6,8 +6,11 @@ import type { CommitSpec } from '../git/fast-import.js';
 import type { Snapshot } from '../git/trees.js';
 import { applyTo, type UpgradeTarget } from './render.js';
 
+/** What a commit on the team's HEAD needs of a target: an eject, which renders nothing, has no more. */
+export type CommitTarget = Pick<UpgradeTarget, 'changes' | 'executable' | 'codemodsApplied'>;
+
 /** The mode the new render gives a path. */
-const renderMode = (target: UpgradeTarget, path: string) => (target.executable.has(path) ? '100755' : '100644');
+const renderMode = (target: Pick<UpgradeTarget, 'executable'>, path: string) => (target.executable.has(path) ? '100755' : '100644');
 const REGULAR = new Set(['100644', '100755']);
 
 /**
@@ -28,7 +31,7 @@ export function pristineCommit(to: string, previous: { oid: string; snapshot: Sn
  * The upgrade on the team's HEAD. A file the team has keeps its mode (executable or not); a new file, or
  * one that was a link and becomes a file, gets the render's.
  */
-export function upgradeCommit(head: Snapshot & { oid: string }, target: UpgradeTarget, to: string): CommitSpec {
+export function upgradeCommit(head: Snapshot & { oid: string }, target: CommitTarget, to: string): CommitSpec {
   const mode = (path: string) => {
     const ours = head.modes.get(path);
     return ours !== undefined && REGULAR.has(ours) ? ours : renderMode(target, path);
@@ -38,7 +41,7 @@ export function upgradeCommit(head: Snapshot & { oid: string }, target: UpgradeT
 }
 
 /** HEAD's files and modes with an upgrade's changes applied: what its commit holds. */
-export function upgradedSnapshot(head: Snapshot, target: UpgradeTarget, to: string): Snapshot {
+export function upgradedSnapshot(head: Snapshot, target: CommitTarget, to: string): Snapshot {
   const changedModes = upgradeCommit({ ...head, oid: '' }, target, to).modes!;
   const modes = new Map(head.modes);
   for (const [path, content] of target.changes) {

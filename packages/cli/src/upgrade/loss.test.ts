@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Repository } from '../git/repository.js';
 import type { Snapshot } from '../git/trees.js';
+import { teamStyle, toFactoryStyle } from './line-style.js';
 import { applyEdit, editScript, type Checkout, type Edit, type Intent, type Reason } from './test-edits.js';
 import { repoFrom, repoState, treeState, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
@@ -133,9 +134,14 @@ async function expectTeamContentKept(base: Snapshot, ours: Snapshot, result: Sna
         if (comment && !baseLines.has(line)) expect(kept!.toString('latin1'), `${path}: the team's comment "${comment}"`).toContain(comment);
       }
     } else if (owner.get(path) === 'template') {
-      const keptLines = lines(kept!);
+      // A style the team gave the whole file (CRLF line ends, a byte order mark) is kept as a style: the
+      // result must carry it, and the team's lines are compared without it.
+      const style = teamStyle(content, base.files.get(path) ?? Buffer.alloc(0));
+      if (style.crlf) expect(kept!.toString('latin1').match(/(?<!\r)\n/g), `${path}: the team's CRLF line ends`).toBeNull();
+      if (style.bom) expect([...kept!.subarray(0, 3)], `${path}: the team's byte order mark`).toEqual([0xef, 0xbb, 0xbf]);
+      const keptLines = lines(toFactoryStyle(kept!, style));
       const baseLines = base.files.get(path) ? lines(base.files.get(path)!) : new Set<string>();
-      for (const line of lines(content)) if (!baseLines.has(line)) expect(keptLines.has(line), `${path}: the team's line ${JSON.stringify(line)}`).toBe(true);
+      for (const line of lines(toFactoryStyle(content, style))) if (!baseLines.has(line)) expect(keptLines.has(line), `${path}: the team's line ${JSON.stringify(line)}`).toBe(true);
     } else expect(kept!.equals(content), `${path}: the team's own file, byte for byte`).toBe(true);
   }
   // Template files the team deleted stay deleted.

@@ -1,8 +1,16 @@
-/** Three-way merge of one file with git's own machinery (`git merge-file`), never `.rej` files. */
+/**
+ * Three-way merge of one file with git's own machinery (`git merge-file`), never `.rej` files. The three
+ * versions are compared in the factory's line style, TypeScript imports as sets, and lines the team only
+ * added around the factory's text go around the new text, so that what only looks like a dispute (CRLF
+ * lines, a byte order mark, an import line that grew a name, a section appended to a README) merges cleanly.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execGit } from '../git/exec.js';
+import { mergeAroundBase } from './around-base.js';
+import { mergeImportSets } from './import-sets.js';
+import { teamStyle, toFactoryStyle, toTeamStyle } from './line-style.js';
 
 export interface MergeResult {
   content: Buffer;
@@ -13,6 +21,15 @@ export interface MergeResult {
 /** Git's test for binary content: a NUL byte in the first 8000 bytes. */
 const isBinary = (content: Buffer) => content.subarray(0, 8000).includes(0);
 
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/** Latin-1 maps each byte to one character and back, so the import merge keeps any encoding's bytes. */
+function withImportsMerged(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }) {
+  if (!TYPESCRIPT.test(path)) return versions;
+  const merged = mergeImportSets({ base: versions.base.toString('latin1'), ours: versions.ours.toString('latin1'), theirs: versions.theirs.toString('latin1') });
+  return { base: Buffer.from(merged.base, 'latin1'), ours: Buffer.from(merged.ours, 'latin1'), theirs: Buffer.from(merged.theirs, 'latin1') };
+}
+
 /**
  * Merges the changes from `base` to `theirs` (the new factory render) into `ours` (the team's file). Binary
  * content has no lines to merge: the team's file is kept, as one conflict for the team to decide.
@@ -20,16 +37,24 @@ const isBinary = (content: Buffer) => content.subarray(0, 8000).includes(0);
  */
 export async function mergeFile(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): Promise<MergeResult> {
   if (Object.values(versions).some(isBinary)) return { content: versions.ours, conflicts: 1 };
+  const style = teamStyle(versions.ours, versions.base);
+  const compared = withImportsMerged(path, {
+    base: versions.base,
+    ours: toFactoryStyle(versions.ours, style),
+    theirs: versions.theirs,
+  });
+  const around = mergeAroundBase(compared);
+  if (around) return { content: toTeamStyle(around, style), conflicts: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
   try {
-    for (const [name, content] of Object.entries(versions)) writeFileSync(join(dir, name), content);
+    for (const [name, content] of Object.entries(compared)) writeFileSync(join(dir, name), content);
     const result = await execGit(
       ['merge-file', '-p', '-L', `${path} (yours)`, '-L', `${path} (previous factory version)`, '-L', `${path} (new factory version)`, 'ours', 'base', 'theirs'],
       { cwd: dir, reject: false },
     );
     // merge-file exits with the number of conflicts, or a negative number (255 here) on error.
     if (result.exitCode >= 128) throw new Error(`git merge-file failed on ${path}: ${result.stderr}`);
-    return { content: result.stdout, conflicts: result.exitCode };
+    return { content: toTeamStyle(result.stdout, style), conflicts: result.exitCode };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

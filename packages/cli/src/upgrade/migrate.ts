@@ -24,13 +24,15 @@ export interface Migrated {
   files: FileMap;
   /** Codemods that changed something. */
   applied: string[];
+  /** The paths each codemod of `applied` changed. */
+  filesByCodemod: Record<string, string[]>;
   /** Paths whose content the codemods changed. */
   changed: string[];
 }
 
 /** Applies `codemods` to a tree; `links` are the paths that are symbolic links in it. */
 export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: readonly Codemod[], runner: CodemodRunner): Migrated {
-  if (codemods.length === 0) return { files, applied: [], changed: [] };
+  if (codemods.length === 0) return { files, applied: [], filesByCodemod: {}, changed: [] };
   const sources = typescriptFiles(files, links);
   const result = runner.run(sources, codemods);
   if (result.problems.length > 0) {
@@ -44,5 +46,10 @@ export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: re
   const encodings = new Map(sources.map((source) => [source.path, source.encoding]));
   const migrated = new Map(files);
   for (const { path, text } of result.changed) migrated.set(path, encodeSource(path, text, encodings.get(path)!));
-  return { files: migrated, applied: result.applied.map((entry) => entry.codemod), changed: result.changed.map((file) => file.path) };
+  return {
+    files: migrated,
+    applied: result.applied.map((entry) => entry.codemod),
+    filesByCodemod: Object.fromEntries(result.applied.map((entry) => [entry.codemod, entry.files])),
+    changed: result.changed.map((file) => file.path),
+  };
 }

@@ -4,7 +4,7 @@
  * Everything that could go wrong is found here, before anything is written.
  */
 import { generateProject, MANIFEST_PATH, serializeManifest, type Catalog, type Manifest } from '@ai-factory/engine';
-import { CONFIG_FILE, managedRecords } from '@ai-factory/shared';
+import { CONFIG_FILE, managedRecords, SYNTH_MODULE } from '@ai-factory/shared';
 import { selectCodemods, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
 import type { FileMap, Snapshot } from '../git/trees.js';
 import { synthesizeManaged } from './evaluate.js';
@@ -39,6 +39,8 @@ export interface UpgradeTarget {
   executable: Set<string>;
   planned: PlannedFile[];
   codemodsApplied: string[];
+  /** The team's paths each applied codemod changed. */
+  codemodFiles: Record<string, string[]>;
   conflicts: string[];
   /** Managed files whose hand edits this upgrade regenerates away. */
   discardedManagedEdits: string[];
@@ -56,7 +58,10 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   const ours = migrate(inputs.ours.files, links, codemods, runner);
   const base = migrate(inputs.base, new Set(), codemods, runner);
 
-  const templatePaths = new Set([...manifest.files, ...rendered.files].filter((file) => file.owner === 'template').map((file) => file.path));
+  // Files handed to the team (`ai-factory eject`) are never merged again: they stay as the team has them.
+  const ejected = manifest.files.filter((file) => file.owner === 'team');
+  const ejectedPaths = new Set(ejected.map((file) => file.path));
+  const templatePaths = new Set([...manifest.files, ...rendered.files].filter((file) => file.owner === 'template' && !ejectedPaths.has(file.path)).map((file) => file.path));
   const planned = await planTemplateFiles(templatePaths, { base: base.files, ours: ours.files, theirs }, mergeFile, links);
   const conflicts = planned.filter((file) => file.outcome === 'conflict').map((file) => file.path);
 
@@ -74,6 +79,9 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   if (!typescriptConflict) typeCheck(inputs.checker, upgradedTree, links, to);
   const managedPaths = rendered.files.filter((file) => file.owner === 'managed').map((file) => file.path);
   const managed = typescriptConflict || conflicts.includes(CONFIG_FILE) ? new Map(managedPaths.map((path) => [path, theirs.get(path)!])) : await synthesizeManaged(upgradedTree, links);
+  // A module's own managed files (the organisation dashboard) come from its render, not from the config.
+  const moduleManaged = rendered.files.filter((file) => file.owner === 'managed' && file.module !== SYNTH_MODULE);
+  for (const { path } of moduleManaged) managed.set(path, theirs.get(path)!);
   for (const [path, content] of managed) target.set(path, content);
 
   const edited = editedManagedFiles(manifest, inputs.ours, new Map([...target].filter(([path]) => managed.has(path) || oldManaged.includes(path))));
@@ -81,10 +89,16 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
 
   const upgraded: Manifest = {
     ...rendered,
-    files: [...rendered.files.filter((file) => file.owner !== 'managed'), ...managedRecords([...managed].map(([path, content]) => ({ path, content: content.toString('utf8') })))].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-    ),
-    upgrades: [...(manifest.upgrades ?? []), { from: manifest.factory.version, to: rendered.factory.version, shared: { from: sharedVersion(manifest), to }, codemods: codemods.map((c) => c.name) }],
+    files: [
+      ...rendered.files.filter((file) => file.owner === 'template' && !ejectedPaths.has(file.path)),
+      ...moduleManaged,
+      ...ejected,
+      ...managedRecords([...managed].filter(([path]) => !moduleManaged.some((file) => file.path === path)).map(([path, content]) => ({ path, content: content.toString('utf8') }))),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    // A render of the same version (a module added or removed) is no upgrade.
+    ...(manifest.factory.version === rendered.factory.version
+      ? manifest.upgrades && { upgrades: manifest.upgrades }
+      : { upgrades: [...(manifest.upgrades ?? []), { from: manifest.factory.version, to: rendered.factory.version, shared: { from: sharedVersion(manifest), to }, codemods: codemods.map((c) => c.name) }] }),
   };
   target.set(MANIFEST_PATH, Buffer.from(serializeManifest(upgraded)));
 
@@ -101,6 +115,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
     executable: new Set(tree.entries().flatMap(([path, file]) => (file.executable ? [path] : []))),
     planned,
     codemodsApplied: ours.applied,
+    codemodFiles: ours.filesByCodemod,
     conflicts,
     discardedManagedEdits: edited,
   };

@@ -41,6 +41,8 @@ export interface UpgradeReport {
   dryRun?: boolean;
   filesChanged: string[];
   codemodsApplied: string[];
+  /** The files each codemod of `codemodsApplied` changed; absent when the upgrade stopped before the codemods. */
+  codemodFiles?: Record<string, string[]>;
   conflicts: string[];
   /** Files the team deleted that this version would have changed: they stay deleted. */
   keptDeleted: string[];

@@ -5,12 +5,10 @@
  * at the end, so a failure at any point leaves the repository as it was. The working tree is only
  * touched when a conflict needs the team.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pristineRef, upgradeBranch } from '@ai-factory/engine';
 import semver from 'semver';
 import type { CommitSpec } from '../git/fast-import.js';
-import { ObjectReaderError } from '../git/object-reader.js';
 import type { RefUpdate } from '../git/refs.js';
 import { Repository } from '../git/repository.js';
 import { pristineCommit, sameSnapshot, upgradeCommit, upgradedSnapshot } from './commits.js';
@@ -18,7 +16,9 @@ import { writeConflicts } from './conflicts.js';
 import type { UpgradeContext } from './context.js';
 import { rebuildPristine } from './release-base.js';
 import { diffOf } from './diff.js';
-import { checkTarget, readManifest } from './manifest.js';
+import { checkTarget } from './manifest.js';
+import { conflictsWaiting, openProject } from './preflight.js';
+import { pristineBase } from './pristine-base.js';
 import { computeUpgrade, type UpgradeTarget } from './render.js';
 import { NOTHING_CHANGED, UpgradeError, type UpgradeReport } from './report.js';
 
@@ -29,6 +29,8 @@ export interface UpgradeOptions {
   to?: string;
   /** Compute and print the diff; write nothing, not even git objects. @default false */
   dryRun?: boolean;
+  /** With `dryRun`, also compute the diff (a fleet forecast needs only the report). @default true */
+  diff?: boolean;
   /**
    * Regenerate managed files the team edited by hand (the report lists them) instead of stopping.
    * @default false
@@ -49,6 +51,7 @@ function outcome(branch: string, target: UpgradeTarget): Partial<UpgradeReport> 
     branch,
     filesChanged: [...target.changes.keys()].sort(),
     codemodsApplied: target.codemodsApplied,
+    codemodFiles: target.codemodFiles,
     conflicts: target.conflicts,
     keptDeleted: paths('deleted-by-team'),
     keptLinks: paths('kept-link'),
@@ -56,7 +59,7 @@ function outcome(branch: string, target: UpgradeTarget): Partial<UpgradeReport> 
   };
 }
 
-const ioError = (what: string) => (error: Error) => {
+export const ioError = (what: string) => (error: Error) => {
   throw new UpgradeError('io', `Cannot ${what}: ${error.message}`);
 };
 
@@ -70,14 +73,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
   });
   const git = new Repository(dir);
   try {
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UpgradeError('not-a-repository', `${dir} is not a directory.`);
-    const [head] = await git.resolve(['HEAD']).catch((error: unknown) => {
-      if (error instanceof ObjectReaderError) throw new UpgradeError('not-a-repository', `${dir} is not a git repository: ${error.stderr.trim() || error.message}`);
-      throw error;
-    });
-    if (!head) throw new UpgradeError('not-a-repository', `${dir} has no commit yet.`);
-    const ours = await git.snapshot(head);
-    const manifest = readManifest(ours.files);
+    const { head, ours, manifest } = await openProject(git);
     const to = context.catalog.version;
     Object.assign(report, { from: manifest.factory.version, to });
     if (options.to !== undefined) {
@@ -86,16 +82,11 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     }
     if (semver.gt(manifest.factory.version, to)) throw new UpgradeError('unknown-version', `The project is at ${manifest.factory.version}, newer than this factory (${to}).`);
     if (manifest.factory.version === to) return done({ status: 'up-to-date' });
-    const inProgress = await git.operationInProgress();
-    if (inProgress) throw new UpgradeError('operation-in-progress', `${inProgress.operation} is in progress here: finish it (${inProgress.end}), then run the upgrade again.`);
     const branch = upgradeBranch(to);
-    const dirty = await git.status();
-    // On the upgrade branch with uncommitted changes: the conflicts an earlier run left, not yet resolved.
-    const waiting = dirty.length > 0 && (await git.currentBranch()) === `refs/heads/${branch}`;
-    if (dirty.length > 0 && !waiting) throw new UpgradeError('dirty', `The working tree has uncommitted changes (${dirty.slice(0, 3).join('; ')}): commit or stash them first.`);
+    const waiting = await conflictsWaiting(git, branch, 'the upgrade');
 
     const [pristineFrom, pristineTo, existing] = await git.resolve([pristineRef(manifest.factory.version), pristineRef(to), `refs/heads/${branch}`]);
-    const previous = pristineFrom ? { oid: pristineFrom, snapshot: await git.snapshot(pristineFrom) } : undefined;
+    const previous = pristineFrom ? await pristineBase(git, pristineFrom, manifest) : undefined;
     const target = await computeUpgrade({
       ...context,
       manifest,
@@ -113,7 +104,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run the upgrade again.`);
     }
     const status = target.conflicts.length > 0 ? 'conflicts' : 'upgraded';
-    if (options.dryRun) return done({ status, dryRun: true, ...planned }, await diffOf(ours.files, target.changes));
+    if (options.dryRun) return done({ status, dryRun: true, ...planned }, options.diff === false ? undefined : await diffOf(ours.files, target.changes));
 
     // With conflicts, the upgrade commit is not referenced: its tree is what the working tree gets.
     const commits: CommitSpec[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit({ ...ours, oid: head }, target, to)];
@@ -137,7 +128,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
  * Checks out the upgrade branch (still at the team's HEAD) and writes the merge result with its markers
  * into the working tree. If that fails, HEAD, the working tree and the refs just made are put back.
  */
-async function leaveConflicts(git: Repository, run: { branch: string; head: string; upgrade: string; refs: RefUpdate[]; added: string[] }): Promise<void> {
+export async function leaveConflicts(git: Repository, run: { branch: string; head: string; upgrade: string; refs: RefUpdate[]; added: string[] }): Promise<void> {
   const original = await git.currentBranch();
   const back = async () => {
     await (original ? git.run(['symbolic-ref', 'HEAD', original]) : git.run(['update-ref', '--no-deref', 'HEAD', run.head]));

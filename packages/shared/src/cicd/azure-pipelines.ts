@@ -10,6 +10,7 @@ import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
 import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec } from './model.js';
+import { deployerOf } from './infrastructure.js';
 import { installTerraform } from './toolchains.js';
 import { strict, toYaml, type KeyComment } from './yaml.js';
 
@@ -37,7 +38,7 @@ function renderStep(project: ProjectDeclaration, job: JobSpec, step: CiStep): St
   const connection = login.scope.kind === 'training' ? project.name : `${project.name}-${login.scope.name}`;
   const { ci } = cloudAdapter(login.cloud);
   const prelude = ci.azurePipelines.login('idToken', login.region);
-  const auth = step.terraform ? ci.terraformAuth('idToken') : [];
+  const auth = deployerOf(ci, step)?.auth('idToken') ?? (step.terraform ? ci.terraformAuth('idToken') : []);
   return {
     task: 'AzureCLI@2',
     name: step.id,

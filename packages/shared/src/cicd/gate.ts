@@ -12,8 +12,10 @@ const STORE_REGISTRY = '.store/model-registry';
 
 /** How a cloud moves the gate's files. */
 export interface GateStore {
-  /** Downloads the finished job's runs folder (with `latest.json`) into `job-output/`. */
+  /** Downloads what the finished job kept, its runs folder among it, into `job-output/`. */
   fetchRun: string[];
+  /** Where under the checkout `fetchRun` left the runs folder (`latest.json` and one folder per run). */
+  runs: string;
   /** Copies the champion registry (`model-registry/`) and the labelled data (`data/train.csv`) into `.store/`. */
   pull: string[];
   /** Uploads `.store/model-registry` back. */
@@ -26,9 +28,9 @@ export function objectStoreGate(store: GateStore, packageName: string): string[]
     ...store.fetchRun,
     `mkdir -p ${STORE_REGISTRY} .store/data`,
     ...store.pull,
-    'run_id=$(python -c \'import json; print(json.load(open("job-output/latest.json"))["run_id"])\')',
+    `run_id=$(python -c 'import json, sys; print(json.load(open(sys.argv[1]))["run_id"])' ${store.runs}/latest.json)`,
     'set +e',
-    `python -m ${packageName} evaluate --run-dir "job-output/$run_id" --data .store/data/train.csv --registry-dir ${STORE_REGISTRY}`,
+    `python -m ${packageName} evaluate --run-dir "${store.runs}/$run_id" --data .store/data/train.csv --registry-dir ${STORE_REGISTRY}`,
     'verdict=$?',
     'set -e',
     // Only a promoted challenger changes the registry.

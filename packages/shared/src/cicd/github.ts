@@ -3,11 +3,13 @@
  * Least privilege: the workflow token reads contents only; a job that logs in to the cloud also gets
  * `id-token: write` (to request its OIDC token), and only the job that starts retraining gets `actions: write`.
  */
+import type { CloudCi } from '../clouds/adapter.js';
 import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
 import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec } from './model.js';
 import { TERRAFORM_VERSION, uses } from './pins.js';
+import { deployerOf } from './infrastructure.js';
 import { GATE_JOB } from './stages.js';
 import { toYaml, type KeyComment } from './yaml.js';
 
@@ -37,6 +39,20 @@ function jobPermissions(job: JobSpec): Record<string, string> | undefined {
   return { contents: 'read', 'id-token': 'write', ...(ghcr ? { packages: 'write' } : {}) };
 }
 
+/** The deployer's own OIDC token, requested from the runner: the login actions keep theirs to themselves. */
+const DEPLOYER_TOKEN = 'DEPLOYER_OIDC_TOKEN';
+
+/** What hands a step's Terraform its identity: the deployer's with a token of its own, or the job's login. */
+function terraformAuth(ci: CloudCi, step: CiStep): string[] {
+  const deployer = deployerOf(ci, step);
+  if (!deployer) return step.terraform ? ci.terraformAuth(undefined) : [];
+  return [
+    `${DEPLOYER_TOKEN}=$(curl --fail --silent --show-error --header "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=${ci.oidcAudience}" | jq -r .value)`,
+    `echo "::add-mask::$${DEPLOYER_TOKEN}"`,
+    ...deployer.auth(DEPLOYER_TOKEN),
+  ];
+}
+
 function renderStep(step: CiStep, auth: string[]): Step {
   const run = [...auth, ...(step.ciRegistry ? [GHCR_LOGIN] : []), step.run].join('\n');
   return { id: step.id, name: step.name, ...(step.ciRegistry ? { env: { GITHUB_TOKEN: '${{ github.token }}' } } : {}), run };
@@ -51,7 +67,7 @@ function renderJob(project: ProjectDeclaration, job: JobSpec): Record<string, un
   const steps = [...toolchainSteps(job), ...(ci && job.login ? ci.githubLogin(job.login.region) : [])];
   if (job.consumes) steps.push({ name: `Download ${job.consumes.name}`, uses: uses('actions/download-artifact'), with: { name: job.consumes.name, path: job.consumes.path } });
   // The azurerm provider requests its own OIDC token from the runner (ARM_USE_OIDC).
-  for (const step of job.steps) steps.push(renderStep(step, step.terraform && ci ? ci.terraformAuth(undefined) : []));
+  for (const step of job.steps) steps.push(renderStep(step, ci ? terraformAuth(ci, step) : []));
   if (job.publishes) {
     steps.push({ name: `Upload ${job.publishes.name}`, uses: uses('actions/upload-artifact'), with: { name: job.publishes.name, path: job.publishes.path, 'if-no-files-found': 'error' } });
   }

@@ -9,6 +9,7 @@ import { cloudAdapter } from '../clouds/index.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import type { Artifact } from '../synth/artifact.js';
 import { runVariables, type CicdPlan, type CiStep, type JobSpec, type PipelineSpec, type RunArtifact } from './model.js';
+import { deployerOf } from './infrastructure.js';
 import { installDockerCli, installEnvsubst, installJq, installTerraform } from './toolchains.js';
 import { toYaml, type KeyComment } from './yaml.js';
 
@@ -50,7 +51,12 @@ function script(project: ProjectDeclaration, job: JobSpec, publishers: Publisher
   // Artifacts of a needed job land at the path they were uploaded from.
   const source = job.consumes ? publishers.get(job.consumes.name) : undefined;
   if (job.consumes && source) setup.push(`mkdir -p ${job.consumes.path}`, `cp -R ${source.artifact.path}/. ${job.consumes.path}/`);
-  const steps = job.steps.map((step) => stepScript(step, step.terraform && ci ? ci.terraformAuth(TOKEN) : []));
+  const steps = job.steps.map((step) => {
+    const deployer = ci && deployerOf(ci, step);
+    // The job's script entries share one shell: the deployer's identity stays inside a subshell.
+    if (deployer) return `(\n${stepScript(step, deployer.auth(TOKEN))}\n)`;
+    return stepScript(step, step.terraform && ci ? ci.terraformAuth(TOKEN) : []);
+  });
   return [...(setup.length > 0 ? [setup.join('\n')] : []), ...steps];
 }
 

@@ -18,6 +18,8 @@ export interface CiStep {
   cloud?: boolean;
   /** The step runs Terraform against the cloud, whose provider needs the federated identity too. */
   terraform?: boolean;
+  /** The Terraform step runs as the cloud's deployer identity (`CloudCi.deployer`), not the job's own. */
+  deployer?: boolean;
   /** The step pushes images to the CI system's own registry (the cloud has none): the emitter logs Docker in with the job's token first. */
   ciRegistry?: boolean;
 }

@@ -5,10 +5,11 @@
 import { cloudAdapter } from '../clouds/index.js';
 import type { CloudAdapter } from '../clouds/adapter.js';
 import type { ProjectDeclaration } from '../declaration/project.js';
-import { TERRAFORM_DIR, tfvarsPath } from '../synth/paths.js';
+import { BOOTSTRAP_DIR, TERRAFORM_DIR } from '../synth/paths.js';
 import { DOCKERFILES, servesBatch, servesOnline, type ProjectImage } from '../workloads/runtime.js';
 import { driftCheck, DRIFT_VARIABLES } from './drift.js';
 import { ensureImages, imagesUsedBy } from './images.js';
+import { infrastructureSteps, infrastructureVariables } from './infrastructure.js';
 import type { CicdPlan, CiStep, JobSpec, PipelineSpec } from './model.js';
 import { RELEASE_DOWNLOAD, RELEASE_UPLOAD } from './release.js';
 
@@ -40,7 +41,8 @@ function terraformCheck(): CiStep[] {
     {
       id: 'validate',
       name: 'terraform validate',
-      run: sh([`terraform -chdir=${TERRAFORM_DIR} init -backend=false -input=false`, `terraform -chdir=${TERRAFORM_DIR} validate`]),
+      // The root module and its bootstrap.
+      run: sh([TERRAFORM_DIR, BOOTSTRAP_DIR].flatMap((dir) => [`terraform -chdir=${dir} init -backend=false -input=false`, `terraform -chdir=${dir} validate`])),
     },
   ];
 }
@@ -143,19 +145,8 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
     const env = project.environments.find((candidate) => candidate.name === name)!;
     const region = env.region ?? project.region;
     const steps: CiStep[] = [{ id: 'install', name: 'Install the package', run: 'python -m pip install -c constraints.txt -e .' }];
-    const tfvars = tfvarsPath(name).slice(TERRAFORM_DIR.length + 1);
-    steps.push({
-      id: 'infrastructure',
-      name: `Apply the infrastructure of ${name}`,
-      run: sh([
-        `terraform -chdir=${TERRAFORM_DIR} init -input=false`,
-        // One state per environment.
-        `terraform -chdir=${TERRAFORM_DIR} workspace select -or-create=true ${name}`,
-        `terraform -chdir=${TERRAFORM_DIR} apply -input=false -auto-approve -var-file=${tfvars}`,
-      ]),
-      cloud: true,
-      terraform: true,
-    });
+    // One remote state per environment.
+    steps.push(...infrastructureSteps(project, adapter, env));
     // The serve image carries the released champion (model-registry/, downloaded before the steps).
     const build = imagesStep(project, adapter, region, images);
     if (build) steps.push(build);
@@ -171,7 +162,7 @@ function deployPipeline(project: ProjectDeclaration): PipelineSpec {
       toolchains: ['python', 'terraform', 'cloud-cli', ...(build ? (['docker'] as const) : [])],
       login: { cloud: project.cloud, region, scope: { kind: 'environment', name } },
       environment: { name, approval: env.approval },
-      variables: jobVariables(adapter),
+      variables: [...new Set([...jobVariables(adapter), ...infrastructureVariables(adapter)])],
       steps,
       consumes: RELEASE_DOWNLOAD,
       concurrency: `${project.name}-deploy-${name}`,

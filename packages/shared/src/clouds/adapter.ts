@@ -13,6 +13,7 @@ import type { RoleGrant } from '../rbac/capabilities.js';
 import type { AllowedWildcard } from '../rbac/wildcards.js';
 import type { Artifact } from '../synth/artifact.js';
 import type { CpuSize } from '../workloads/machines.js';
+import type { PlatformContract } from '../workloads/contract.js';
 import type { WorkloadVariable } from '../workloads/placeholders.js';
 
 /** One cloud's answers. */
@@ -23,6 +24,8 @@ export interface CloudAdapter {
   ci: CloudCi;
   /** The training job, online deployment and batch job specs, in the form the cloud's engine takes. */
   workloads: CloudWorkloads;
+  /** How the cloud's platform runs the training and serve containers; the specs and the Python follow it. */
+  contract: PlatformContract;
   /** The values the cloud's Terraform root module takes per environment. */
   terraform: CloudTerraform;
   /** The role files of the project's personas and pipeline identity. */
@@ -62,6 +65,13 @@ export interface CloudCi {
   login(tokenVar: string, region: string | undefined): string[];
   /** Shell lines that hand the same identity to Terraform's provider after the login; `tokenVar` is unset when the provider fetches the token itself. */
   terraformAuth(tokenVar: string | undefined): string[];
+  /**
+   * The deployer identity `terraform apply` runs as, apart from the job's own (which plans): its CI
+   * variables, and shell lines that hand it to Terraform's provider and backend with the OIDC token in
+   * `tokenVar`. Undefined where the cloud maps one token to one identity (a cluster's OIDC user), so the
+   * deployment job's own identity applies.
+   */
+  deployer?: { variables: string[]; auth(tokenVar: string): string[] };
   /** Shell lines that install the cloud's CLI on a Debian image with Python (GitLab jobs). */
   installCli(): string[];
   /** GitHub Actions steps that log in: the cloud's official actions, or a token requested from the runner. */
@@ -122,8 +132,30 @@ export interface CloudWorkloads {
   batch: WorkloadSpec;
 }
 
-/** The cloud's part of `infra/environments/<env>.tfvars`. */
+/** A Terraform backend configured partially: `infra/versions.tf` names its type, CI passes the rest at `init`. */
+export interface TerraformBackend {
+  /** Backend type, as `backend "<type>" {}` in infra/versions.tf. */
+  type: 's3' | 'azurerm' | 'gcs' | 'kubernetes';
+  /** CI variables the configuration reads (the state storage bootstrap/ created). */
+  variables: string[];
+  /** `-backend-config` keys and values of an environment's state; `$VAR` values are CI variables. */
+  config(project: ProjectDeclaration, environment: Environment): Record<string, string>;
+}
+
+/** The CI identities bootstrap/ creates in an environment, by name. */
+export interface CiIdentityNames {
+  pipeline: string;
+  deployer: string;
+}
+
+/** The cloud's part of `infra/environments/<env>.tfvars`, and of the bootstrap's. */
 export interface CloudTerraform {
+  /** The remote state of infra/. */
+  backend: TerraformBackend;
+  /** Required variables of infra/ that the pipelines set from CI variables (`TF_VAR_<name>="$<CI variable>"`), not tfvars. */
+  ciVariables: Readonly<Record<string, string>>;
+  /** The cloud's own variables of an environment's bootstrap (`infra/bootstrap/environments/<env>.tfvars`), after the shared ones. */
+  bootstrapValues(project: ProjectDeclaration, environment: Environment): Record<string, unknown>;
   /** The cloud's own variables of an environment, written after the shared ones. */
   values(project: ProjectDeclaration, environment: Environment): Record<string, unknown>;
   /** A tag (label) value rewritten into the cloud's allowed syntax. */

@@ -8,6 +8,10 @@ export type CicdSystem = (typeof CICD_SYSTEMS)[number];
 export const FRAMEWORKS = ['sklearn', 'pytorch'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
+/** Online (HTTP endpoint), batch (scheduled scoring) or both. */
+export const SERVING_MODES = ['online', 'batch', 'both'] as const;
+export type ServingMode = (typeof SERVING_MODES)[number];
+
 /**
  * Who acts on a project's resources. The domain expert judges what the model does against the business
  * (dashboards, predictions, the evaluation data); the AI engineer builds the applications and agents that

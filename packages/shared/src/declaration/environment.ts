@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith } from './errors.js';
 import { NAME_PATTERN } from './common.js';
+import { DataSourceSchema, type DataSource } from './data.js';
 
 /** Options of {@link environment}. */
 export interface EnvironmentOptions {
@@ -19,11 +20,18 @@ export interface EnvironmentOptions {
    * @default 500 for prod, 200 otherwise
    */
   monthlyBudget?: number;
+  /**
+   * The training data of this environment. Training reads the data of the first environment of the
+   * promotion order, where a model starts its way to production.
+   * @default `<project>/data/` in the environment's artifact storage (clouds/<cloud>/contract.ts)
+   */
+  data?: DataSource;
 }
 
-export interface Environment extends Required<Omit<EnvironmentOptions, 'region'>> {
+export interface Environment extends Required<Omit<EnvironmentOptions, 'region' | 'data'>> {
   name: string;
   region: string | undefined;
+  data: DataSource | undefined;
 }
 
 export const EnvironmentSchema = z
@@ -32,6 +40,7 @@ export const EnvironmentSchema = z
     approval: z.boolean(),
     region: z.string().min(1).optional(),
     monthlyBudget: z.number().positive(),
+    data: DataSourceSchema.optional(),
   })
   .strict();
 
@@ -46,6 +55,7 @@ export function environment(name: string, options: EnvironmentOptions = {}): Env
     approval: options.approval ?? isProd,
     ...(options.region !== undefined ? { region: options.region } : {}),
     monthlyBudget: options.monthlyBudget ?? (isProd ? 500 : 200),
+    ...(options.data !== undefined ? { data: options.data } : {}),
   }, `environment(${JSON.stringify(name)})`);
-  return { ...parsed, region: parsed.region };
+  return { ...parsed, region: parsed.region, data: parsed.data };
 }

@@ -91,6 +91,19 @@ describe('defineMlProject', () => {
     ]);
   });
 
+  it('rejects declared training data its cloud cannot mount, naming the form it can', () => {
+    const data = (uri: string) => ({ data: { uri, version: '2026-11' } });
+    expect(issues(() => defineMlProject({ ...base(), environments: [environment('dev', data('s3://acme/train.csv')), environment('prod')] }))).toEqual([
+      'environments.0.data.uri: "s3://acme/train.csv" is no data URI azure mounts: use azureml://datastores/<datastore>/paths/<path>',
+    ]);
+    const onCluster = { ...base(), cloud: 'kubernetes' as const, environments: [environment('dev', data('pvc://shared-data/train.csv'))] };
+    expect(issues(() => defineMlProject(onCluster))).toEqual([
+      'environments.0.data.uri: "pvc://shared-data/train.csv" is not on the project\'s data volume: use pvc://churn-model-data/<path>',
+    ]);
+    const declared = defineMlProject({ ...base(), environments: [environment('dev', data('azureml://datastores/curated/paths/churn/')), environment('prod')] });
+    expect(declared.environments.map((env) => env.data)).toEqual([{ uri: 'azureml://datastores/curated/paths/churn/', version: '2026-11' }, undefined]);
+  });
+
   it('keeps production read-only for data scientists and deployable only by the pipeline', () => {
     expect(issues(() => defineMlProject({ ...base(), access: access({ 'data-scientist': { prod: 'write' }, 'ml-engineer': { prod: 'admin' } }) }))).toEqual([
       'access.data-scientist.prod: "write" in production: only the pipeline identity deploys to prod, and production data is read-only to data scientists',

@@ -7,6 +7,7 @@ import { GpuUnavailableError, resolveGpu } from '../gpu/catalog.js';
 import { AccessSchema, defaultAccess, type Access } from './access.js';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, NAME_PATTERN, PERSONAS, type Cloud, type CicdSystem, type Framework } from './common.js';
 import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';
+import { dataSourceProblem } from './data.js';
 import { EnvironmentSchema, type Environment } from './environment.js';
 import { DeclarationError } from './errors.js';
 import { drift as defaultDrift, DriftSchema, monitoringOf, slo as defaultSlo, SloSchema, type Drift, type Monitoring, type Slo } from './monitoring.js';
@@ -176,6 +177,11 @@ function crossCheck(project: Omit<ProjectDeclaration, 'apiVersion' | 'packageNam
     }
   }
 
+  project.environments.forEach((env, i) => {
+    const problem = env.data && dataSourceProblem(project.cloud, project.name, env.data);
+    if (problem) issues.push({ path: `environments.${i}.data.uri`, message: problem });
+  });
+
   const production = project.promotion.at(-1);
   for (const [persona, levels] of Object.entries(project.access)) {
     for (const [env, level] of Object.entries(levels ?? {})) {
@@ -215,7 +221,7 @@ export function defineMlProject(options: ProjectOptions): ProjectDeclaration {
     throw new DeclarationError(parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(project)', message: issue.message })));
   }
   const data = parsed.data;
-  const environments = data.environments.map((env) => ({ ...env, region: env.region ?? data.region ?? DEFAULT_REGIONS[data.cloud] }));
+  const environments = data.environments.map((env) => ({ ...env, region: env.region ?? data.region ?? DEFAULT_REGIONS[data.cloud], data: env.data }));
   const promotion = data.promotion ?? environments.map((env) => env.name);
   const { slo, drift, monitoring, ...rest } = data;
   const project = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseWith } from './errors.js';
+import { SERVING_MODES, type ServingMode } from './common.js';
 import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';
 
-export const SERVING_MODES = ['online', 'batch', 'both'] as const;
-export type ServingMode = (typeof SERVING_MODES)[number];
+export { SERVING_MODES, type ServingMode };
 
 /** Options of {@link serving}. */
 export interface ServingOptions {

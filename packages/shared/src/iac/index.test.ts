@@ -22,6 +22,9 @@ describe('synthesizeIacValues', () => {
       'infra/environments/dev.tfvars',
       'infra/environments/staging.tfvars',
       'infra/environments/prod.tfvars',
+      'infra/bootstrap/environments/dev.tfvars',
+      'infra/bootstrap/environments/staging.tfvars',
+      'infra/bootstrap/environments/prod.tfvars',
     ]);
   });
 

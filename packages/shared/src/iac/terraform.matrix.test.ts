@@ -1,6 +1,7 @@
 /**
  * The matrix: tfvars synthesised for every cloud, for CPU and for each GPU the cloud offers, laid beside that
- * cloud's template Terraform (templates/iac/<cloud>-terraform and terraform-common), must validate cleanly.
+ * cloud's template Terraform (templates/iac/<cloud>-terraform and terraform-common, root module and
+ * bootstrap), must validate cleanly and match the providers' schemas.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,16 +13,23 @@ import { environment } from '../declaration/environment.js';
 import { defineMlProject } from '../declaration/project.js';
 import { serving, type ServingMode } from '../declaration/serving.js';
 import { offeredGpus } from '../gpu/catalog.js';
-import { TERRAFORM_DIR } from '../synth/paths.js';
+import { BOOTSTRAP_DIR, TERRAFORM_DIR } from '../synth/paths.js';
+import { providerSchemaProblems } from '../testing/terraform-schema.js';
 import { validateTerraform } from '../testing/validate-terraform.js';
 import { synthesizeIacValues } from './index.js';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../templates/iac');
 
 function templateFiles(cloud: Cloud): Map<string, string> {
-  // The cloud's own module and the variables every cloud shares, as a project has them side by side.
-  const dirs = [resolve(TEMPLATES, `${cloud}-terraform/files/infra`), resolve(TEMPLATES, 'terraform-common/files/infra')];
-  return new Map(dirs.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.tf')).map((name): [string, string] => [`${TERRAFORM_DIR}/${name}`, readFileSync(resolve(dir, name), 'utf8')])));
+  // The cloud's own modules and the variables every cloud shares, as a project has them side by side.
+  return new Map(
+    [TERRAFORM_DIR, BOOTSTRAP_DIR].flatMap((at) =>
+      [`${cloud}-terraform`, 'terraform-common'].flatMap((module) => {
+        const dir = resolve(TEMPLATES, module, 'files', at);
+        return readdirSync(dir).filter((name) => name.endsWith('.tf')).map((name): [string, string] => [`${at}/${name}`, readFileSync(resolve(dir, name), 'utf8')]);
+      }),
+    ),
+  );
 }
 
 interface Case {
@@ -39,7 +47,9 @@ describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
   const templates = templateFiles(cloud);
 
   it('has the template files of a root module', () => {
-    expect([...templates.keys()]).toEqual(expect.arrayContaining(['infra/versions.tf', 'infra/variables.tf', 'infra/main.tf', 'infra/outputs.tf']));
+    expect([...templates.keys()]).toEqual(
+      expect.arrayContaining(['infra/versions.tf', 'infra/variables.tf', 'infra/main.tf', 'infra/outputs.tf', 'infra/bootstrap/versions.tf', 'infra/bootstrap/outputs.tf']),
+    );
   });
 
   it.each(cases(cloud))('validates for $label', async ({ compute, mode }) => {
@@ -56,8 +66,10 @@ describe.each(CLOUDS)('%s Terraform with synthesised tfvars', (cloud) => {
     });
     const files = new Map(templates);
     for (const artifact of synthesizeIacValues(project)) files.set(artifact.path, artifact.content);
-    expect(files.size).toBe(templates.size + 3);
+    // Three environments, each with the tfvars of infra/ and of its bootstrap.
+    expect(files.size).toBe(templates.size + 6);
     expect(await validateTerraform(files)).toEqual([]);
+    expect(await providerSchemaProblems(files)).toEqual([]);
   });
 });
 

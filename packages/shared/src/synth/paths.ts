@@ -7,6 +7,9 @@
 /** Terraform root module (template-owned .tf files) and its managed per-environment values. */
 export const TERRAFORM_DIR = 'infra';
 export const tfvarsPath = (environment: string) => `${TERRAFORM_DIR}/environments/${environment}.tfvars`;
+/** Root module applied once per environment by an administrator: state storage and CI identities. */
+export const BOOTSTRAP_DIR = `${TERRAFORM_DIR}/bootstrap`;
+export const bootstrapTfvarsPath = (environment: string) => `${BOOTSTRAP_DIR}/environments/${environment}.tfvars`;
 
 export const DASHBOARDS_DIR = 'monitoring/dashboards';
 export const ALERT_RULES_DIR = 'monitoring/alerts';

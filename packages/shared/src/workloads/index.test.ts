@@ -113,13 +113,15 @@ describe('managed clouds', () => {
     expect(deployment.environment.inference_config.readiness_route).toEqual({ path: '/health', port: 8000 });
   });
 
-  it('aws: CPU training defaults to ml.m5.xlarge; GPU training runs torch_distributed on every instance', () => {
+  it("aws: CPU training defaults to ml.m5.xlarge; GPU training starts the package's torchrun launcher on every instance", () => {
     const cpuJob = JSON.parse(files(declare('aws', 'sklearn', 'online')).get(TRAINING_JOB_SPEC.aws)!);
     expect(cpuJob.ResourceConfig).toMatchObject({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 });
     expect(cpuJob.AlgorithmSpecification.ContainerEntrypoint).toEqual(['python', '-m', 'churn_model', 'train']);
     const gpuJob = JSON.parse(files(declare('aws', 'pytorch', 'online', TRAINING_GPU.aws)).get(TRAINING_JOB_SPEC.aws)!);
     expect(gpuJob.ResourceConfig).toMatchObject({ InstanceType: 'ml.g4dn.12xlarge', InstanceCount: 2 });
-    expect(gpuJob.HyperParameters).toMatchObject({ sagemaker_torch_distributed_enabled: 'true', sagemaker_instance_type: 'ml.g4dn.12xlarge' });
+    // No sagemaker_program of a training toolkit the image does not have: the launcher is the package's (ml/tabular-pytorch).
+    expect(gpuJob.HyperParameters).toBeUndefined();
+    expect(gpuJob.AlgorithmSpecification.ContainerEntrypoint).toEqual(['python', '-m', 'churn_model.launch', '--nproc-per-node', '4']);
   });
 
   it('gcp: a chief pool and a worker pool of nodes - 1 with the accelerator', () => {

@@ -11,7 +11,7 @@ import { servesBatch, servesOnline } from './runtime.js';
 export type { WorkloadVariable } from './placeholders.js';
 export { CPU_SIZES, cpuSize, envsubstFormat, WORKLOAD_VARIABLES } from '../clouds/by-cloud.js';
 export { AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster } from '../clouds/azure/workloads/index.js';
-export { SAGEMAKER_TRAINING_PROGRAM } from '../clouds/aws/workloads/index.js';
+export { SAGEMAKER_LAUNCHER } from '../clouds/aws/workloads/index.js';
 export { HEALTH_PATH, METRICS_PATH, PREDICT_PATH, SERVICE_PORT } from './runtime.js';
 
 /** The training job spec always; the online deployment and batch job specs as the serving mode asks. */

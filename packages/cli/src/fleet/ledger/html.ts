@@ -5,16 +5,11 @@
  */
 import semver from 'semver';
 import { isRepositoryUrl } from '../repos.js';
-import type { Count, Ledger, LedgerRow, UpgradeState } from './model.js';
-import { barChart, escapeXml, type Bar, type Tone } from './svg.js';
+import { waveLabel } from '../waves.js';
+import { charts, RUN_TONE, STATE_TONE } from './charts.js';
+import type { Ledger, LedgerRow } from './model.js';
 import { LEDGER_SCRIPT, LEDGER_STYLE } from './page-assets.js';
-
-const STATE_TONE: Record<UpgradeState, Tone> = { current: 'good', 'upgrade waiting': 'accent', behind: 'warn', unreadable: 'bad' };
-const RUN_TONE: Record<string, Tone> = { upgraded: 'good', 'up-to-date': 'good', conflicts: 'warn', failed: 'bad', 'not in the reports': 'muted' };
-const OLD_DAYS = 180;
-const AGEING_DAYS = 90;
-
-const bars = (counts: readonly Count[], tone: (label: string) => Tone = () => 'accent'): Bar[] => counts.map((c) => ({ ...c, tone: tone(c.label) }));
+import { escapeXml, type Tone } from './svg.js';
 
 /** A repository's name in segments: `ml`, `churn` from a URL, the folders of a path. */
 const segments = (name: string) => name.replace(/\.git$/, '').replace(/\/+$/, '').split(isRepositoryUrl(name) ? /[/:]/ : '/').filter(Boolean);
@@ -38,32 +33,6 @@ export function uniqueNames(names: readonly string[]): Map<string, string> {
   return labels;
 }
 
-function figure(id: string, title: string, svg: string, caption?: string): string {
-  return `<figure id="${id}"><figcaption><h2>${escapeXml(title)}</h2>${caption ? `<p>${escapeXml(caption)}</p>` : ''}</figcaption>${svg}</figure>`;
-}
-
-function charts(ledger: Ledger, names: ReadonlyMap<string, string>): string[] {
-  const repositories = { unit: 'repositories' };
-  const figures = [
-    figure('factory-versions', 'Factory versions', barChart('Factory versions', bars(ledger.factoryVersions, (v) => (v === ledger.current ? 'good' : 'warn')), repositories), `This CLI ships ${ledger.current}.`),
-    figure('shared-versions', '@ai-factory/shared versions', barChart('@ai-factory/shared versions', bars(ledger.sharedVersions), repositories)),
-    figure('presets', 'Presets', barChart('Presets', bars(ledger.presets), repositories)),
-    figure('modules', 'Modules', barChart('Modules', bars(ledger.modules), { ...repositories, limit: 24 })),
-    figure('upgrades', 'Upgrades', barChart('Upgrades', bars(ledger.upgrades, (s) => STATE_TONE[s as UpgradeState]), repositories), 'Upgrade waiting: its branch for this version exists and waits for review.'),
-  ];
-  if (ledger.lastRun) {
-    figures.push(
-      figure('last-run', 'Last run', barChart('Last run', bars(ledger.lastRun, (s) => RUN_TONE[s] ?? 'muted'), repositories)),
-      figure('conflicts', 'Conflicts by file', barChart('Conflicts by file', bars(ledger.conflicts, () => 'warn'), { ...repositories, limit: 16 })),
-      figure('failures', 'Failures by error', barChart('Failures by error', bars(ledger.failures, () => 'bad'), repositories)),
-    );
-  }
-  const aged = ledger.rows.filter((row) => row.ageDays !== undefined).sort((a, b) => b.ageDays! - a.ageDays! || (a.name < b.name ? -1 : 1));
-  const ages = aged.map((row) => ({ label: names.get(row.name)!, value: row.ageDays!, tone: row.ageDays! > OLD_DAYS ? 'bad' : row.ageDays! > AGEING_DAYS ? 'warn' : 'accent' }) as Bar);
-  figures.push(figure('ages', 'Days since the last upgrade', barChart('Days since the last upgrade', ages, { unit: 'days', limit: 30 }), 'Since the manifest at HEAD last changed: the last upgrade merged, or the creation. Oldest first.'));
-  return figures;
-}
-
 /** A version as a key that sorts as text: `000001.000010.000000`; unknown sorts first. */
 const versionKey = (version: string | undefined) =>
   version && semver.valid(version) ? [semver.major(version), semver.minor(version), semver.patch(version)].map((n) => String(n).padStart(6, '0')).join('.') : '';
@@ -71,7 +40,8 @@ const versionKey = (version: string | undefined) =>
 const COLUMNS: { title: string; type: 'text' | 'number' }[] = [
   { title: 'Repository', type: 'text' }, { title: 'Factory', type: 'text' }, { title: 'Shared', type: 'text' }, { title: 'Preset', type: 'text' },
   { title: 'State', type: 'text' }, { title: 'Upgrade branches', type: 'text' }, { title: 'Last run', type: 'text' }, { title: 'Conflicts', type: 'number' },
-  { title: 'Days since upgrade', type: 'number' }, { title: 'Modules', type: 'number' }, { title: 'Error', type: 'text' },
+  { title: 'Days since upgrade', type: 'number' }, { title: 'Modules', type: 'number' }, { title: 'Wave', type: 'number' }, { title: 'Forecast', type: 'text' },
+  { title: 'Error', type: 'text' },
 ];
 
 function cell(text: string, options: { sort?: string | number; title?: string; className?: string } = {}): string {
@@ -84,7 +54,7 @@ function cell(text: string, options: { sort?: string | number; title?: string; c
 }
 
 function tableRow({ name, status, state, ageDays }: LedgerRow, label: string): string {
-  const run = status.lastRun;
+  const { lastRun: run, forecast } = status;
   return `<tr>${[
     cell(label, { sort: label, title: name }),
     cell(status.factoryVersion ?? '—', { sort: versionKey(status.factoryVersion) }),
@@ -96,6 +66,8 @@ function tableRow({ name, status, state, ageDays }: LedgerRow, label: string): s
     cell(String(run?.conflicts.length ?? 0), { sort: run?.conflicts.length ?? 0, title: run?.conflicts.join('\n') ?? '' }),
     cell(ageDays === undefined ? '—' : String(ageDays), { sort: ageDays ?? '' }),
     cell(String(status.modules.length), { sort: status.modules.length, title: status.modules.join('\n') }),
+    cell(status.wave !== undefined ? waveLabel(status.wave) : '—', { sort: status.wave ?? '' }),
+    cell(forecast?.status ?? '—', forecast ? { className: `tone-text-${RUN_TONE[forecast.status]}`, title: forecast.error ?? forecast.conflicts.join('\n') } : {}),
     cell(status.error ?? run?.error ?? ''),
   ].join('')}</tr>`;
 }
@@ -110,6 +82,7 @@ function tiles(ledger: Ledger): string {
     ['behind', upgrades.get('behind') ?? 0, 'warn'],
     ['unreadable', upgrades.get('unreadable') ?? 0, 'bad'],
     ...(ledger.lastRun ? ([['with conflicts', runs.get('conflicts') ?? 0, 'warn'], ['failed', runs.get('failed') ?? 0, 'bad']] as [string, number, Tone][]) : []),
+    ...(ledger.forecast ? ([['upgrade cleanly in the forecast', ledger.forecast.outcomes.find((c) => c.label === 'upgraded')?.value ?? 0, 'good']] as [string, number, Tone][]) : []),
   ];
   return `<ul class="tiles">${items.map(([label, value, tone]) => `<li class="tile tone-border-${tone}"><strong>${value}</strong><span>${escapeXml(label)}</span></li>`).join('')}</ul>`;
 }

@@ -1,7 +1,8 @@
 /**
  * The fleet ledger end to end: a fleet of real projects (0.1.0 ones, one created by this factory, one with a
- * conflict, a malformed one, a folder that is no repository, two whose last upgrade is months old) goes
- * through a real `fleet upgrade --report-dir`, then the built CLI writes `fleet status --reports --html`, and
+ * conflict, a malformed one, a folder that is no repository, two whose last upgrade is months old) is
+ * forecast (`fleet upgrade --dry-run --forecast`), then goes through a real `fleet upgrade --report-dir`,
+ * then the built CLI writes `fleet status --reports --forecast --html`, and
  * Chromium opens the page from disk: every chart drawn with the fleet's figures, nothing fetched, the table
  * sortable. A screenshot is kept in test-artifacts/ledger/ (git-ignored).
  */
@@ -15,6 +16,7 @@ import { execa } from 'execa';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, repoFrom, teamEdit, withReadmeConflict } from '../../upgrade/test-repos.js';
+import { readForecast, type Forecast } from '../forecast.js';
 import type { RepoStatus } from '../status.js';
 
 const BIN = fileURLToPath(new URL('../../../dist/bin.js', import.meta.url));
@@ -35,6 +37,7 @@ async function dated(dir: string, days: number): Promise<string> {
 let browser: Browser;
 let page: Page;
 let rows: RepoStatus[];
+let forecast: Forecast;
 const requests: string[] = [];
 const errors: string[] = [];
 const repos: Record<string, string> = {};
@@ -47,16 +50,20 @@ beforeAll(async () => {
   repos.conflict = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict')));
   await withReadmeConflict(repos.conflict);
   repos.malformed = await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'malformed')));
-  await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('cloud: "gcp"', 'cloud: "mars"') });
+  // Type-checks, but does not evaluate: more cores than the platform allows.
+  await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('training: cpu()', 'training: cpu({ cores: 1000 })') });
   const created = await execa('node', [CREATE, 'fresh', '--yes', '--preset', 'azure-tabular', '--no-install'], { cwd: dirAt(join(root, 'current')) });
   expect(created.exitCode).toBe(0);
   repos.current = join(root, 'current', 'fresh');
   repos.plain = dirAt(join(root, 'plain', 'not-a-repo'));
   writeFileSync(join(root, 'repos.txt'), `${Object.values(repos).join('\n')}\n`);
 
+  const dry = await cli(root, 'fleet', 'upgrade', '--from', 'repos.txt', '--concurrency', '2', '--dry-run', '--forecast', 'forecast.json');
+  expect(dry.stdout).toContain('3 upgrade cleanly, 1 up to date, 1 with conflicts, 2 would fail');
+  forecast = readForecast(join(root, 'forecast.json'));
   const run = await cli(root, 'fleet', 'upgrade', '--from', 'repos.txt', '--concurrency', '2', '--report-dir', 'reports');
   expect(run.stdout).toContain('7 repositories: 3 upgraded, 1 up-to-date, 1 conflicts, 2 failed');
-  const status = await cli(root, 'fleet', 'status', '--from', 'repos.txt', '--reports', 'reports', '--html', 'ledger.html', '--json');
+  const status = await cli(root, 'fleet', 'status', '--from', 'repos.txt', '--reports', 'reports', '--forecast', 'forecast.json', '--html', 'ledger.html', '--json');
   expect(status.exitCode, status.stderr).toBe(1);
   rows = JSON.parse(status.stdout).repositories;
 
@@ -85,13 +92,16 @@ describe('fleet status --reports --html', () => {
     expect(row('malformed').lastRun).toMatchObject({ status: 'failed', error: expect.stringMatching(/^malformed-config: /) });
     expect(row('current')).toMatchObject({ factoryVersion: current, behind: false, lastRun: { status: 'up-to-date' } });
     expect(row('plain')).toMatchObject({ error: expect.stringMatching(/not a git repository/), lastRun: { status: 'failed' } });
+    // The forecast said of each repository what the run then did.
+    for (const r of rows) expect(r.forecast, r.repo).toEqual(r.lastRun);
+    expect(rows.map((r) => r.wave!).sort((a, b) => a - b)).toEqual([10, 25, 50, 50, 100, 100, 100]);
     expect(Math.round((Date.now() - Date.parse(row('gcp').manifestChangedAt!)) / DAY_MS)).toBe(200);
   });
 
   it('renders every chart in Chromium from the fleet\'s figures, with nothing fetched', async () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([page.url()]);
-    expect(await page.locator('figure svg.chart').count()).toBe(9);
+    expect(await page.locator('figure svg.chart').count()).toBe(13);
     for (const svg of await page.locator('figure svg.chart').all()) expect((await svg.boundingBox())!.height).toBeGreaterThan(20);
     expect(await bars('factory-versions')).toEqual([`${current} 1`, '0.1.0 5']);
     expect(await bars('shared-versions')).toEqual(expect.arrayContaining(['1.0.0 5']));
@@ -102,6 +112,12 @@ describe('fleet status --reports --html', () => {
     expect(await bars('conflicts')).toEqual(['README.md 1']);
     expect(await bars('failures')).toEqual(['malformed-config 1', 'not-a-repository 1']);
     expect((await bars('ages')).slice(0, 2)).toEqual(['gcp/gcp-tabular 200', 'k8s-gpu-pytorch 100']);
+    expect(await bars('waves')).toEqual(['10% 1', '25% 1', '50% 2', '100% 3']);
+    expect(await bars('forecast')).toEqual((await bars('last-run')).slice(0, 4));
+    expect(await bars('forecast-conflicts')).toEqual(['README.md 1']);
+    expect(forecast.codemods.find((c) => c.codemod === 'split-monitoring')).toEqual({ codemod: 'split-monitoring', repositories: 4, files: [{ path: 'ai-factory.config.ts', repositories: 4 }] });
+    expect(await bars('forecast-codemods')).toEqual(forecast.codemods.map((c) => `${c.codemod} ${c.repositories}`));
+    expect(await page.locator('#forecast-codemods ul.files li', { hasText: 'split-monitoring' }).textContent()).toBe('split-monitoring: ai-factory.config.ts (4)');
     // Bars are drawn to scale: 0.1.0 has five times the repositories of the current version.
     const widths = await page.locator('#factory-versions rect').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
     expect(widths[1]! / widths[0]!).toBeCloseTo(5, 1);
@@ -120,6 +136,8 @@ describe('fleet status --reports --html', () => {
     expect(await age.getAttribute('aria-sort')).toBe('descending');
     await page.locator('#repositories th', { hasText: 'Factory' }).locator('button').click();
     expect(await column(1)).toEqual(['0.1.0', '0.1.0', '0.1.0', '0.1.0', '0.1.0', current, '—']);
+    await page.locator('#repositories th', { hasText: 'Wave' }).locator('button').click();
+    expect(await column(10)).toEqual(['10%', '25%', '50%', '50%', '100%', '100%', '100%']);
     expect(await git(repos.azure!, 'status', '--porcelain')).toBe('');
   });
 });

@@ -4,7 +4,9 @@
  * failures by error code), and how long ago each repository's manifest last changed.
  */
 import semver from 'semver';
+import type { Forecast } from '../forecast.js';
 import type { RepoStatus } from '../status.js';
+import { waveLabel } from '../waves.js';
 
 export interface Count {
   label: string;
@@ -44,6 +46,25 @@ export interface Ledger {
   conflicts: Count[];
   /** Failed upgrades by error code. */
   failures: Count[];
+  /** Repositories per rollout wave, in rollout order; empty when the rows have no waves. */
+  waves: Count[];
+  /** Present when a forecast was given: its figures, as `fleet upgrade --dry-run` counted them. */
+  forecast?: {
+    outcomes: Count[];
+    conflicts: Count[];
+    /** Repositories each codemod changes something in. */
+    codemods: Count[];
+    /** Per codemod, the files it changes: `path (repositories)`, most first. */
+    codemodFiles: Record<string, string[]>;
+  };
+}
+
+export interface LedgerOptions {
+  /** Whether the last run's reports were given (then the run charts are drawn, even when they name none of the rows). */
+  withReports: boolean;
+  forecast?: Forecast;
+  /** The waves the rows were placed in (`withWaves`), for their order in the chart. */
+  waves?: readonly number[];
 }
 
 export function upgradeState(row: RepoStatus): UpgradeState {
@@ -67,11 +88,21 @@ const byVersionDescending = (a: string, b: string) => (semver.valid(a) && semver
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The forecast's figures as counts to chart. */
+function forecastCounts(forecast: Forecast): Ledger['forecast'] {
+  return {
+    // In the order a run counts them: upgraded, up-to-date, conflicts, failed.
+    outcomes: Object.entries(forecast.counts).map(([label, value]) => ({ label, value })),
+    conflicts: forecast.conflicts.map((file) => ({ label: file.path, value: file.repositories })),
+    codemods: forecast.codemods.map((codemod) => ({ label: codemod.codemod, value: codemod.repositories })),
+    codemodFiles: Object.fromEntries(forecast.codemods.map((codemod) => [codemod.codemod, codemod.files.map((file) => `${file.path} (${file.repositories})`)])),
+  };
+}
+
 /**
- * @param rows `fleet status` rows, with `lastRun` when the reports were given
- * @param withReports whether the last run's reports were given (then the run charts are drawn, even when they name none of these repositories)
+ * @param rows `fleet status` rows, with `lastRun` when the reports were given, `wave` and `forecast` when known
  */
-export function buildLedger(rows: readonly RepoStatus[], current: string, now: Date, withReports: boolean): Ledger {
+export function buildLedger(rows: readonly RepoStatus[], current: string, now: Date, { withReports, forecast, waves = [] }: LedgerOptions): Ledger {
   const readable = rows.filter((row) => !row.error && row.factoryVersion !== undefined);
   const ledgerRows = rows.map((status) => {
     const changed = status.manifestChangedAt ? Date.parse(status.manifestChangedAt) : NaN;
@@ -95,5 +126,7 @@ export function buildLedger(rows: readonly RepoStatus[], current: string, now: D
     ...(withReports ? { lastRun: tally(rows.map((row) => row.lastRun?.status ?? 'not in the reports'), RUN_STATES) } : {}),
     conflicts: tally(rows.flatMap((row) => row.lastRun?.conflicts ?? [])),
     failures: tally(failed),
+    waves: rows.some((row) => row.wave !== undefined) ? tally(rows.flatMap((row) => (row.wave !== undefined ? [waveLabel(row.wave)] : [])), [...new Set([...waves, 100])].map(waveLabel)) : [],
+    ...(forecast ? { forecast: forecastCounts(forecast) } : {}),
   };
 }

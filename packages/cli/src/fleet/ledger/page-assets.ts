@@ -24,7 +24,8 @@ td:last-child { white-space: normal; min-width: 280px; } .scroll { overflow-x: a
 tbody tr:nth-child(even) { background: var(--panel); }
 th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: var(--ink); }
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
-td:nth-child(8), td:nth-child(9), td:nth-child(10) { text-align: right; }
+td:nth-child(8), td:nth-child(9), td:nth-child(10), td:nth-child(11) { text-align: right; }
+ul.files { margin: 6px 0 0; padding-left: 18px; color: var(--muted); }
 `;
 
 /**

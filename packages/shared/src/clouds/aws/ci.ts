@@ -11,6 +11,8 @@ import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { resourcePrefix } from '../../rbac/capabilities.js';
 import { imageRepository, metricsPushEnvironment, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
+import { relativeTo } from '../../workloads/contract.js';
+import { awsContract, SAGEMAKER_MODEL_DIR } from './contract.js';
 import { awsWorkloads } from './workloads/index.js';
 import { releasedModelPrefix } from './workloads/processing.js';
 
@@ -88,6 +90,16 @@ export const awsCi: CloudCi = {
   oidcAudience: 'sts.amazonaws.com',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
+  deployer: {
+    variables: ['AWS_DEPLOY_ROLE_ARN'],
+    auth: (tokenVar) => [
+      'deploy_dir=$(mktemp -d)',
+      `printf '%s' "$${tokenVar}" > "$deploy_dir/token"`,
+      // Keys of the job's own login would win over the web identity.
+      'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE',
+      'export AWS_ROLE_ARN="$AWS_DEPLOY_ROLE_ARN" AWS_WEB_IDENTITY_TOKEN_FILE="$deploy_dir/token" AWS_ROLE_SESSION_NAME="deploy-$RUN_ID"',
+    ],
+  },
   installCli: () => ['python -m pip install --quiet awscli'],
   githubLogin: (region) => [{ name: 'Log in to AWS (OIDC)', uses: uses('aws-actions/configure-aws-credentials'), with: { 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': region } }],
   azurePipelines: { login, setup: [] },
@@ -103,12 +115,13 @@ export const awsCi: CloudCi = {
   gate: (project) =>
     objectStoreGate(
       {
-        // SageMaker packs /opt/ml/model (the job's RUNS_DIR) into model.tar.gz.
+        // SageMaker packs /opt/ml/model, which holds the job's runs folder, into model.tar.gz.
         fetchRun: [
           'artifact=$(aws sagemaker describe-training-job --training-job-name "$RUN_ID" --query ModelArtifacts.S3ModelArtifacts --output text)',
           'aws s3 cp "$artifact" model.tar.gz',
           'mkdir -p job-output && tar -xzf model.tar.gz -C job-output',
         ],
+        runs: `job-output/${relativeTo(SAGEMAKER_MODEL_DIR, awsContract.training.runsDir(project))}`,
         pull: ['aws s3 sync "$MODEL_STORE_URI/model-registry" .store/model-registry', 'aws s3 cp "$MODEL_STORE_URI/data/train.csv" .store/data/train.csv'],
         pushRegistry: 'aws s3 sync .store/model-registry "$MODEL_STORE_URI/model-registry"',
       },

@@ -1,5 +1,6 @@
 /** The AWS adapter: SageMaker training jobs, endpoints and batch processing jobs; IAM policies; EC2 / SageMaker instance types. */
 import type { CloudAdapter } from '../adapter.js';
+import { awsContract } from './contract.js';
 import { awsCi } from './ci.js';
 import { AWS_GPUS } from './gpus.js';
 import { AWS_MACHINES } from './machines.js';
@@ -11,6 +12,7 @@ export const aws = {
   id: 'aws',
   ci: awsCi,
   workloads: awsWorkloads,
+  contract: awsContract,
   terraform: awsTerraform,
   rbac: awsRbac,
   machines: AWS_MACHINES,

@@ -72,6 +72,13 @@ export const azureCi: CloudCi = {
     'export ARM_USE_OIDC=true ARM_CLIENT_ID="$AZURE_CLIENT_ID" ARM_TENANT_ID="$AZURE_TENANT_ID" ARM_SUBSCRIPTION_ID="$AZURE_SUBSCRIPTION_ID"',
     ...(tokenVar ? [`export ARM_OIDC_TOKEN="$${tokenVar}"`] : []),
   ],
+  deployer: {
+    variables: ['AZURE_DEPLOY_CLIENT_ID'],
+    auth: (tokenVar) => [
+      'export ARM_USE_OIDC=true ARM_CLIENT_ID="$AZURE_DEPLOY_CLIENT_ID" ARM_TENANT_ID="$AZURE_TENANT_ID" ARM_SUBSCRIPTION_ID="$AZURE_SUBSCRIPTION_ID"',
+      `export ARM_OIDC_TOKEN="$${tokenVar}"`,
+    ],
+  },
   installCli: () => ['python -m pip install --quiet azure-cli'],
   githubLogin: () => [
     { name: 'Log in to Azure (OIDC)', uses: uses('azure/login'), with: { 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' } },
@@ -94,6 +101,7 @@ export const azureCi: CloudCi = {
     objectStoreGate(
       {
         fetchRun: [`az ml job download --name "$RUN_ID" --output-name runs --download-path .job ${AZ_ML}`, 'mv .job/named-outputs/runs job-output'],
+        runs: 'job-output',
         pull: [
           `az storage blob download-batch ${AZ_BLOB} --source "$MODEL_STORE_CONTAINER" --destination .store --pattern 'model-registry/*'`,
           `az storage blob download ${AZ_BLOB} --container-name "$MODEL_STORE_CONTAINER" --name data/train.csv --file .store/data/train.csv`,

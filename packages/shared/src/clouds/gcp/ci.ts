@@ -10,9 +10,10 @@ import { releasedVersion } from '../../cicd/release.js';
 import { ROLLOUT } from '../../cicd/rollout.js';
 import { substituteSpec } from '../../cicd/substitute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
-import { HEALTH_PATH, imageRepository, metricsPushEnvironment, modelImage, modelName, PREDICT_PATH, SERVICE_PORT, servesOnline } from '../../workloads/runtime.js';
+import { imageRepository, metricsPushEnvironment, modelImage, modelName, servesOnline } from '../../workloads/runtime.js';
 import { RELEASED_MODEL_PATH } from './workloads/batch.js';
 import { gcsUri, vertexLabels } from './workloads/common.js';
+import { gcpContract, TRAINING_RUNS } from './contract.js';
 import { gcpWorkloads } from './workloads/index.js';
 
 const login: CloudCi['login'] = (tokenVar) => [
@@ -64,8 +65,10 @@ function registerModel(project: ProjectDeclaration, region: string | undefined):
   const id = modelId(project);
   // A managed endpoint exposes no /metrics to Prometheus: the service pushes them.
   const push = Object.keys(metricsPushEnvironment(project)).map((name) => `${name}=$${name}`);
+  // Vertex AI hands port and routes to the container as AIP_HTTP_PORT, AIP_HEALTH_ROUTE and AIP_PREDICT_ROUTE.
+  const { port, routes } = gcpContract.serving;
   const serving = servesOnline(project)
-    ? ` --container-ports=${SERVICE_PORT} --container-health-route=${HEALTH_PATH} --container-predict-route=${PREDICT_PATH}${push.length > 0 ? ` --container-env-vars="${push.join(',')}"` : ''}`
+    ? ` --container-ports=${port} --container-health-route=${routes.health} --container-predict-route=${routes.predict}${push.length > 0 ? ` --container-env-vars="${push.join(',')}"` : ''}`
     : '';
   return [
     ...releasedVersion(modelName(project)),
@@ -113,6 +116,18 @@ export const gcpCi: CloudCi = {
   oidcAudience: 'https://iam.googleapis.com/$GCP_WORKLOAD_IDENTITY_PROVIDER',
   login,
   terraformAuth: () => [], // the CLI login already set the environment the provider reads
+  deployer: {
+    variables: ['GCP_DEPLOY_SERVICE_ACCOUNT'],
+    auth: (tokenVar) => [
+      'deploy_dir=$(mktemp -d)',
+      `printf '%s' "$${tokenVar}" > "$deploy_dir/token"`,
+      'gcloud iam workload-identity-pools create-cred-config "$GCP_WORKLOAD_IDENTITY_PROVIDER" --service-account="$GCP_DEPLOY_SERVICE_ACCOUNT" ' +
+        '--credential-source-file="$deploy_dir/token" --output-file="$deploy_dir/credentials.json"',
+      // The provider and the gcs backend read these before the job's own login.
+      'unset GOOGLE_CREDENTIALS GOOGLE_OAUTH_ACCESS_TOKEN',
+      'export GOOGLE_APPLICATION_CREDENTIALS="$deploy_dir/credentials.json"',
+    ],
+  },
   installCli: () => [
     'curl -fsSL https://dl.google.com/dl/cloudsdk/channels/rapid/google-cloud-cli-linux-x86_64.tar.gz | tar -xz -C /opt',
     'export PATH="/opt/google-cloud-sdk/bin:$PATH"',
@@ -133,12 +148,13 @@ export const gcpCi: CloudCi = {
   gate: (project, region) =>
     objectStoreGate(
       {
-        // Vertex AI hands the job AIP_MODEL_DIR = <baseOutputDirectory>/model, the job's RUNS_DIR.
+        // The job writes its runs to <baseOutputDirectory>/runs through the /gcs mount (gcp/contract.ts).
         fetchRun: [
           `job=$(gcloud ai custom-jobs list --region=${region} --filter="displayName=$RUN_ID" --format='value(name)' --limit=1)`,
           `output=$(gcloud ai custom-jobs describe "$job" --region=${region} --format='value(jobSpec.baseOutputDirectory.outputUriPrefix)')`,
-          'mkdir -p job-output && gcloud storage rsync --recursive "$output/model" job-output',
+          `mkdir -p job-output && gcloud storage rsync --recursive "\${output%/}/${TRAINING_RUNS}" job-output`,
         ],
+        runs: 'job-output',
         pull: ['gcloud storage rsync --recursive "$MODEL_STORE_URI/model-registry" .store/model-registry', 'gcloud storage cp "$MODEL_STORE_URI/data/train.csv" .store/data/train.csv'],
         pushRegistry: 'gcloud storage rsync --recursive .store/model-registry "$MODEL_STORE_URI/model-registry"',
       },

@@ -9,6 +9,7 @@ import { gcpLabel } from '../gcp/terraform.js';
 import { resources } from './workloads/pod.js';
 import { cpuCores, memoryGi } from './workloads/quantities.js';
 import { VOLUME_POD_RESOURCES } from './workloads/volume-pod.js';
+import { kubernetesNamespace, kubernetesState } from './terraform-state.js';
 
 /** Limits of a set of pods: CPU cores, memory in GiB and GPUs. */
 interface Footprint {
@@ -47,10 +48,11 @@ function kubernetesLabel(value: string): string {
 }
 
 export const kubernetesTerraform: CloudTerraform = {
+  ...kubernetesState,
   values: (project, environment) => {
     const quota = kubernetesQuota(project);
     return {
-      namespace: `${project.name}-${environment.name}`.slice(0, 63).replace(/-+$/, ''),
+      namespace: kubernetesNamespace(project, environment),
       quota_cpu: quota.cpu,
       quota_memory_gi: quota.memoryGi,
       quota_gpus: quota.gpus,

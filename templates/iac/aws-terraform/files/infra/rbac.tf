@@ -65,3 +65,11 @@ resource "aws_iam_role_policy_attachment" "rbac" {
   role       = aws_iam_role.rbac[each.key].name
   policy_arn = aws_iam_policy.rbac[each.key].arn
 }
+
+# The CI pipeline identity (bootstrap/) gets the pipeline access of this environment.
+resource "aws_iam_role_policy_attachment" "ci_pipeline" {
+  count = contains(keys(local.rbac_policies), "pipeline") ? 1 : 0
+
+  role       = var.ci_pipeline_identity
+  policy_arn = aws_iam_policy.rbac["pipeline"].arn
+}

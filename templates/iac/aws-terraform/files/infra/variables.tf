@@ -11,6 +11,11 @@ variable "persona_principals" {
   default     = {}
 }
 
+variable "ci_pipeline_identity" {
+  type        = string
+  description = "Name of the pipeline's IAM role, created with its OIDC trust by bootstrap/; rbac.tf gives it the pipeline access."
+}
+
 variable "online_endpoint_enabled" {
   type        = bool
   description = "Create the SageMaker endpoint (projects that serve online)."

@@ -1,6 +1,10 @@
 terraform {
   required_version = ">= 1.6.0"
 
+  # State in the bucket and lock table of bootstrap/: the pipelines pass bucket, key, region and
+  # dynamodb_table at init (-backend-config), so nothing here names an account.
+  backend "s3" {}
+
   required_providers {
     aws = {
       source  = "hashicorp/aws"

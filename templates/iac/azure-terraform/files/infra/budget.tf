@@ -5,7 +5,7 @@ locals {
 
 resource "azurerm_consumption_budget_resource_group" "this" {
   name              = "budget-${local.name}"
-  resource_group_id = azurerm_resource_group.this.id
+  resource_group_id = data.azurerm_resource_group.this.id
   amount            = var.monthly_budget
   time_grain        = "Monthly"
 

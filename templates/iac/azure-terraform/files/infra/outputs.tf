@@ -1,6 +1,6 @@
 output "resource_group_name" {
   description = "Resource group holding the environment."
-  value       = azurerm_resource_group.this.name
+  value       = data.azurerm_resource_group.this.name
 }
 
 output "workspace_name" {

@@ -23,7 +23,7 @@ resource "azurerm_role_definition" "rbac" {
   for_each = local.rbac_roles
 
   name        = each.value.Name
-  scope       = azurerm_resource_group.this.id
+  scope       = data.azurerm_resource_group.this.id
   description = each.value.Description
 
   permissions {
@@ -33,13 +33,23 @@ resource "azurerm_role_definition" "rbac" {
     not_data_actions = each.value.NotDataActions
   }
 
-  assignable_scopes = [for scope in each.value.AssignableScopes : replace(scope, "{resourceGroupScope}", azurerm_resource_group.this.id)]
+  assignable_scopes = [for scope in each.value.AssignableScopes : replace(scope, "{resourceGroupScope}", data.azurerm_resource_group.this.id)]
 }
 
 resource "azurerm_role_assignment" "rbac" {
   for_each = local.rbac_assignments
 
-  scope              = azurerm_resource_group.this.id
+  scope              = data.azurerm_resource_group.this.id
   role_definition_id = azurerm_role_definition.rbac[each.key].role_definition_resource_id
   principal_id       = each.value
+}
+
+# The CI pipeline identity (bootstrap/) gets the pipeline access of this environment.
+resource "azurerm_role_assignment" "ci_pipeline" {
+  count = contains(keys(local.rbac_roles), "pipeline") ? 1 : 0
+
+  scope              = data.azurerm_resource_group.this.id
+  role_definition_id = azurerm_role_definition.rbac["pipeline"].role_definition_resource_id
+  principal_id       = data.azurerm_user_assigned_identity.ci_pipeline.principal_id
+  principal_type     = "ServicePrincipal"
 }

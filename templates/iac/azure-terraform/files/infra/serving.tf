@@ -7,7 +7,7 @@ resource "azapi_resource" "online_endpoint" {
   type      = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2024-04-01"
   name      = "ep-${substr(local.compact, 0, 20)}-${local.suffix}"
   parent_id = azurerm_machine_learning_workspace.this.id
-  location  = azurerm_resource_group.this.location
+  location  = data.azurerm_resource_group.this.location
   tags      = var.tags
 
   identity {

@@ -1,7 +1,7 @@
 # Training compute: a cluster that costs nothing while idle (min 0 nodes) and autoscales to the declared node count.
 resource "azurerm_machine_learning_compute_cluster" "training" {
   name                          = "train-cluster"
-  location                      = azurerm_resource_group.this.location
+  location                      = data.azurerm_resource_group.this.location
   machine_learning_workspace_id = azurerm_machine_learning_workspace.this.id
   vm_size                       = var.training_vm_size
   vm_priority                   = var.training_vm_priority

@@ -2,12 +2,22 @@
 
 variable "region" {
   type        = string
-  description = "Azure region of every resource, such as westeurope."
+  description = "Azure region of the environment, such as westeurope: bootstrap/ creates the resource group there, and every resource takes its location."
 }
 
 variable "resource_group_name" {
   type        = string
-  description = "Name of the resource group this configuration creates and owns."
+  description = "Name of the environment's resource group, created by bootstrap/; everything of this configuration is in it."
+}
+
+variable "ci_resource_group_name" {
+  type        = string
+  description = "Resource group of bootstrap/: the Terraform state and the CI identities."
+}
+
+variable "ci_pipeline_identity" {
+  type        = string
+  description = "Name of the pipeline's user-assigned identity in ci_resource_group_name, federated with the CI system by bootstrap/; rbac.tf gives it the pipeline access."
 }
 
 variable "persona_principals" {

@@ -2,6 +2,10 @@ terraform {
   # plantimestamp() (budget start month) needs Terraform 1.5+.
   required_version = ">= 1.6.0"
 
+  # State in the storage container of bootstrap/, read with Entra ID (no account key): the pipelines pass
+  # resource group, storage account, container and key at init (-backend-config).
+  backend "azurerm" {}
+
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
@@ -18,6 +22,8 @@ terraform {
 # The subscription comes from the login (ARM_SUBSCRIPTION_ID in CI, `az login` locally), never from this repository.
 provider "azurerm" {
   features {}
+  # bootstrap/ registered the resource providers; the deployer holds no subscription-wide right to.
+  resource_provider_registrations = "none"
 }
 
 provider "azapi" {}

@@ -2,8 +2,8 @@
 
 resource "azurerm_storage_account" "this" {
   name                            = "st${substr(local.compact, 0, 16)}${local.suffix}"
-  resource_group_name             = azurerm_resource_group.this.name
-  location                        = azurerm_resource_group.this.location
+  resource_group_name             = data.azurerm_resource_group.this.name
+  location                        = data.azurerm_resource_group.this.location
   account_tier                    = "Standard"
   account_replication_type        = "LRS"
   min_tls_version                 = "TLS1_2"
@@ -13,8 +13,8 @@ resource "azurerm_storage_account" "this" {
 
 resource "azurerm_key_vault" "this" {
   name                       = "kv${substr(local.compact, 0, 16)}${local.suffix}"
-  location                   = azurerm_resource_group.this.location
-  resource_group_name        = azurerm_resource_group.this.name
+  location                   = data.azurerm_resource_group.this.location
+  resource_group_name        = data.azurerm_resource_group.this.name
   tenant_id                  = data.azurerm_client_config.current.tenant_id
   sku_name                   = "standard"
   purge_protection_enabled   = true
@@ -25,8 +25,8 @@ resource "azurerm_key_vault" "this" {
 # Application Insights needs a Log Analytics workspace since classic Application Insights was retired.
 resource "azurerm_log_analytics_workspace" "this" {
   name                = "log-${local.name}"
-  location            = azurerm_resource_group.this.location
-  resource_group_name = azurerm_resource_group.this.name
+  location            = data.azurerm_resource_group.this.location
+  resource_group_name = data.azurerm_resource_group.this.name
   sku                 = "PerGB2018"
   retention_in_days   = 30
   tags                = var.tags
@@ -34,8 +34,8 @@ resource "azurerm_log_analytics_workspace" "this" {
 
 resource "azurerm_application_insights" "this" {
   name                = "appi-${local.name}"
-  location            = azurerm_resource_group.this.location
-  resource_group_name = azurerm_resource_group.this.name
+  location            = data.azurerm_resource_group.this.location
+  resource_group_name = data.azurerm_resource_group.this.name
   workspace_id        = azurerm_log_analytics_workspace.this.id
   application_type    = "web"
   tags                = var.tags
@@ -43,8 +43,8 @@ resource "azurerm_application_insights" "this" {
 
 resource "azurerm_container_registry" "this" {
   name                = "cr${substr(local.compact, 0, 40)}${local.suffix}"
-  resource_group_name = azurerm_resource_group.this.name
-  location            = azurerm_resource_group.this.location
+  resource_group_name = data.azurerm_resource_group.this.name
+  location            = data.azurerm_resource_group.this.location
   sku                 = "Standard"
   # Pulls and pushes authenticate with Entra ID identities, never the shared admin user.
   admin_enabled = false
@@ -53,8 +53,8 @@ resource "azurerm_container_registry" "this" {
 
 resource "azurerm_machine_learning_workspace" "this" {
   name                    = "mlw-${substr(var.project, 0, 20)}-${substr(var.environment, 0, 8)}"
-  location                = azurerm_resource_group.this.location
-  resource_group_name     = azurerm_resource_group.this.name
+  location                = data.azurerm_resource_group.this.location
+  resource_group_name     = data.azurerm_resource_group.this.name
   description             = "${var.project} (${var.environment}), owned by ${var.team}"
   application_insights_id = azurerm_application_insights.this.id
   key_vault_id            = azurerm_key_vault.this.id

@@ -36,6 +36,15 @@ resource "google_artifact_registry_repository_iam_member" "vertex_images" {
   member     = local.vertex_member
 }
 
+# The pipeline submits the Vertex AI jobs and deployments that run as the service account above, which
+# needs actAs on that one account (not on the project's).
+resource "google_service_account_iam_member" "pipeline_acts_as_vertex" {
+  service_account_id = google_service_account.vertex.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = local.ci_pipeline_member
+}
+
 locals {
-  vertex_member = "serviceAccount:${google_service_account.vertex.email}"
+  vertex_member      = "serviceAccount:${google_service_account.vertex.email}"
+  ci_pipeline_member = "serviceAccount:${var.ci_pipeline_identity}@${var.gcp_project_id}.iam.gserviceaccount.com"
 }

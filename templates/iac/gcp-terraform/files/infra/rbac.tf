@@ -40,3 +40,12 @@ resource "google_project_iam_member" "rbac" {
   role    = google_project_iam_custom_role.rbac[each.key].name
   member  = each.value
 }
+
+# The CI pipeline identity (bootstrap/) gets the pipeline access of this environment.
+resource "google_project_iam_member" "ci_pipeline" {
+  count = contains(keys(local.rbac_roles), "pipeline") ? 1 : 0
+
+  project = var.gcp_project_id
+  role    = google_project_iam_custom_role.rbac["pipeline"].name
+  member  = local.ci_pipeline_member
+}

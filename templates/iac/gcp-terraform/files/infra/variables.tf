@@ -8,12 +8,17 @@ variable "region" {
 
 variable "gcp_project_id" {
   type        = string
-  description = "GCP project that hosts the environment. Set by CI as TF_VAR_gcp_project_id (one project per environment is recommended)."
+  description = "GCP project that hosts the environment. The pipelines set it as TF_VAR_gcp_project_id from the CI variable GCP_PROJECT (one project per environment is recommended)."
 }
 
 variable "billing_account" {
   type        = string
-  description = "Billing account id (XXXXXX-XXXXXX-XXXXXX) that pays for gcp_project_id. Set by CI as TF_VAR_billing_account."
+  description = "Billing account id (XXXXXX-XXXXXX-XXXXXX) that pays for gcp_project_id. The pipelines set it as TF_VAR_billing_account from the CI variable GCP_BILLING_ACCOUNT."
+}
+
+variable "ci_pipeline_identity" {
+  type        = string
+  description = "Account id of the pipeline's service account, created with its workload identity trust by bootstrap/; iam.tf and rbac.tf give it the pipeline access."
 }
 
 variable "persona_principals" {

@@ -1,6 +1,9 @@
 terraform {
   required_version = ">= 1.6.0"
 
+  # State in the bucket of bootstrap/: the pipelines pass bucket and prefix at init (-backend-config).
+  backend "gcs" {}
+
   required_providers {
     google = {
       source  = "hashicorp/google"

@@ -1,6 +1,10 @@
 terraform {
   required_version = ">= 1.6.0"
 
+  # State in a Secret of the state namespace bootstrap/ creates (locked with a Lease): the pipelines pass
+  # namespace and secret_suffix at init (-backend-config); the cluster comes from KUBE_CONFIG_PATH.
+  backend "kubernetes" {}
+
   required_providers {
     kubernetes = {
       source  = "hashicorp/kubernetes"

@@ -5,7 +5,7 @@ import { createEndpointConfig } from './endpoint.js';
 import { createProcessingJob } from './processing.js';
 import { createTrainingJob } from './training.js';
 
-export { SAGEMAKER_TRAINING_PROGRAM } from './training.js';
+export { SAGEMAKER_LAUNCHER } from './training.js';
 
 export const awsWorkloads: CloudWorkloads = {
   variables: AWS_WORKLOAD_VARIABLES,

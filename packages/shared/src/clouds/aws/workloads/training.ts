@@ -1,48 +1,44 @@
 /**
- * SageMaker CreateTrainingJob request. Single-process training overrides the container entrypoint with
- * `python -m <pkg> train`. PyTorch on GPUs runs on SageMaker's own launcher instead: the training
- * toolkit (`sagemaker-training`, whose `train` command SageMaker invokes) reads the
- * `sagemaker_torch_distributed_enabled` hyperparameter and starts torchrun on every instance with one
- * process per GPU. SageMaker uploads /opt/ml/model to the output path, so runs are written there.
+ * SageMaker CreateTrainingJob request. The declared data is the `training` channel (downloaded to
+ * /opt/ml/input/data/training/ before the container starts), and the runs are written into /opt/ml/model,
+ * which SageMaker uploads as model.tar.gz (aws/contract.ts). Single-process training overrides the
+ * container entrypoint with `python -m <pkg> train`; PyTorch on GPUs with `python -m <pkg>.launch`, which
+ * reads the job's hosts from SageMaker's resource config and starts torchrun with one process per GPU.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
+import { trainingData, trainingVariables } from '../../../workloads/contract.js';
 import { distributedGpu, imageRef, packageCommand } from '../../../workloads/runtime.js';
+import { awsContract, TRAINING_CHANNEL } from '../contract.js';
 import { placeholder, runScopedName, s3Uri, sagemakerInstanceType, sagemakerTags } from './common.js';
 
-/**
- * Entry script the training toolkit runs under torchrun, relative to /opt/ml/code in the PyTorch
- * training image; it calls `<pkg>.__main__.main(["train", ...])`.
- */
-export const SAGEMAKER_TRAINING_PROGRAM = 'train_entry.py';
+/** The module (of the PyTorch package) that launches torchrun on each instance of a distributed job. */
+export const SAGEMAKER_LAUNCHER = 'launch';
 
-/** Where SageMaker collects the model directory from (uploaded as model.tar.gz). */
-const MODEL_DIR = '/opt/ml/model';
+/** The container's entrypoint: one training process, or the launcher of one per GPU. */
+function entrypoint(project: ProjectDeclaration): string[] {
+  const gpu = distributedGpu(project);
+  if (!gpu) return packageCommand(project, 'train');
+  return ['python', '-m', `${project.packageName}.${SAGEMAKER_LAUNCHER}`, '--nproc-per-node', String(gpu.count)];
+}
 
 /** The request body as a plain object. */
 export function createTrainingJob(project: ProjectDeclaration): Record<string, unknown> {
   const gpu = distributedGpu(project);
-  const instanceType = sagemakerInstanceType(project.training);
   return {
     TrainingJobName: runScopedName(project, 'train'),
-    AlgorithmSpecification: {
-      TrainingImage: imageRef(project, 'train'),
-      TrainingInputMode: 'File',
-      ...(gpu ? {} : { ContainerEntrypoint: packageCommand(project, 'train') }),
-    },
-    ...(gpu
-      ? {
-          HyperParameters: {
-            sagemaker_program: SAGEMAKER_TRAINING_PROGRAM,
-            sagemaker_torch_distributed_enabled: 'true',
-            sagemaker_instance_type: instanceType,
-          },
-        }
-      : {}),
+    AlgorithmSpecification: { TrainingImage: imageRef(project, 'train'), TrainingInputMode: 'File', ContainerEntrypoint: entrypoint(project) },
+    InputDataConfig: [
+      {
+        ChannelName: TRAINING_CHANNEL,
+        DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: trainingData(project, awsContract.training).uri, S3DataDistributionType: 'FullyReplicated' } },
+        InputMode: 'File',
+      },
+    ],
     RoleArn: placeholder('SAGEMAKER_ROLE_ARN'),
     OutputDataConfig: { S3OutputPath: s3Uri(project, 'training/') },
-    ResourceConfig: { InstanceType: instanceType, InstanceCount: gpu?.nodes ?? 1, VolumeSizeInGB: 50 },
+    ResourceConfig: { InstanceType: sagemakerInstanceType(project.training), InstanceCount: gpu?.nodes ?? 1, VolumeSizeInGB: 50 },
     StoppingCondition: { MaxRuntimeInSeconds: 24 * 3600 },
-    Environment: { RUNS_DIR: `${MODEL_DIR}/runs` },
+    Environment: trainingVariables(project, awsContract.training),
     Tags: sagemakerTags(project, 'training'),
   };
 }

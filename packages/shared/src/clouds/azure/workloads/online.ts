@@ -1,16 +1,18 @@
 /**
  * Azure ML managed online deployment of the serve image as a custom container: Azure ML routes
- * liveness/readiness to /health and scoring to /predict on the service port.
+ * liveness/readiness and scoring to the routes of azure/contract.ts, and mounts the model under AZUREML_MODEL_DIR.
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
-import { HEALTH_PATH, imageRef, metricsPushEnvironment, PREDICT_PATH, SERVICE_PORT } from '../../../workloads/runtime.js';
+import { imageRef, metricsPushEnvironment } from '../../../workloads/runtime.js';
+import { azureContract } from '../contract.js';
 import { azureMachine, AZUREML_SCHEMAS, azureTags, placeholder } from './common.js';
 
 const probe = (initialDelay: number) => ({ initial_delay: initialDelay, period: 10, timeout: 5, failure_threshold: 3, success_threshold: 1 });
 
 /** The deployment as a plain object; instance_count starts at the declared minimum. */
 export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<string, unknown> {
-  const route = (path: string) => ({ path, port: SERVICE_PORT });
+  const { port, routes } = azureContract.serving;
+  const route = (path: string) => ({ path, port });
   return {
     $schema: AZUREML_SCHEMAS.managedOnlineDeployment,
     name: placeholder('AZUREML_DEPLOYMENT_NAME'),
@@ -20,7 +22,7 @@ export function azuremlOnlineDeployment(project: ProjectDeclaration): Record<str
     model: placeholder('AZUREML_MODEL'),
     environment: {
       image: imageRef(project, 'serve'),
-      inference_config: { liveness_route: route(HEALTH_PATH), readiness_route: route(HEALTH_PATH), scoring_route: route(PREDICT_PATH) },
+      inference_config: { liveness_route: route(routes.health), readiness_route: route(routes.health), scoring_route: route(routes.predict) },
     },
     instance_type: azureMachine(project.serving.compute).type,
     instance_count: project.serving.replicas.min,

@@ -6,7 +6,9 @@
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
 import { distributedGpu, type GpuProfile, imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { gcsFusePath, gcsUri, machineSpec, placeholder } from './common.js';
+import { trainingEnv } from '../../../workloads/contract.js';
+import { gcpContract, trainingOutput } from '../contract.js';
+import { gcsUri, machineSpec } from './common.js';
 
 /** The training command of each replica. */
 function trainingCommand(project: ProjectDeclaration, gpu: GpuProfile | undefined): string[] {
@@ -21,7 +23,7 @@ function trainingCommand(project: ProjectDeclaration, gpu: GpuProfile | undefine
 /** The CustomJobSpec as a plain object. */
 export function vertexCustomJob(project: ProjectDeclaration): Record<string, unknown> {
   const gpu = distributedGpu(project);
-  const runDir = `training/${placeholder('RUN_ID')}`;
+  const runDir = trainingOutput();
   const pool = (replicaCount: number) => ({
     machineSpec: machineSpec(project.training),
     replicaCount,
@@ -29,7 +31,8 @@ export function vertexCustomJob(project: ProjectDeclaration): Record<string, unk
     containerSpec: {
       imageUri: imageRef(project, 'train'),
       command: trainingCommand(project, gpu),
-      env: [{ name: 'RUNS_DIR', value: gcsFusePath(project, `${runDir}/runs`) }],
+      // Data and runs through the /gcs mount (gcp/contract.ts).
+      env: trainingEnv(project, gcpContract.training),
     },
   });
   const nodes = gpu?.nodes ?? 1;

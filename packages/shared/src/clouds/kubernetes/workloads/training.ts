@@ -8,6 +8,8 @@ import { imageRef, packageCommand } from '../../../workloads/runtime.js';
 import { labels, runScopedMeta } from './metadata.js';
 import { containerSecurityContext, podSecurityContext, resources, scheduling, sharedMemory, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
+import { trainingEnv } from '../../../workloads/contract.js';
+import { kubernetesContract } from '../contract.js';
 
 /** Finished jobs are garbage-collected after a week, long enough to read their logs. */
 const TTL_SECONDS = 7 * 24 * 3600;
@@ -30,10 +32,8 @@ export function trainingKind(project: ProjectDeclaration): TrainingKind {
 }
 
 // The gate runs in a pod made from this template, and keeps the champion registry on the volume.
-const TRAINING_ENV = [
-  { name: 'RUNS_DIR', value: DATA_PATHS.runs },
-  { name: 'MODEL_REGISTRY_DIR', value: DATA_PATHS.registry },
-];
+// Data and runs where kubernetes/contract.ts puts them.
+const podEnv = (project: ProjectDeclaration) => trainingEnv(project, kubernetesContract.training, { MODEL_REGISTRY_DIR: DATA_PATHS.registry });
 
 /** The training pod template; `persistent` mounts the data volume, otherwise a scratch dir takes its place. */
 function trainingPod(project: ProjectDeclaration, containerName: string, command: string[], persistent: boolean, restartPolicy?: string): object {
@@ -49,7 +49,7 @@ function trainingPod(project: ProjectDeclaration, containerName: string, command
           name: containerName,
           image: imageRef(project, 'train'),
           command,
-          env: TRAINING_ENV,
+          env: podEnv(project),
           resources: resources(project.training),
           securityContext: containerSecurityContext(false),
           volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT, ...shm.volumeMounts],

@@ -2,7 +2,8 @@
 
 Each command is a module of this package with a `main(argv)` function. `train` and
 `evaluate` are always there; `batch` and `service` exist when the project has batch or
-online serving. The containers use this form, so they need only the package name.
+online serving, and with `service` comes `serve`, SageMaker's name for starting an endpoint
+container. The containers use this form, so they need only the package name.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import importlib
 import importlib.util
 import sys
 
-COMMANDS = ("train", "evaluate", "batch", "service")
+COMMANDS = ("train", "evaluate", "batch", "service", "serve")
 
 
 def available_commands() -> list[str]:

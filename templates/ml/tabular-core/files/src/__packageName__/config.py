@@ -16,8 +16,17 @@ PACKAGE = __name__.rpartition(".")[0]
 
 
 def data_path() -> Path:
-    """CSV used for training and evaluation (`DATA_PATH`): where the data comes from, in one place."""
+    """CSV, or folder of CSVs, used for training and evaluation (`DATA_PATH`): where this process reads it.
+
+    The bundled sample by default; a cloud job points it at the folder or file the platform mounted
+    the declared data on.
+    """
     return Path(os.environ.get("DATA_PATH", "data/sample.csv"))
+
+
+def data_uri() -> str | None:
+    """Where the training data lives (`DATA_URI`, the declared URI), when it is not `DATA_PATH` itself."""
+    return os.environ.get("DATA_URI") or None
 
 
 def data_version() -> str | None:

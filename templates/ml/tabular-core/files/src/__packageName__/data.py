@@ -43,20 +43,49 @@ class Split:
         return {name: sorted(row_fingerprints(self.part(name))) for name in SPLIT_NAMES}
 
 
+def data_files(path: Path | str) -> list[Path]:
+    """The CSV files at `path`: the file itself, or every `*.csv` under a folder, sorted.
+
+    Platforms hand a job its data as a folder (a SageMaker channel, an Azure ML folder input, a
+    mounted prefix) as often as a file, so both are data.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.rglob("*.csv"))
+    if not files:
+        raise FileNotFoundError(f"no CSV file under {path}")
+    return files
+
+
 def load_csv(path: Path | str) -> pd.DataFrame:
-    """Read a CSV file; identifiers stay strings, everything else is inferred."""
-    return pd.read_csv(path)
+    """Read a CSV file, or the CSV files of a folder one after the other, as one frame."""
+    frames = [pd.read_csv(file) for file in data_files(path)]
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def data_source(path: Path) -> dict[str, Any]:
     """What a run records about its data: the URI, the version when one is given, and a content hash.
 
+    The URI is the declared one (`DATA_URI`) when the platform mounted it at `path`, else `path`
+    itself; `path` is kept too, for a later step on the same machine to read the same rows. The
+    hash covers every file of a folder, with its name, so renaming or adding a file changes it.
     The one place that describes the data, as `config.data_path` is the one place that locates it.
     """
+    files = data_files(path)
+    if len(files) == 1:
+        digest = hashlib.sha256(files[0].read_bytes()).hexdigest()
+    else:
+        hasher = hashlib.sha256()
+        for file in files:
+            hasher.update(f"{file.relative_to(path).as_posix()}\0".encode())
+            hasher.update(file.read_bytes())
+        digest = hasher.hexdigest()
     return {
-        "uri": str(path),
+        "uri": config.data_uri() or str(path),
+        "path": str(path),
         "version": config.data_version(),
-        "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+        "sha256": digest,
     }
 
 

@@ -63,7 +63,7 @@ def evaluate_run(
     if registered is not None:
         evaluation = read_json(registered.path / METADATA_FILE)["evaluation"]
         return Outcome(evaluation, registered, registry.champion() == registered, repeated=True)
-    path = data_path or Path(bundle.metadata["data"]["uri"])
+    path = data_path or Path(bundle.metadata["data"]["path"])
     frame = load_csv(path)
     validate(frame).raise_if_invalid()
     champion = registry.champion()

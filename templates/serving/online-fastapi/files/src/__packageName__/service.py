@@ -14,13 +14,17 @@
   test and PSI, prediction drift and an overall status, or a statement that the window holds
   too few rows to judge.
 
-The model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
+The platform running the container may ask for other routes, another request format, a port and
+a model folder of its own (SageMaker's /ping and /invocations, Vertex AI's AIP_* variables, Azure
+ML's AZUREML_MODEL_DIR): see `hosting`; the service's own routes stay available beside them.
+Otherwise the model is chosen by `inference.load_model` (MODEL_PATH, the registry champion, or
 training on startup only when TRAIN_ON_STARTUP=1), when `app` is first accessed.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import threading
 import time
 from collections import deque
@@ -33,7 +37,7 @@ import numpy as np
 import pandas as pd
 import pydantic
 import uvicorn
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, HTTPException, Request, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -55,6 +59,7 @@ from .drift import (
     publish_psi,
 )
 from .drift_report import drift_report
+from .hosting import Hosting, from_environment
 from .inference import load_model, predict
 from .metrics_push import PeriodicPusher, pushgateway_url
 from .policy import DriftPolicy, load_policy
@@ -118,6 +123,22 @@ FeatureRow = create_model("FeatureRow", __base__=StrictModel, **_row_fields())
 
 class PredictRequest(StrictModel):
     rows: list[FeatureRow] = Field(..., **_length_limits(1, MAX_ROWS_PER_REQUEST))  # type: ignore[valid-type]
+
+
+class InstancesRequest(StrictModel):
+    """Vertex AI's prediction request: the rows as `instances`, and parameters this model has none of."""
+
+    instances: list[FeatureRow] = Field(  # type: ignore[valid-type]
+        ..., **_length_limits(1, MAX_ROWS_PER_REQUEST)
+    )
+    parameters: dict[str, Any] | None = None
+
+
+def _parse(model: type[BaseModel], payload: Any) -> BaseModel:
+    try:
+        return model.model_validate(payload) if PYDANTIC_V2 else model.parse_obj(payload)
+    except pydantic.ValidationError as error:
+        raise HTTPException(status_code=422, detail=error.errors()) from error
 
 
 class PredictResponse(BaseModel):
@@ -211,21 +232,27 @@ class DriftWindow:
 
 
 def create_app(
-    bundle: ModelBundle, drift_window_rows: int = DRIFT_WINDOW_ROWS, policy: DriftPolicy | None = None
+    bundle: ModelBundle,
+    drift_window_rows: int = DRIFT_WINDOW_ROWS,
+    policy: DriftPolicy | None = None,
+    hosting: Hosting | None = None,
 ) -> FastAPI:
     """An app serving `bundle`, with its own metrics registry and drift window.
 
-    The drift thresholds and minimum window come from the model policy unless `policy` is given.
+    The drift thresholds and minimum window come from the model policy unless `policy` is given;
+    the platform's routes from `hosting` (default: the service's own).
     """
     policy = policy or load_policy().drift
+    hosting = hosting or Hosting("service", 0)
+    known_paths = KNOWN_PATHS | {hosting.health_route, hosting.predict_route}
     app = FastAPI(title=__project__, description=__description__, version=bundle.version_label)
     metrics = ServiceMetrics.create()
     metrics.model.labels(version=bundle.version_label).set(1)
     # Recorded at promotion in the registry version's metadata; a model that never went through the
     # gate (MODEL_PATH to a run, training on startup) has no score to publish.
     gate_scores = bundle.metadata.get("evaluation", {}).get("scores", {}).get("challenger", {})
-    for metric, score in gate_scores.items():
-        metrics.evaluation.labels(metric=metric).set(score)
+    for metric, value in gate_scores.items():
+        metrics.evaluation.labels(metric=metric).set(value)
     window = DriftWindow(drift_window_rows)
 
     def refresh_drift() -> None:
@@ -244,7 +271,7 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         # Unknown paths share one label so scanners cannot blow up metric cardinality.
-        path = request.url.path if request.url.path in KNOWN_PATHS else "other"
+        path = request.url.path if request.url.path in known_paths else "other"
         started = time.perf_counter()
         status = 500
         try:
@@ -257,13 +284,7 @@ def create_app(
             if status >= 400:
                 metrics.errors.labels(path=path, status=str(status)).inc()
 
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "model_version": bundle.version_label}
-
-    @app.post("/predict", response_model=PredictResponse)
-    def predict_rows(request: PredictRequest) -> dict[str, Any]:
-        rows = [_as_dict(row) for row in request.rows]
+    def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
         scored = predict(bundle, pd.DataFrame(rows, columns=list(FEATURES)))
         for predicted in scored["prediction"]:
             metrics.predictions.labels(predicted_class=str(predicted)).inc()
@@ -275,6 +296,38 @@ def create_app(
             "predictions": scored["prediction"].tolist(),
             "probabilities": scored["probability"].tolist(),
         }
+
+    def health() -> dict[str, str]:
+        return {"status": "ok", "model_version": bundle.version_label}
+
+    # The platform's routes first: where its predict route is /predict, its format wins.
+    if hosting.health_route != "/health":
+        app.add_api_route(hosting.health_route, health, methods=["GET"])
+    if hosting.request_format == "instances":
+
+        @app.post(hosting.predict_route)
+        def predict_instances(request: InstancesRequest) -> dict[str, Any]:
+            scored = score([_as_dict(row) for row in request.instances])
+            pairs = zip(scored["predictions"], scored["probabilities"], strict=True)
+            return {"predictions": [{"prediction": c, "probability": p} for c, p in pairs]}
+
+    elif hosting.request_format == "invocations":
+
+        @app.post(hosting.predict_route, response_model=PredictResponse)
+        async def invocations(request: Request) -> dict[str, Any]:
+            body = await request.body()
+            if request.headers.get("content-type", "").startswith("text/csv"):
+                payload: Any = {"rows": pd.read_csv(io.BytesIO(body)).to_dict(orient="records")}
+            else:
+                payload = await request.json()
+            parsed = _parse(PredictRequest, payload)
+            return score([_as_dict(row) for row in parsed.rows])  # type: ignore[attr-defined]
+
+    app.add_api_route("/health", health, methods=["GET"])
+
+    @app.post("/predict", response_model=PredictResponse)
+    def predict_rows(request: PredictRequest) -> dict[str, Any]:
+        return score([_as_dict(row) for row in request.rows])
 
     @app.get("/metrics")
     def prometheus_metrics() -> Response:
@@ -289,9 +342,14 @@ def create_app(
     return app
 
 
+def hosted_app(hosting: Hosting) -> FastAPI:
+    """The app of the platform's contract: its model folder where it has one, else `load_model`'s choice."""
+    return create_app(load_model(hosting.model_dir), hosting=hosting)
+
+
 @cache
 def _default_app() -> FastAPI:
-    return create_app(load_model())
+    return hosted_app(from_environment())
 
 
 def __getattr__(name: str) -> Any:
@@ -303,11 +361,14 @@ def __getattr__(name: str) -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
+    hosting = from_environment()
     parser = argparse.ArgumentParser(description="Serve the model over HTTP.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--port", type=int, default=hosting.port, help="default: the platform's port (AIP_HTTP_PORT) or 8000"
+    )
     args = parser.parse_args(argv)
-    uvicorn.run(f"{__package__}.service:app", host=args.host, port=args.port)
+    uvicorn.run(hosted_app(hosting), host=args.host, port=args.port)
     return 0
 
 
