@@ -10,6 +10,8 @@ DEBIAN_PACKAGES=(
   python3 python3-sklearn python3-scipy python3-pandas python3-joblib python3-fastapi python3-uvicorn python3-httpx
   python3-pytest python3-prometheus-client python3-pydantic python3-torch python3-matplotlib
   prometheus prometheus-pushgateway yamllint shellcheck chromium
+  # e2e/images.test.ts: build the Dockerfiles on a Debian base made by debootstrap.
+  podman debootstrap
 )
 
 missing=()

@@ -6,3 +6,5 @@ export { HEAVY_MODULES, modulesLoadedBy } from './loaded-modules.js';
 export { publishedVersions, startRegistry, type RegistryOptions, type TestRegistry } from './registry.js';
 export { packWorkspaces, publishableWorkspaces, type PackedWorkspace, type Workspace } from './workspaces.js';
 export { checkoutRelease, previousRelease, publishRelease, type Release } from './release.js';
+export { baseKey, debianBaseImage, debianMirror, type DebianBaseOptions } from './debian-base.js';
+export { chrootRun, chrootStart, imageConfig, podmanBuild, withMountedImage, type ChrootRun, type ImageConfig, type Started } from './podman.js';

@@ -60,15 +60,16 @@ describe('terraformVariables', () => {
     expect(varsOf({ cloud: 'gcp', serving: serving({ mode: 'batch' }) })).toMatchObject({ online_endpoint_enabled: false });
   });
 
-  it('sizes the Kubernetes quota for training, serving at max replicas plus a surge, and batch', () => {
+  it('sizes the Kubernetes quota from the pods\' limits: training, serving at max replicas plus a surge, batch and the volume pod', () => {
     const vars = varsOf({
       cloud: 'kubernetes',
       framework: 'pytorch',
       training: accelerator('t4', { count: 2, nodes: 3 }),
       serving: serving({ mode: 'both', replicas: { min: 1, max: 3 }, compute: cpu({ vcpus: 2, memoryGi: 4 }) }),
     });
-    // training: 3 nodes × (4 cores, 16 GiB, 2 GPUs); serving: (3 + 1) × (2, 4); batch: 1 × (2, 4)
-    expect(vars).toMatchObject({ namespace: 'churn-model-dev', quota_cpu: 12 + 8 + 2, quota_memory_gi: 48 + 16 + 4, quota_gpus: 6 });
+    // training: 3 nodes × (2 cores, 8 GiB, 2 GPUs); serving: (3 + 1) × (2, 4); batch: 1 × (2, 4);
+    // the volume pod (0.1 core, 0.125 GiB) rounds the sums up to whole cores and GiB.
+    expect(vars).toMatchObject({ namespace: 'churn-model-dev', quota_cpu: 6 + 8 + 2 + 1, quota_memory_gi: 24 + 16 + 4 + 1, quota_gpus: 6 });
     expect(vars).not.toHaveProperty('region');
   });
 });

@@ -84,7 +84,8 @@ describe('kubernetes serving', () => {
     const pod = deployment.spec.template.spec;
     expect(pod.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-L4' });
     expect(pod.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
-    expect(pod.containers[0].resources.limits).toEqual({ 'nvidia.com/gpu': '2' });
+    // CPU and memory limits equal the requests: the LimitRange default (1 CPU, 1Gi) would be below them.
+    expect(pod.containers[0].resources.limits).toEqual({ cpu: '2', memory: '8Gi', 'nvidia.com/gpu': '2' });
   });
 
   it('runs batch scoring on the declared schedule', () => {

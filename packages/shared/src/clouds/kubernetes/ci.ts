@@ -10,9 +10,10 @@ import { installJq } from '../../cicd/toolchains.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { modelName } from '../../workloads/runtime.js';
 import { kubernetesWorkloads } from './workloads/index.js';
-import { KUBERNETES_WORKLOAD_VARIABLES } from './workloads/metadata.js';
+import { KUBERNETES_WORKLOAD_VARIABLES, RUN_ANNOTATION } from './workloads/metadata.js';
 import { DATA_PATHS } from './workloads/storage.js';
-import { volumePod, volumePodName } from './workloads/volume-pod.js';
+import { trainingKind } from './workloads/training.js';
+import { volumePod } from './workloads/volume-pod.js';
 
 const OIDC_AUDIENCE = '$K8S_OIDC_AUDIENCE';
 
@@ -25,26 +26,26 @@ const login: CloudCi['login'] = (tokenVar) => [
   'kubectl config use-context ci',
 ];
 
+/** Selects the objects of one component in the pipeline's `kubectl --selector`. */
+const component = (name: string) => `app.kubernetes.io/component=${name}`;
+
 /**
  * The run, the registry and the data live on the training Job's volumes, so the gate runs as a pod built
- * from the Job's own pod template with the command swapped for `evaluate`; its exit code is the gate's.
+ * from this run's Job (found by its run annotation) with the command swapped for `evaluate`; its exit
+ * code is the gate's.
  */
 function gateInCluster(project: ProjectDeclaration): string[] {
-  const spec = kubernetesWorkloads.training.path;
-  // The file holds the data claim and the Job (or the PyTorchJob, whose Master carries the volume).
+  const kind = trainingKind(project);
   const podFromJob =
-    '(.items // [.]) | map(select(.kind == "Job" or .kind == "PyTorchJob"))[0] | ' +
-    '{apiVersion: "v1", kind: "Pod", metadata: {name: $pod}, spec: ((.spec.template.spec // .spec.pytorchReplicaSpecs.Master.template.spec) | .restartPolicy = "Never" | ' +
+    `[.items[] | select(.metadata.annotations["${RUN_ANNOTATION}"] == $run)][0] | ` +
+    '{apiVersion: "v1", kind: "Pod", metadata: {generateName: $prefix, labels: .metadata.labels}, spec: ((.spec.template.spec // .spec.pytorchReplicaSpecs.Master.template.spec) | .restartPolicy = "Never" | ' +
     '.containers = [.containers[0] | .command = ["python", "-m", $pkg, "evaluate"] | del(.args)])}';
   return [
-    // The checkout's spec still holds placeholders: fill them to find this run's Job.
-    ...substituteSpec(project, kubernetesWorkloads.training, KUBERNETES_WORKLOAD_VARIABLES),
-    'pod="gate-$RUN_ID"',
-    `kubectl get --filename ${spec} --output json | jq --arg pod "$pod" --arg pkg ${project.packageName} '${podFromJob}' | kubectl create --filename -`,
-    'until phase=$(kubectl get pod "$pod" --output jsonpath=\'{.status.phase}\') && [[ "$phase" =~ ^(Succeeded|Failed)$ ]]; do sleep 10; done',
-    'kubectl logs "pod/$pod"',
-    'verdict=$(kubectl get pod "$pod" --output jsonpath=\'{.status.containerStatuses[0].state.terminated.exitCode}\')',
-    'kubectl delete pod "$pod" --wait=false',
+    `pod=$(kubectl get ${kind.resource} --selector ${component('training')} --output json | jq --arg run "$RUN_ID" --arg prefix ${project.name}-gate- --arg pkg ${project.packageName} '${podFromJob}' | kubectl create --filename - --output name)`,
+    'until phase=$(kubectl get "$pod" --output jsonpath=\'{.status.phase}\') && [[ "$phase" =~ ^(Succeeded|Failed)$ ]]; do sleep 10; done',
+    'kubectl logs "$pod"',
+    'verdict=$(kubectl get "$pod" --output jsonpath=\'{.status.containerStatuses[0].state.terminated.exitCode}\')',
+    'kubectl delete "$pod" --wait=false',
     'exit "$verdict"',
   ];
 }
@@ -55,10 +56,10 @@ function gateInCluster(project: ProjectDeclaration): string[] {
  */
 function withVolumePod(project: ProjectDeclaration, purpose: string, copy: string[]): string[] {
   const manifest = JSON.stringify(volumePod(project, purpose));
-  const name = volumePodName(project, purpose).replace(/\$\{RUN_ID\}/, '$RUN_ID');
   return [
-    `pod="${name}"`,
-    `printf '%s' '${manifest}' | envsubst '\${IMAGE_REGISTRY} \${IMAGE_TAG} \${RUN_ID}' | kubectl create --filename -`,
+    // The API server names the pod (generateName); `kubectl cp` and `exec` take the bare name.
+    `pod=$(printf '%s' '${manifest}' | envsubst '\${IMAGE_REGISTRY} \${IMAGE_TAG} \${RUN_ID}' | kubectl create --filename - --output name)`,
+    'pod="${pod#pod/}"',
     'kubectl wait "pod/$pod" --for=condition=Ready --timeout=10m',
     ...copy,
     'kubectl delete pod "$pod" --wait=false',
@@ -66,12 +67,14 @@ function withVolumePod(project: ProjectDeclaration, purpose: string, copy: strin
 }
 
 export const kubernetesCi: CloudCi = {
-  variables: ['K8S_SERVER', 'K8S_CA_DATA', 'K8S_NAMESPACE', 'K8S_OIDC_AUDIENCE'],
+  // K8S_PIPELINE_USER: the user the cluster's OIDC authenticator reports for this CI's token (its claim
+  // mapping and prefix), which rbac.tf binds the pipeline Role to.
+  variables: ['K8S_SERVER', 'K8S_CA_DATA', 'K8S_NAMESPACE', 'K8S_OIDC_AUDIENCE', 'K8S_PIPELINE_USER'],
   // A cluster has no registry of its own: the CI system's registry, with the job's own token.
   registryLogin: undefined,
   oidcAudience: OIDC_AUDIENCE,
   login,
-  terraformAuth: () => ['export KUBE_CONFIG_PATH="$HOME/.kube/config"'],
+  terraformAuth: () => ['export KUBE_CONFIG_PATH="$HOME/.kube/config"', 'export TF_VAR_pipeline_user="$K8S_PIPELINE_USER"'],
   installCli: () => [
     ...installJq(),
     'curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.31/deb/Release.key | $sudo gpg --batch --yes --dearmor -o /usr/share/keyrings/kubernetes-apt-keyring.gpg',
@@ -92,15 +95,16 @@ export const kubernetesCi: CloudCi = {
   azurePipelines: { login, setup: [] },
   submitTraining: (project) => {
     const spec = kubernetesWorkloads.training.path;
+    const kind = trainingKind(project);
     return [
       ...substituteSpec(project, kubernetesWorkloads.training, KUBERNETES_WORKLOAD_VARIABLES),
-      // A Job's pod template is immutable: replace the previous run's Job instead of applying over it.
-      `kubectl delete --filename ${spec} --ignore-not-found --wait=true`,
-      'job=$(kubectl create --filename ' + spec + ' --output name)',
-      // --timeout=0 checks once; Jobs report success and failure as separate conditions.
-      'until kubectl wait "$job" --for=condition=complete --timeout=0 >/dev/null 2>&1; do',
-      '  if kubectl wait "$job" --for=condition=failed --timeout=0 >/dev/null 2>&1; then',
-      '    kubectl logs "$job" --tail=200 || true',
+      // The data claim outlives every run (it holds the registry); each run creates a Job of its own name.
+      `kubectl apply --filename ${spec} --selector ${component('data')}`,
+      `job=$(kubectl create --filename ${spec} --selector ${component('training')} --output name)`,
+      // --timeout=0 checks once; success and failure are separate conditions.
+      `until kubectl wait "$job" --for=condition=${kind.succeeded} --timeout=0 >/dev/null 2>&1; do`,
+      `  if kubectl wait "$job" --for=condition=${kind.failed} --timeout=0 >/dev/null 2>&1; then`,
+      `    kubectl logs --selector "${kind.podLabel}=\${job#*/}" --tail=200 || true`,
       '    echo "training job $job failed" >&2; exit 1',
       '  fi',
       '  sleep 30',

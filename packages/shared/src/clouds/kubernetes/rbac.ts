@@ -1,7 +1,8 @@
 /**
  * Kubernetes Role and RoleBinding per grant, in the environment's namespace (`<project>-<env>`;
  * rbac.tf sets `var.namespace` instead). People bind as the group `<project>:<persona>`, the pipeline as
- * its service account.
+ * the user the cluster's OIDC authenticator reports for the CI job's token (rbac.tf: `var.pipeline_user`):
+ * CI reaches the API server with that token, never with a service account's.
  */
 import { stringify } from 'yaml';
 import type { ProjectDeclaration } from '../../declaration/project.js';
@@ -32,16 +33,25 @@ export const KUBERNETES_RULES: Record<Capability, readonly PolicyRule[]> = {
     { apiGroups: [''], resources: ['pods', 'pods/log', 'services', 'events', 'configmaps'], verbs: READ },
     { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: READ },
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
+    { apiGroups: ['kubeflow.org'], resources: ['pytorchjobs'], verbs: READ },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
+    { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
   ],
   'read-data': [{ apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: READ }],
   'write-data': [{ apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: CHANGE }],
-  'run-jobs': [{ apiGroups: ['batch'], resources: ['jobs'], verbs: CHANGE }],
+  // The gate and the volume pods that `kubectl cp` (an exec) copies the registry through are pods of a run.
+  'run-jobs': [
+    { apiGroups: ['batch'], resources: ['jobs'], verbs: CHANGE },
+    { apiGroups: ['kubeflow.org'], resources: ['pytorchjobs'], verbs: CHANGE },
+    { apiGroups: [''], resources: ['pods'], verbs: CHANGE },
+    { apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] },
+  ],
   'register-models': [],
   deploy: [
     { apiGroups: ['apps'], resources: ['deployments'], verbs: CHANGE },
     { apiGroups: [''], resources: ['services', 'configmaps'], verbs: CHANGE },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: CHANGE },
+    { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: CHANGE },
     { apiGroups: ['batch'], resources: ['cronjobs'], verbs: CHANGE },
   ],
   'manage-compute': [],
@@ -49,6 +59,9 @@ export const KUBERNETES_RULES: Record<Capability, readonly PolicyRule[]> = {
 
 /** Kubernetes group of a persona, as the cluster's OIDC provider must name it. */
 export const kubernetesGroup = (project: ProjectDeclaration, persona: string) => `${project.name}:${persona}`;
+
+/** The pipeline's user in the synthesized binding; rbac.tf binds the name the cluster really reports (`var.pipeline_user`). */
+export const kubernetesPipelineUser = (project: ProjectDeclaration, environment: string) => `${project.name}:pipeline:${environment}`;
 
 /** The Role and RoleBinding YAML (two documents) of one grant. */
 export function kubernetesRole(project: ProjectDeclaration, grant: RoleGrant): Artifact {
@@ -61,7 +74,7 @@ export function kubernetesRole(project: ProjectDeclaration, grant: RoleGrant): A
   const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace, labels }, rules };
   const subject =
     grant.principal === PIPELINE
-      ? { kind: 'ServiceAccount', name: `${project.name}-pipeline`, namespace }
+      ? { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: kubernetesPipelineUser(project, grant.environment) }
       : { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: kubernetesGroup(project, grant.principal) };
   const binding = {
     apiVersion: 'rbac.authorization.k8s.io/v1',

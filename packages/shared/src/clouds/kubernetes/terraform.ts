@@ -3,37 +3,43 @@
  * bills nobody, so the quota is the environment's budget.
  */
 import type { CloudTerraform } from '../adapter.js';
-import { cpu, type ComputeProfile } from '../../declaration/compute.js';
+import type { ComputeProfile } from '../../declaration/compute.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import { gcpLabel } from '../gcp/terraform.js';
+import { resources } from './workloads/pod.js';
+import { cpuCores, memoryGi } from './workloads/quantities.js';
+import { VOLUME_POD_RESOURCES } from './workloads/volume-pod.js';
 import { kubernetesNamespace, kubernetesState } from './terraform-state.js';
 
-/** Requests of a workload: CPU cores, memory in GiB and GPUs. */
+/** Limits of a set of pods: CPU cores, memory in GiB and GPUs. */
 interface Footprint {
   cpu: number;
   memoryGi: number;
   gpus: number;
 }
 
-/** CPU and memory each GPU node or replica is given beside its GPUs: the declaration's cpu() default. */
-const GPU_HOST = cpu();
+const GPU = 'nvidia.com/gpu';
 
-function footprint(profile: ComputeProfile, copies: number): Footprint {
-  if (profile.kind === 'cpu') return { cpu: profile.vcpus * copies, memoryGi: profile.memoryGi * copies, gpus: 0 };
-  if (GPU_HOST.kind !== 'cpu') throw new Error('cpu() must return a CPU profile');
-  return { cpu: GPU_HOST.vcpus * copies, memoryGi: GPU_HOST.memoryGi * copies, gpus: profile.count * copies };
+/** What `copies` pods of a profile are limited to, from the very quantities their manifests carry. */
+function footprint(limits: Record<string, string>, copies: number): Footprint {
+  return { cpu: cpuCores(limits.cpu!) * copies, memoryGi: memoryGi(limits.memory!) * copies, gpus: Number(limits[GPU] ?? 0) * copies };
 }
+
+const profileFootprint = (profile: ComputeProfile, copies: number): Footprint => footprint(resources(profile).limits, copies);
 
 /**
  * What a namespace must hold at its busiest: a training run on all its nodes, the online service at max
- * replicas plus one surge replica of a rolling update, and a batch scoring job, all at once.
+ * replicas plus one surge replica of a rolling update, a batch scoring job, and the pipeline's volume pod,
+ * all at once. (The gate pod copies the training pod and runs after it has finished.)
  */
-function kubernetesQuota(project: ProjectDeclaration): Footprint {
+export function kubernetesQuota(project: ProjectDeclaration): Footprint {
   const { serving, training } = project;
-  const parts: Footprint[] = [footprint(training, training.kind === 'gpu' ? training.nodes : 1)];
-  if (serving.mode !== 'batch') parts.push(footprint(serving.compute, serving.replicas.max + 1));
-  if (serving.mode !== 'online') parts.push(footprint(serving.compute, 1));
-  return parts.reduce((sum, part) => ({ cpu: sum.cpu + part.cpu, memoryGi: sum.memoryGi + part.memoryGi, gpus: sum.gpus + part.gpus }));
+  const parts: Footprint[] = [profileFootprint(training, training.kind === 'gpu' ? training.nodes : 1), footprint(VOLUME_POD_RESOURCES, 1)];
+  if (serving.mode !== 'batch') parts.push(profileFootprint(serving.compute, serving.replicas.max + 1));
+  if (serving.mode !== 'online') parts.push(profileFootprint(serving.compute, 1));
+  const sum = parts.reduce((total, part) => ({ cpu: total.cpu + part.cpu, memoryGi: total.memoryGi + part.memoryGi, gpus: total.gpus + part.gpus }));
+  // Whole cores and GiB: the volume pod's fraction rounds up.
+  return { cpu: Math.ceil(sum.cpu), memoryGi: Math.ceil(sum.memoryGi), gpus: sum.gpus };
 }
 
 /** Kubernetes label values: as GCP's (plus `.`), and starting and ending alphanumerically. */

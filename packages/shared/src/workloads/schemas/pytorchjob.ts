@@ -32,7 +32,11 @@ export const PYTORCH_JOB_SCHEMA: Schema = openObject(
   {
     apiVersion: { const: 'kubeflow.org/v1' },
     kind: { const: 'PyTorchJob' },
-    metadata: openObject({ name: string({ pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 }) }, ['name']),
+    // A name, or a prefix the API server completes with 5 characters (so at most 58 of the 63).
+    metadata: {
+      ...openObject({ name: string({ pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 }), generateName: string({ pattern: '^[a-z][-a-z0-9]*$', maxLength: 58 }) }),
+      anyOf: [{ required: ['name'] }, { required: ['generateName'] }],
+    },
     spec: object(
       {
         nprocPerNode: string({ pattern: '^([1-9][0-9]*|auto|cpu|gpu)$' }),

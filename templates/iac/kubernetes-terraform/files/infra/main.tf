@@ -1,5 +1,8 @@
-# The environment's namespace. Serving and batch workloads are managed manifests (deploy/kubernetes/),
-# applied into this namespace by the deployment pipeline; they are not duplicated here.
+# The environment's namespace, with its quota and defaults (quota.tf) and the Roles (rbac.tf). Creating a
+# namespace is a cluster-scoped right that no project Role holds: whoever applies this module (a cluster
+# administrator, or the deployer identity it grants) creates it, apart from the Roles inside it.
+# Serving and batch workloads are managed manifests (deploy/kubernetes/), applied into this namespace by
+# the deployment pipeline under its own Role; they are not duplicated here.
 resource "kubernetes_namespace_v1" "this" {
   metadata {
     name   = var.namespace
@@ -7,13 +10,5 @@ resource "kubernetes_namespace_v1" "this" {
     annotations = {
       "ai-factory/team" = var.team
     }
-  }
-}
-
-resource "kubernetes_service_account_v1" "pipeline" {
-  metadata {
-    name      = "${var.project}-pipeline"
-    namespace = kubernetes_namespace_v1.this.metadata[0].name
-    labels    = var.tags
   }
 }

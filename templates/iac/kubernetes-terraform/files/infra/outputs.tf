@@ -3,7 +3,7 @@ output "namespace" {
   value       = kubernetes_namespace_v1.this.metadata[0].name
 }
 
-output "pipeline_service_account" {
-  description = "Service account the pipelines run as."
-  value       = kubernetes_service_account_v1.pipeline.metadata[0].name
+output "pipeline_user" {
+  description = "User the pipeline Role is bound to: the name the cluster's OIDC authenticator reports for the CI token."
+  value       = var.pipeline_user
 }

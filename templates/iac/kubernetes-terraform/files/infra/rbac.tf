@@ -15,7 +15,7 @@ locals {
   rbac_roles = { for principal, documents in local.rbac_documents : principal => one([for d in documents : d if d.kind == "Role"]) }
 
   # People are bound through the group name their authenticator reports (persona_principals), and
-  # skipped without one; the pipeline through the service account main.tf creates.
+  # skipped without one; the pipeline through the user CI's OIDC token authenticates as (pipeline_user).
   rbac_bindings = {
     for principal, documents in local.rbac_documents : principal => one([for d in documents : d if d.kind == "RoleBinding"])
     if principal == "pipeline" || contains(keys(var.persona_principals), principal)
@@ -62,9 +62,8 @@ resource "kubernetes_role_binding_v1" "rbac" {
 
     content {
       kind      = subject.value.kind
-      name      = subject.value.kind == "Group" ? var.persona_principals[each.key] : kubernetes_service_account_v1.pipeline.metadata[0].name
-      namespace = subject.value.kind == "ServiceAccount" ? kubernetes_namespace_v1.this.metadata[0].name : null
-      api_group = subject.value.kind == "Group" ? "rbac.authorization.k8s.io" : ""
+      name      = subject.value.kind == "Group" ? var.persona_principals[each.key] : var.pipeline_user
+      api_group = "rbac.authorization.k8s.io"
     }
   }
 }

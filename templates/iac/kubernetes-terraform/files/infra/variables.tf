@@ -22,6 +22,16 @@ variable "persona_principals" {
   default     = {}
 }
 
+variable "pipeline_user" {
+  type        = string
+  description = "User the cluster's OIDC authenticator reports for the CI job's token (its username claim and prefix); the pipeline Role is bound to it. CI passes it as TF_VAR_pipeline_user from K8S_PIPELINE_USER."
+
+  validation {
+    condition     = length(var.pipeline_user) > 0
+    error_message = "pipeline_user must name the CI's OIDC user."
+  }
+}
+
 variable "kubeconfig_path" {
   type        = string
   description = "Path of the kubeconfig; null falls back to KUBE_CONFIG_PATH."

@@ -25,6 +25,17 @@ export function selectorLabels(project: ProjectDeclaration, component: Component
   return { 'app.kubernetes.io/name': project.name, 'app.kubernetes.io/component': component };
 }
 
+/** Annotation naming the pipeline run that created a run-scoped object; annotation values, unlike names and label values, take any run id. */
+export const RUN_ANNOTATION = 'ai-factory.dev/run-id';
+
+/**
+ * `metadata` of an object the pipeline creates once per run (`kubectl create`): the API server appends a
+ * random suffix to `generateName`, so the name is a DNS-1123 label whatever characters the run id has.
+ */
+export function runScopedMeta(project: ProjectDeclaration, purpose: string, component: Component): { generateName: string; labels: Record<string, string>; annotations: Record<string, string> } {
+  return { generateName: `${project.name}-${purpose}-`, labels: labels(project, component), annotations: { [RUN_ANNOTATION]: placeholder('RUN_ID') } };
+}
+
 /** `metadata` of a top-level object. */
 export function objectMeta(project: ProjectDeclaration, name: string, component: Component): { name: string; labels: Record<string, string> } {
   return { name, labels: labels(project, component) };

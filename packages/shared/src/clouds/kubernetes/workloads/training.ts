@@ -5,8 +5,8 @@
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
 import { imageRef, packageCommand } from '../../../workloads/runtime.js';
-import { labels, objectMeta, placeholder } from './metadata.js';
-import { containerSecurityContext, podSecurityContext, resources, scheduling, TMP_MOUNT, TMP_VOLUME } from './pod.js';
+import { labels, runScopedMeta } from './metadata.js';
+import { containerSecurityContext, podSecurityContext, resources, scheduling, sharedMemory, TMP_MOUNT, TMP_VOLUME } from './pod.js';
 import { dataClaim, DATA_PATHS, DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
 import { trainingEnv } from '../../../workloads/contract.js';
 import { kubernetesContract } from '../contract.js';
@@ -14,7 +14,22 @@ import { kubernetesContract } from '../contract.js';
 /** Finished jobs are garbage-collected after a week, long enough to read their logs. */
 const TTL_SECONDS = 7 * 24 * 3600;
 
-const jobName = (project: ProjectDeclaration): string => `${project.name}-train-${placeholder('RUN_ID')}`;
+/**
+ * How the pipeline finds and waits for the training job: its resource, the conditions that end it (a
+ * PyTorchJob reports `Succeeded`/`Failed`, a batch Job `Complete`/`Failed`) and the label its pods carry.
+ */
+export interface TrainingKind {
+  resource: string;
+  succeeded: string;
+  failed: string;
+  podLabel: string;
+}
+
+export function trainingKind(project: ProjectDeclaration): TrainingKind {
+  return project.framework === 'pytorch'
+    ? { resource: 'pytorchjobs.kubeflow.org', succeeded: 'Succeeded', failed: 'Failed', podLabel: 'training.kubeflow.org/job-name' }
+    : { resource: 'jobs.batch', succeeded: 'Complete', failed: 'Failed', podLabel: 'batch.kubernetes.io/job-name' };
+}
 
 // The gate runs in a pod made from this template, and keeps the champion registry on the volume.
 // Data and runs where kubernetes/contract.ts puts them.
@@ -22,6 +37,7 @@ const podEnv = (project: ProjectDeclaration) => trainingEnv(project, kubernetesC
 
 /** The training pod template; `persistent` mounts the data volume, otherwise a scratch dir takes its place. */
 function trainingPod(project: ProjectDeclaration, containerName: string, command: string[], persistent: boolean, restartPolicy?: string): object {
+  const shm = sharedMemory(project.training);
   return {
     metadata: { labels: labels(project, 'training') },
     spec: {
@@ -36,10 +52,10 @@ function trainingPod(project: ProjectDeclaration, containerName: string, command
           env: podEnv(project),
           resources: resources(project.training),
           securityContext: containerSecurityContext(false),
-          volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT],
+          volumeMounts: [DATA_VOLUME_MOUNT, TMP_MOUNT, ...shm.volumeMounts],
         },
       ],
-      volumes: [persistent ? dataVolume(project) : { name: 'data', emptyDir: {} }, TMP_VOLUME],
+      volumes: [persistent ? dataVolume(project) : { name: 'data', emptyDir: {} }, TMP_VOLUME, ...shm.volumes],
     },
   };
 }
@@ -61,7 +77,7 @@ export function pytorchJob(project: ProjectDeclaration): object {
   return {
     apiVersion: 'kubeflow.org/v1',
     kind: 'PyTorchJob',
-    metadata: objectMeta(project, jobName(project), 'training'),
+    metadata: runScopedMeta(project, 'train', 'training'),
     spec: {
       nprocPerNode: String(procsPerNode),
       runPolicy: { backoffLimit: 2, ttlSecondsAfterFinished: TTL_SECONDS },
@@ -78,7 +94,7 @@ export function trainingJob(project: ProjectDeclaration): object {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: objectMeta(project, jobName(project), 'training'),
+    metadata: runScopedMeta(project, 'train', 'training'),
     spec: {
       backoffLimit: 1,
       ttlSecondsAfterFinished: TTL_SECONDS,

@@ -6,23 +6,22 @@
  */
 import type { ProjectDeclaration } from '../../../declaration/project.js';
 import { imageRef } from '../../../workloads/runtime.js';
-import { labels, placeholder } from './metadata.js';
+import { runScopedMeta } from './metadata.js';
 import { containerSecurityContext, podSecurityContext } from './pod.js';
 import { DATA_VOLUME_MOUNT, dataVolume } from './storage.js';
 
 /** How long the pod waits for the copy before it ends by itself (the pipeline deletes it sooner). */
 const LIFETIME_SECONDS = 900;
 
-/** Name of the volume pod of this run for `purpose` (a DNS-1123 label once `${RUN_ID}` is substituted). */
-export const volumePodName = (project: ProjectDeclaration, purpose: string): string => `${project.name}-${purpose}-${placeholder('RUN_ID')}`;
+/** What the pod requests (and is limited to); the namespace quota keeps room for it. */
+export const VOLUME_POD_RESOURCES = { cpu: '100m', memory: '128Mi' } as const;
 
 /** The pod manifest, with the image and run placeholders left for the pipeline to substitute. */
 export function volumePod(project: ProjectDeclaration, purpose: string): object {
-  const quantities = { cpu: '100m', memory: '128Mi' };
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: volumePodName(project, purpose), labels: labels(project, 'data') },
+    metadata: runScopedMeta(project, purpose, 'data'),
     spec: {
       restartPolicy: 'Never',
       activeDeadlineSeconds: LIFETIME_SECONDS,
@@ -32,7 +31,7 @@ export function volumePod(project: ProjectDeclaration, purpose: string): object 
           name: 'files',
           image: imageRef(project, 'train'),
           command: ['sleep', String(LIFETIME_SECONDS)],
-          resources: { requests: { ...quantities }, limits: { ...quantities } },
+          resources: { requests: { ...VOLUME_POD_RESOURCES }, limits: { ...VOLUME_POD_RESOURCES } },
           securityContext: containerSecurityContext(true),
           volumeMounts: [DATA_VOLUME_MOUNT],
         },
