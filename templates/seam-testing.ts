@@ -67,18 +67,35 @@ function resolve(value: unknown, vars: Body, locals: Body, depth = 0): string | 
   return unresolved || text.includes('${') ? undefined : text;
 }
 
-/** On AWS every repository the pipelines push to (`$IMAGE_REGISTRY/<repo>`) is an ECR repository Terraform creates in each environment. */
+/** The names of an `aws_ecr_repository` block: one, or one per key of a `for_each = toset([...])`. */
+function repositoryNames(body: Body): unknown[] {
+  const keys = typeof body.for_each === 'string' ? [.../toset\(\[([^\]]*)\]\)/.exec(body.for_each)?.[1]?.matchAll(/"([^"]+)"/g) ?? []].map((match) => match[1]!) : [];
+  return keys.length === 0 ? [body.name] : keys.map((key) => typeof body.name === 'string' ? body.name.replaceAll('${each.key}', key) : undefined);
+}
+
+/**
+ * On AWS every repository the pipelines push to (`$IMAGE_REGISTRY/<repo>`) is an ECR repository Terraform
+ * creates in each environment; IMAGE_REGISTRY is the `image_registry` output, whose path after the host
+ * prefixes the repository names.
+ */
 export async function imageRepositoryProblems(files: Files): Promise<string[]> {
   const blocks = await rootBlocks(files);
-  const repositories = blocks.flatMap((json) => Object.values(((json.resource as Body | undefined)?.aws_ecr_repository ?? {}) as Record<string, Body[]>).map(([body]) => body?.name));
+  const repositories = blocks.flatMap((json) => Object.values(((json.resource as Body | undefined)?.aws_ecr_repository ?? {}) as Record<string, Body[]>).flatMap(([body]) => repositoryNames(body ?? {})));
   if (repositories.length === 0) return [];
   const locals = Object.assign({}, ...blocks.flatMap((json) => (json.locals ?? []) as Body[])) as Body;
+  const registry = blocks.map((json) => ((json.output as Record<string, Body[]> | undefined)?.image_registry?.[0]?.value)).find((value) => typeof value === 'string') as string | undefined;
+  // The registry host comes first; what follows its last "}/" is the environment's prefix.
+  const prefix = registry === undefined ? undefined : registry.slice(registry.lastIndexOf('}/') + 2);
   const pushed = new Set([...pipelinesOf(files).matchAll(/ref="\$IMAGE_REGISTRY\/([a-z0-9-]+):\$IMAGE_TAG"/g)].map((match) => match[1]!));
   const problems: string[] = [];
   for (const environment of environmentsOf(files)) {
     const vars = await tfvarsOf(files, environment);
     const created = new Set(repositories.map((name) => resolve(name, vars, locals)));
-    for (const repository of pushed) if (!created.has(repository)) problems.push(`the pipelines push ${repository}, but Terraform creates the ECR repositories ${[...created].join(', ')} in ${environment}`);
+    const under = prefix ? resolve(prefix, vars, locals) : undefined;
+    for (const repository of pushed) {
+      const full = under ? `${under}/${repository}` : repository;
+      if (!created.has(full)) problems.push(`the pipelines push ${full}, but Terraform creates the ECR repositories ${[...created].join(', ')} in ${environment}`);
+    }
   }
   return problems;
 }

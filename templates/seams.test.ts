@@ -62,31 +62,20 @@ async function generate({ label, answers }: Case) {
 
 const projects = await Promise.all([...presets, ...sampled].map(generate));
 
-/**
- * Seams that other branches of issue #10 are mending right now; each case is expected to fail until that
- * work lands, and then flips (vitest reports an `it.fails` that passes as a failure).
- */
-const PENDING: Record<string, (answers: Answers) => boolean> = {
-  // terraform: the ECR repository is <project>-<env>; the pipelines push <project>-train and -serve.
-  'image repositories': (answers) => answers.cloud === 'aws',
-};
-
-const check = (seam: string, answers: Answers) => (PENDING[seam]?.(answers) ? it.fails : it);
-
-describe.each(projects)('seams of $label', ({ answers, files, tracked }) => {
+describe.each(projects)('seams of $label', ({ files, tracked }) => {
   it('images, placeholders and compute: every one a spec uses is built, substituted or created', () => {
     expect(deliverySeamProblems(files)).toEqual([]);
   });
 
-  check('terraform variables', answers)('every required Terraform variable has a value in every environment', async () => {
+  it('every required Terraform variable has a value in every environment', async () => {
     expect(await terraformVariableProblems(files)).toEqual([]);
   });
 
-  check('image repositories', answers)('every image repository the pipelines push to is one Terraform creates', async () => {
+  it('every image repository the pipelines push to is one Terraform creates', async () => {
     expect(await imageRepositoryProblems(files)).toEqual([]);
   });
 
-  check('dockerfile copies', answers)('every file a Dockerfile copies is in a fresh clone', () => {
+  it('every file a Dockerfile copies is in a fresh clone', () => {
     expect(dockerCopyProblems(files, tracked)).toEqual([]);
   });
 

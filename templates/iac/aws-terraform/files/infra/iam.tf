@@ -39,9 +39,9 @@ data "aws_iam_policy_document" "sagemaker" {
   }
 
   statement {
-    sid       = "PullServingImage"
+    sid       = "PullImages"
     actions   = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]
-    resources = [aws_ecr_repository.serving.arn]
+    resources = [for repository in aws_ecr_repository.images : repository.arn]
   }
 
   statement {

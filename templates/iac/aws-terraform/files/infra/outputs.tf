@@ -3,9 +3,9 @@ output "artifacts_bucket" {
   value       = aws_s3_bucket.artifacts.bucket
 }
 
-output "ecr_repository_url" {
-  description = "Repository that serving images are pushed to."
-  value       = aws_ecr_repository.serving.repository_url
+output "image_registry" {
+  description = "IMAGE_REGISTRY of the pipelines: the account's registry host and this environment's prefix, under which the train and serve images are pushed."
+  value       = "${split("/", aws_ecr_repository.images["serve"].repository_url)[0]}/${local.name}"
 }
 
 output "sagemaker_role_arn" {

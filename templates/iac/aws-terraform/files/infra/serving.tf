@@ -14,7 +14,7 @@ resource "aws_sagemaker_model" "serving" {
   tags               = var.tags
 
   primary_container {
-    image = "${aws_ecr_repository.serving.repository_url}:${var.serving_image_tag}"
+    image = "${aws_ecr_repository.images["serve"].repository_url}:${var.serving_image_tag}"
     environment = {
       ARTIFACTS_BUCKET = aws_s3_bucket.artifacts.bucket
       ENVIRONMENT      = var.environment

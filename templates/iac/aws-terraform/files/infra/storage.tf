@@ -59,8 +59,11 @@ resource "aws_s3_bucket_policy" "artifacts" {
   depends_on = [aws_s3_bucket_public_access_block.artifacts]
 }
 
-resource "aws_ecr_repository" "serving" {
-  name = local.name
+# The pipelines push <project>-train and <project>-serve into IMAGE_REGISTRY, this environment's prefix of
+# the account's registry (output image_registry), so environments sharing an account keep apart.
+resource "aws_ecr_repository" "images" {
+  for_each = toset(["train", "serve"])
+  name     = "${local.name}/${var.project}-${each.key}"
   # A tag always names the same image, so a deployed model can be traced to its build.
   image_tag_mutability = "IMMUTABLE"
   tags                 = var.tags
