@@ -24,7 +24,8 @@ export const upgradeCommand = defineCommand({
     'changed. Error codes: not-a-repository, no-manifest, invalid-manifest (with the file and the JSON',
     'position), invalid-version, unknown-version, dirty, operation-in-progress (a rebase, merge, cherry-pick,',
     'revert or bisect), managed-edits (hand edits to managed files, listed), blocked-path (a write inside a',
-    'symbolic link or over a folder), codemod and type-check (with file:line), malformed-config,',
+    'symbolic link or over a folder), codemod and type-check (with file:line), malformed-config, lockfile',
+    '(package-lock.json cannot be resolved again for the new dependencies),',
     'branch-exists, io (a file or the repository cannot be written).',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {

@@ -10,6 +10,7 @@ import type { FileMap, Snapshot } from '../git/trees.js';
 import { synthesizeManaged } from './evaluate.js';
 import { checkManagedEdits, editedManagedFiles } from './managed.js';
 import { sharedVersion } from './manifest.js';
+import { refreshedLock } from './lockfile.js';
 import { mergeFile } from './merge.js';
 import { migrate, TYPESCRIPT_FILE } from './migrate.js';
 import { checkWritablePaths } from './paths.js';
@@ -83,6 +84,11 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   const moduleManaged = rendered.files.filter((file) => file.owner === 'managed' && file.module !== SYNTH_MODULE);
   for (const { path } of moduleManaged) managed.set(path, theirs.get(path)!);
   for (const [path, content] of managed) target.set(path, content);
+  // The pipelines run `npm ci`: a lock that no longer matches package.json would fail the first run.
+  if (!conflicts.includes('package.json')) {
+    const lock = await refreshedLock(inputs.ours.files, applyTo(inputs.ours.files, target));
+    if (lock) target.set('package-lock.json', lock);
+  }
 
   const edited = editedManagedFiles(manifest, inputs.ours, new Map([...target].filter(([path]) => managed.has(path) || oldManaged.includes(path))));
   checkManagedEdits(edited, inputs.discardManagedEdits);

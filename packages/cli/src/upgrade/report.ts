@@ -22,6 +22,8 @@ export type UpgradeErrorCode =
   /** The migrated TypeScript does not type-check against the new @ai-factory/shared (file:line in the message). */
   | 'type-check'
   | 'malformed-config'
+  /** package.json's dependencies changed and npm could not resolve package-lock.json again (npm's message). */
+  | 'lockfile'
   /** The pristine ref is missing and the recorded release could not rebuild it (the reason in the message). */
   | 'no-pristine'
   /** A repository given by URL could not be cloned or refreshed (git's message). */
