@@ -31,12 +31,14 @@ export interface CollectOptions {
 
 export async function collectAnswers({ catalog, given, directory, interactive, yes }: CollectOptions): Promise<Answers> {
   const missing: string[] = [];
+  // The answers so far with defaults for the rest: what a question offers depends on them.
+  let decided: Answers = { ...defaultAnswers(given.name ?? 'my-ml-project'), preset: DEFAULT_PRESET };
   const resolve = async <K extends keyof Answers>(key: K, fallback: Answers[K] | undefined, initial: Answers[K]): Promise<Answers[K] | undefined> => {
     if (given[key] !== undefined) return given[key] as Answers[K];
     if (fallback !== undefined) return fallback;
     if (yes) return initial;
     // Prompts (and their library) load only when someone is there to answer them.
-    if (interactive) return (await import('./questions.js')).ask(key, initial, catalog);
+    if (interactive) return (await import('./questions.js')).ask(key, initial, { catalog, decided });
     missing.push(flagFor(key));
     return undefined;
   };
@@ -55,6 +57,7 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
   const composition = { ...(given.addedModules ? { addedModules: given.addedModules } : {}), ...(given.removedModules ? { removedModules: given.removedModules } : {}) };
   const answers: Record<string, unknown> = { name, preset: presetId, moduleOptions: given.moduleOptions ?? {}, ...composition };
   for (const key of REMAINING) {
+    decided = { ...defaults, ...answers } as Answers;
     answers[key] = await resolve(key, presetGiven ? (presetAnswers[key] as never) : undefined, defaults[key] as never);
   }
   if (missing.length > 0) {

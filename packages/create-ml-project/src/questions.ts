@@ -8,6 +8,8 @@ import {
   PERSONAS,
   projectNameProblem,
   SERVING_MODES,
+  viableGpus,
+  viableValues,
   type Answers,
   type Catalog,
 } from '@ai-factory/engine';
@@ -21,6 +23,17 @@ function answered<T>(value: T): Exclude<T, symbol> {
 
 const choices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
 
+/**
+ * One of the values the preset can take: asked only when there is a choice. None viable means answers given
+ * by flag already clash; every value is offered then, and generation names the clash.
+ */
+async function pick<T extends string>(message: string, initial: T, viable: readonly T[], all: readonly T[]): Promise<T> {
+  if (viable.length === 1) return viable[0]!;
+  const values: readonly string[] = viable.length > 0 ? viable : all;
+  const value = await select<string>({ message, initialValue: values.includes(initial) ? initial : values[0], options: choices(values) });
+  return answered(value) as T;
+}
+
 /** Free text: Enter on an empty line takes the default shown as placeholder. */
 const freeText = (message: string, initial: string) =>
   text({
@@ -32,7 +45,13 @@ const freeText = (message: string, initial: string) =>
 
 const slugList = /^[a-z][a-z0-9-]{0,31}(,[a-z][a-z0-9-]{0,31})*$/;
 
-type Asker<K extends keyof Answers> = (initial: Answers[K], catalog: Catalog) => Promise<Answers[K]>;
+/** What a question knows: the catalog, and the answers decided so far with defaults for the rest. */
+export interface AskContext {
+  catalog: Catalog;
+  decided: Answers;
+}
+
+type Asker<K extends keyof Answers> = (initial: Answers[K], context: AskContext) => Promise<Answers[K]>;
 
 /** The questions, in the order they are asked. */
 export const QUESTIONS: { [K in keyof Answers]?: Asker<K> } = {
@@ -40,7 +59,7 @@ export const QUESTIONS: { [K in keyof Answers]?: Asker<K> } = {
     answered(await text({ message: 'Project name', initialValue: initial, validate: (value) => projectNameProblem(value ?? '') })),
   description: async (initial) => answered(await freeText('What does the model do?', initial)),
   team: async (initial) => answered(await freeText('Owning team', initial)),
-  preset: async (initial, catalog) =>
+  preset: async (initial, { catalog }) =>
     answered(
       await select({
         message: 'Preset',
@@ -48,19 +67,18 @@ export const QUESTIONS: { [K in keyof Answers]?: Asker<K> } = {
         options: [...catalog.presets.values()].map((preset) => ({ value: preset.id, label: preset.id, hint: preset.summary })),
       }),
     ),
-  cloud: async (initial) => answered(await select({ message: 'Cloud', initialValue: initial, options: choices(CLOUDS) })),
-  cicd: async (initial) => answered(await select({ message: 'CI/CD', initialValue: initial, options: choices(CICD_SYSTEMS) })),
-  framework: async (initial) => answered(await select({ message: 'ML framework', initialValue: initial, options: choices(FRAMEWORKS) })),
-  serving: async (initial) => answered(await select({ message: 'Serving', initialValue: initial, options: choices(SERVING_MODES) })),
-  gpu: async (initial) => {
-    const sku = answered(
-      await select<string>({ message: 'Training GPU', initialValue: initial?.sku ?? 'none', options: choices(['none', ...GPU_SKUS]) }),
-    );
+  cloud: async (initial, { catalog, decided }) => pick('Cloud', initial, viableValues(catalog, decided, 'cloud'), CLOUDS),
+  cicd: async (initial, { catalog, decided }) => pick('CI/CD', initial, viableValues(catalog, decided, 'cicd'), CICD_SYSTEMS),
+  framework: async (initial, { catalog, decided }) => pick('ML framework', initial, viableValues(catalog, decided, 'framework'), FRAMEWORKS),
+  serving: async (initial, { catalog, decided }) => pick('Serving', initial, viableValues(catalog, decided, 'serving'), SERVING_MODES),
+  gpu: async (initial, { catalog, decided }) => {
+    const { cpu, gpus } = viableGpus(catalog, decided);
+    const skus = [...(cpu ? ['none'] : []), ...new Set(gpus.map((gpu) => gpu.sku))];
+    const sku = await pick('Training GPU', initial?.sku ?? 'none', skus, ['none', ...GPU_SKUS]);
     if (sku === 'none') return null;
-    const count = answered(
-      await select({ message: 'GPUs per node', initialValue: initial?.count ?? 1, options: [1, 2, 4, 8].map((value) => ({ value })) }),
-    );
-    return { sku: sku as (typeof GPU_SKUS)[number], count };
+    const counts = gpus.filter((gpu) => gpu.sku === sku).map((gpu) => String(gpu.count));
+    const count = await pick('GPUs per node', String(initial?.count ?? counts[0] ?? 1), counts, ['1', '2', '4', '8']);
+    return { sku: sku as (typeof GPU_SKUS)[number], count: Number(count) };
   },
   environments: async (initial) => {
     const value = answered(
@@ -79,9 +97,9 @@ export const QUESTIONS: { [K in keyof Answers]?: Asker<K> } = {
     ),
 };
 
-export async function ask<K extends keyof Answers>(key: K, initial: Answers[K], catalog: Catalog): Promise<Answers[K]> {
+export async function ask<K extends keyof Answers>(key: K, initial: Answers[K], context: AskContext): Promise<Answers[K]> {
   const asker = QUESTIONS[key] as Asker<K>;
-  return asker(initial, catalog);
+  return asker(initial, context);
 }
 
 /** The setup questions, asked after the answers: they shape the first install, not the project. */

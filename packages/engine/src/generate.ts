@@ -5,6 +5,7 @@ import { isExecutable, listFiles, readModuleFile, type Catalog, type ModuleSourc
 import { FactoryError } from './errors.js';
 import { buildManifest, MANIFEST_PATH, serializeManifest, type Manifest } from './manifest.js';
 import { conditionHolds, type CatalogModule, type FileRule } from './module.js';
+import { gpuOfferProblem } from './offers.js';
 import { pythonPackageName } from './project-name.js';
 import { renderTemplate } from './render/helpers.js';
 import { resolveModules, type ResolvedModule } from './resolve.js';
@@ -115,6 +116,9 @@ export function generateProject(catalog: Catalog, input: Answers): Generated {
   if (!parsed.success) throw new FactoryError('invalid-answers', `Invalid answers:\n${describeIssues(parsed.error)}`);
   const answers = parsed.data;
   const modules = resolveModules(catalog, answers);
+  // After the modules: a preset that cannot train on a GPU at all says so before which GPU the cloud sells.
+  const unavailable = gpuOfferProblem(answers);
+  if (unavailable) throw unavailable;
   const tree = new VirtualTree();
   const context = templateContext(answers, catalog.version);
   for (const resolved of modules) renderModule(tree, resolved, context, answers);

@@ -5,6 +5,7 @@ export * from './exit-codes.js';
 export * from './generate.js';
 export * from './manifest.js';
 export * from './module.js';
+export * from './offers.js';
 export * from './preset.js';
 export * from './project-name.js';
 export * from './resolve.js';
