@@ -24,35 +24,45 @@ export interface CommandIo {
   interactive: boolean;
 }
 
-export interface ParsedArgs {
+export type OptionTable = Record<string, OptionSpec>;
+
+/** The value an option parses to: a flag is a boolean, a repeatable option a list, any other a string. */
+type OptionValue<S extends OptionSpec> = S['type'] extends 'boolean' ? boolean : S['multiple'] extends true ? string[] : string;
+
+/** Parsed options, typed by the command's own table: `options['dry-run']` is `boolean | undefined`. */
+export type ParsedOptions<O extends OptionTable> = { -readonly [K in keyof O]?: OptionValue<O[K]> };
+
+export interface ParsedArgs<O extends OptionTable = OptionTable> {
   positionals: string[];
-  options: Record<string, string | boolean | string[] | undefined>;
+  options: ParsedOptions<O>;
 }
 
-export interface CommandDefinition {
+export interface CommandDefinition<O extends OptionTable = OptionTable> {
   /** Words after `ai-factory`, e.g. `fleet upgrade`. */
   name: string;
   summary: string;
   /** Positional arguments as shown in the usage line, e.g. `[repo]` or `<repos...>`. */
   usage: string;
-  options: Record<string, OptionSpec>;
+  options: O;
   /** Longer text for help and docs: behaviour, exit codes, examples. */
   details?: string;
-  run: (args: ParsedArgs, io: CommandIo) => Promise<number>;
+  run: (args: ParsedArgs<O>, io: CommandIo) => Promise<number>;
 }
 
 /**
  * Declares a command.
  * @example defineCommand({ name: 'docs', summary: 'Serve the playbook', usage: '', options: {}, run: async () => 0 })
  */
-export function defineCommand(command: CommandDefinition): CommandDefinition {
-  return command;
+export function defineCommand<const O extends OptionTable>(command: CommandDefinition<O>): CommandDefinition {
+  // The table and the parser agree by construction (`parseCommandArgs` reads the same table), so the
+  // command's typed view of its options is safe to widen for the registry of all commands.
+  return command as unknown as CommandDefinition;
 }
 
 /** Thrown for wrong arguments: the CLI prints it with the command's usage and exits 2. */
 export class UsageError extends Error {}
 
-export function parseCommandArgs(command: CommandDefinition, argv: readonly string[]): ParsedArgs {
+export function parseCommandArgs<O extends OptionTable>(command: CommandDefinition<O>, argv: readonly string[]): ParsedArgs<O> {
   const options = Object.fromEntries(
     Object.entries(command.options).map(([name, spec]) => [
       name,
@@ -61,7 +71,7 @@ export function parseCommandArgs(command: CommandDefinition, argv: readonly stri
   );
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { positionals, options: values as ParsedArgs['options'] };
+    return { positionals, options: values as ParsedOptions<O> };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -23,7 +23,7 @@ export const addCommand = defineCommand({
     if (!id) throw new UsageError('Name the module to add, e.g. ai-factory add monitoring/organisation-dashboard.');
     // Loaded when the command runs: rendering and merging pull in the catalog, the codemods and ts-morph.
     const [{ addToProject }, { createUpgradeContext }] = await Promise.all([import('../modules/compose.js'), import('../upgrade/context.js')]);
-    const result = await addToProject(repo ?? io.cwd, await createUpgradeContext(), id, { dryRun: options['dry-run'] === true, discardManagedEdits: options['discard-managed-edits'] === true });
-    return printChange(io, options.json === true, result);
+    const result = await addToProject(repo ?? io.cwd, await createUpgradeContext(), id, { dryRun: options['dry-run'] ?? false, discardManagedEdits: options['discard-managed-edits'] ?? false });
+    return printChange(io, options.json ?? false, result);
   },
 });

@@ -1,17 +1,17 @@
 /** The options and exit codes `add`, `remove` and `eject` share, worded as the upgrade's. */
-import type { OptionSpec } from '../command.js';
+import type { OptionSpec, OptionTable } from '../command.js';
 
-const DRY_RUN: OptionSpec = { type: 'boolean', description: 'Print the exact diff the command would commit; write nothing' };
-const JSON_REPORT: OptionSpec = { type: 'boolean', description: 'Print the report as JSON' };
+const DRY_RUN = { type: 'boolean', description: 'Print the exact diff the command would commit; write nothing' } as const satisfies OptionSpec;
+const JSON_REPORT = { type: 'boolean', description: 'Print the report as JSON' } as const satisfies OptionSpec;
 
-export const CHANGE_OPTIONS: Record<string, OptionSpec> = { 'dry-run': DRY_RUN, json: JSON_REPORT };
+export const CHANGE_OPTIONS = { 'dry-run': DRY_RUN, json: JSON_REPORT } satisfies OptionTable;
 
 /** For the commands that render the project again, in the order `upgrade` lists them. */
-export const RENDER_CHANGE_OPTIONS: Record<string, OptionSpec> = {
+export const RENDER_CHANGE_OPTIONS = {
   'dry-run': DRY_RUN,
   'discard-managed-edits': { type: 'boolean', description: 'Regenerate managed files that were edited by hand (listed in the report) instead of stopping' },
   json: JSON_REPORT,
-};
+} as const satisfies OptionTable;
 
 export const CHANGE_EXIT_CODES = [
   'Exit codes: 0 changed, or nothing to do; 1 conflicts (left with standard markers on the branch, listed in',

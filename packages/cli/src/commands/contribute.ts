@@ -39,17 +39,17 @@ export const contributeCommand = defineCommand({
     'and why, the requirements and what still looks project-specific. On any error nothing is written; exit status 1.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const globs = (options.files as string[] | undefined) ?? [];
+    const globs = options.files ?? [];
     if (positionals.length !== 1) throw new UsageError('Give exactly one project directory.');
-    if (globs.length === 0 || typeof options.as !== 'string') throw new UsageError('--files and --as are required.');
+    if (globs.length === 0 || options.as === undefined) throw new UsageError('--files and --as are required.');
     // Loaded when the command runs: lifting renders and validates modules with the engine.
     const { contribute } = await import('../contribute/lift.js');
     const report = await contribute({
       projectDir: positionals[0]!,
       globs,
       as: options.as,
-      ...(typeof options.summary === 'string' ? { summary: options.summary } : {}),
-      ...(typeof options.factory === 'string' ? { factoryDir: options.factory } : {}),
+      ...(options.summary !== undefined ? { summary: options.summary } : {}),
+      ...(options.factory !== undefined ? { factoryDir: options.factory } : {}),
       cwd: io.cwd,
     });
     io.stdout(options.json ? `${JSON.stringify({ ok: true, ...report }, null, 2)}\n` : `${formatReport(report)}\n`);

@@ -104,8 +104,8 @@ export default defineCommand({
     'Example: ai-factory docs --port 0',
   ].join('\n'),
   async run({ options }, io) {
-    const port = parsePort(typeof options.port === 'string' ? options.port : String(DEFAULT_PORT));
-    const dir = typeof options.dir === 'string' ? (isAbsolute(options.dir) ? options.dir : resolve(io.cwd, options.dir)) : DEFAULT_SITE_DIR;
+    const port = parsePort(options.port ?? String(DEFAULT_PORT));
+    const dir = options.dir !== undefined ? (isAbsolute(options.dir) ? options.dir : resolve(io.cwd, options.dir)) : DEFAULT_SITE_DIR;
     if (!isFile(join(dir, 'index.html'))) {
       io.stderr(
         `The playbook is not built: ${dir} has no index.html.\n` +

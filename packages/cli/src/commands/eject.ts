@@ -20,6 +20,6 @@ export const ejectCommand = defineCommand({
     if (!path) throw new UsageError('Name the file to eject, relative to the project root, e.g. ai-factory eject README.md.');
     // Loaded when the command runs: the manifest's schema and the repository helper.
     const { ejectFromProject } = await import('../modules/eject.js');
-    return printChange(io, options.json === true, await ejectFromProject(repo ?? io.cwd, path, { dryRun: options['dry-run'] === true }));
+    return printChange(io, options.json ?? false, await ejectFromProject(repo ?? io.cwd, path, { dryRun: options['dry-run'] ?? false }));
   },
 });

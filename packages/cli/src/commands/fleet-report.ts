@@ -28,7 +28,7 @@ export const fleetReportCommand = defineCommand({
     }
     const summary = summarizeFleet(reports);
     // Names keep each repository's index in the whole list, so the width follows the highest index.
-    if (typeof options.out === 'string') writeReports(resolve(io.cwd, options.out), reports, summary, Math.max(0, ...reports.map((r) => r.index)) + 1);
+    if (options.out !== undefined) writeReports(resolve(io.cwd, options.out), reports, summary, Math.max(0, ...reports.map((r) => r.index)) + 1);
     io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
     return summary.ok && reports.length > 0 ? 0 : 1;
   },

@@ -41,10 +41,10 @@ export const fleetStatusCommand = defineCommand({
     'Exit codes: 0 when every repository could be read; 1 otherwise; 2 for wrong arguments.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const workDir = resolve(io.cwd, typeof options['work-dir'] === 'string' ? options['work-dir'] : DEFAULT_WORK_DIR);
-    const repos = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd, workDir);
+    const workDir = resolve(io.cwd, options['work-dir'] ?? DEFAULT_WORK_DIR);
+    const repos = collectRepos(positionals, options.from, io.cwd, workDir);
     let reports;
-    if (typeof options.reports === 'string') {
+    if (options.reports !== undefined) {
       try {
         reports = readReports([resolve(io.cwd, options.reports)]);
       } catch (error) {
@@ -53,7 +53,7 @@ export const fleetStatusCommand = defineCommand({
       }
     }
     let forecast: Forecast | undefined;
-    if (typeof options.forecast === 'string') {
+    if (options.forecast !== undefined) {
       try {
         forecast = readForecast(resolve(io.cwd, options.forecast));
       } catch (error) {
@@ -61,7 +61,7 @@ export const fleetStatusCommand = defineCommand({
         return 1;
       }
     }
-    const waves = typeof options.wave === 'string' ? parseWaves(options.wave) : DEFAULT_WAVES;
+    const waves = options.wave !== undefined ? parseWaves(options.wave) : DEFAULT_WAVES;
     // Loaded when the command runs: reading manifests needs the engine's schema and the catalog's version.
     const [{ loadBuiltinCatalog }, { fleetStatus, formatStatus, withLastRun, withWaves }, { writeLedger }] = await Promise.all([
       import('@ai-factory/templates'),
@@ -74,7 +74,7 @@ export const fleetStatusCommand = defineCommand({
     let rows = withWaves(await fleetStatus(repos, version, concurrency), repos, waves);
     if (reports) rows = withLastRun(rows, reports);
     if (forecast) rows = withLastRun(rows, forecast.repositories, 'forecast');
-    if (typeof options.html === 'string') writeLedger(resolve(io.cwd, options.html), rows, version, { withReports: reports !== undefined, ...(forecast ? { forecast } : {}), waves });
+    if (options.html !== undefined) writeLedger(resolve(io.cwd, options.html), rows, version, { withReports: reports !== undefined, ...(forecast ? { forecast } : {}), waves });
     io.stdout(options.json ? `${JSON.stringify({ factoryVersion: version, repositories: rows }, null, 2)}\n` : `${formatStatus(rows, version)}\n`);
     return rows.some((row) => row.error) ? 1 : 0;
   },

@@ -70,18 +70,18 @@ export const fleetUpgradeCommand = defineCommand({
     'arguments.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const workDir = resolve(io.cwd, typeof options['work-dir'] === 'string' ? options['work-dir'] : DEFAULT_WORK_DIR);
-    const all = collectRepos(positionals, typeof options.from === 'string' ? options.from : undefined, io.cwd, workDir);
-    const shard = selectShard(all, typeof options.shard === 'string' ? parseShard(options.shard) : undefined);
-    const waves = typeof options.wave === 'string' ? parseWaves(options.wave) : [100];
-    const dryRun = options['dry-run'] === true;
-    if (!dryRun && typeof options.forecast === 'string') throw new UsageError('--forecast <file> writes the forecast of --dry-run: add --dry-run.');
+    const workDir = resolve(io.cwd, options['work-dir'] ?? DEFAULT_WORK_DIR);
+    const all = collectRepos(positionals, options.from, io.cwd, workDir);
+    const shard = selectShard(all, options.shard !== undefined ? parseShard(options.shard) : undefined);
+    const waves = options.wave !== undefined ? parseWaves(options.wave) : [100];
+    const dryRun = options['dry-run'] ?? false;
+    if (!dryRun && options.forecast !== undefined) throw new UsageError('--forecast <file> writes the forecast of --dry-run: add --dry-run.');
     // A dry run's reports would read as done to a resuming run, and it has nothing to push.
     if (dryRun && (options.push || options['report-dir'] !== undefined)) throw new UsageError('--dry-run writes nothing: write its forecast with --forecast <file>, without --push or --report-dir.');
     // Lets a CI shard fetch only its own repositories before upgrading them, with the same partition.
     if (options.list) return io.stdout(inWave(all, shard, waves.at(-1)!).map((repo) => `${repo.origin ?? repo.path}\n`).join('')), 0;
     const concurrency = integerOption('concurrency', options.concurrency, availableParallelism(), 1);
-    const upgrade = { ...(typeof options.to === 'string' ? { to: options.to } : {}), discardManagedEdits: options['discard-managed-edits'] === true };
+    const upgrade = { ...(options.to !== undefined ? { to: options.to } : {}), discardManagedEdits: options['discard-managed-edits'] ?? false };
     // Loaded when the command runs: the catalog and the workers' upgrade code are what --help must not pay for.
     const [{ loadBuiltinCatalog }, { runFleet }] = await Promise.all([import('@ai-factory/templates'), import('../fleet/run.js')]);
     const { version } = await loadBuiltinCatalog();
@@ -94,7 +94,7 @@ export const fleetUpgradeCommand = defineCommand({
       const { reports } = await runFleet(repos, { concurrency, upgrade: { ...upgrade, dryRun: true, diff: false }, onReport: (report) => progress.done(report) });
       progress.end();
       const forecast = forecastOf(reports, version);
-      if (typeof options.forecast === 'string') writeForecast(resolve(io.cwd, options.forecast), forecast);
+      if (options.forecast !== undefined) writeForecast(resolve(io.cwd, options.forecast), forecast);
       io.stdout(options.json ? `${JSON.stringify(forecast, null, 2)}\n` : `${formatForecast(forecast)}\n`);
       return forecast.counts.upgraded + forecast.counts['up-to-date'] === forecast.total ? 0 : 1;
     }
@@ -105,10 +105,10 @@ export const fleetUpgradeCommand = defineCommand({
           intervalMs: integerOption('push-interval-ms', options['push-interval-ms'], DEFAULT_PUSH_LIMITS.intervalMs, 0),
         }
       : undefined;
-    const reportDir = typeof options['report-dir'] === 'string' ? resolve(io.cwd, options['report-dir']) : undefined;
+    const reportDir = options['report-dir'] !== undefined ? resolve(io.cwd, options['report-dir']) : undefined;
     const finished = reportDir ? finishedReports(reportDir, shard, version) : [];
     if (finished.length > 0) io.stderr(`Resuming: ${finished.length} of ${shard.length} repositories are reported done in ${reportDir}.\n`);
-    const staged = typeof options.wave === 'string';
+    const staged = options.wave !== undefined;
     const rollout = await runWaves(all, shard, waves, (repos) => {
       const progress = progressOf(repos.length);
       const members = new Set(repos.map((repo) => repo.index));

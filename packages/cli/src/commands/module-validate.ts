@@ -49,7 +49,7 @@ export const moduleValidate = defineCommand({
     'tests exist. Exit status: 0 when every module passes, 1 otherwise.',
   ].join('\n'),
   run: async ({ positionals, options }, io) => {
-    const source = typeof options.source === 'string' ? options.source : undefined;
+    const source = options.source;
     let reports: ContractReport[];
     try {
       reports = await reportsFor(positionals, source, io.cwd);

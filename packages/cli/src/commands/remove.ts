@@ -22,7 +22,7 @@ export const removeCommand = defineCommand({
     if (!id) throw new UsageError('Name the module to remove, e.g. ai-factory remove monitoring/organisation-dashboard.');
     // Loaded when the command runs: rendering and merging pull in the catalog, the codemods and ts-morph.
     const [{ removeFromProject }, { createUpgradeContext }] = await Promise.all([import('../modules/compose.js'), import('../upgrade/context.js')]);
-    const result = await removeFromProject(repo ?? io.cwd, await createUpgradeContext(), id, { dryRun: options['dry-run'] === true, discardManagedEdits: options['discard-managed-edits'] === true });
-    return printChange(io, options.json === true, result);
+    const result = await removeFromProject(repo ?? io.cwd, await createUpgradeContext(), id, { dryRun: options['dry-run'] ?? false, discardManagedEdits: options['discard-managed-edits'] ?? false });
+    return printChange(io, options.json ?? false, result);
   },
 });

@@ -36,9 +36,9 @@ export const upgradeCommand = defineCommand({
       import('../upgrade/upgrade.js'),
     ]);
     const { report, diff } = await upgradeRepository(positionals[0] ?? io.cwd, await createUpgradeContext(), {
-      ...(typeof options.to === 'string' ? { to: options.to } : {}),
-      dryRun: options['dry-run'] === true,
-      discardManagedEdits: options['discard-managed-edits'] === true,
+      ...(options.to !== undefined ? { to: options.to } : {}),
+      dryRun: options['dry-run'] ?? false,
+      discardManagedEdits: options['discard-managed-edits'] ?? false,
     });
     if (options.json) io.stdout(`${JSON.stringify(diff === undefined ? report : { ...report, diff }, null, 2)}\n`);
     else {
