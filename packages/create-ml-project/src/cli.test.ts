@@ -108,7 +108,7 @@ describe('create-ml-project refuses bad input: clear error, exit 1, nothing writ
     ['an incompatible framework', () => ['p', '--yes', '--framework', 'pytorch'], /no module for framework "pytorch"/],
     ['a GPU with scikit-learn', () => ['p', '--yes', '--gpu', 'a100-80gb:2'], /no module for compute "gpu"[\s\S]*--gpu/],
     ['an unknown GPU', () => ['p', '--yes', '--gpu', 'tpu:1'], /gpu.sku: Invalid option/],
-    ['a GPU count the cloud does not sell', () => ['p', '--yes', '--preset', 'k8s-gpu-pytorch', '--cloud', 'aws', '--gpu', 't4:3'], /^Error: aws offers t4 only with 1, 4 GPU\(s\) per node, not 3\.\nChange --gpu to none or one of: t4:1, t4:4, /],
+    ['a GPU count the cloud does not sell', () => ['p', '--yes', '--preset', 'k8s-gpu-pytorch', '--cloud', 'aws', '--gpu', 't4:3'], /^Error: aws offers NVIDIA T4 16 GB \(t4\) only with 1, 4 GPU\(s\) per node, not 3\.\nChange --gpu to none or one of: t4:1, t4:4, /],
     ['a missing answers file', (cwd) => ['p', '--yes', '--answers', join(cwd, 'missing.json')], /Cannot read answers file .*missing.json: ENOENT/],
     ['a malformed answers file', (cwd) => (writeFileSync(join(cwd, 'bad.yaml'), 'name: [unclosed'), ['p', '--yes', '--answers', join(cwd, 'bad.yaml')]), /not valid JSON or YAML/],
     ['an invalid answers file', (cwd) => (writeFileSync(join(cwd, 'bad.json'), '{"serving": "sometimes", "colour": 1}'), ['p', '--answers', join(cwd, 'bad.json')]), /serving: Invalid option[\s\S]*Unrecognized key: "colour"/],

@@ -43,7 +43,7 @@ describe('a GPU the cloud does not sell', () => {
     const problem = gpuOfferProblem({ cloud: 'aws', gpu: { sku: 't4', count: 3 } });
     expect(problem).toBeInstanceOf(FactoryError);
     expect(problem?.code).toBe('incompatible');
-    expect(problem?.message).toMatch(/^aws offers t4 only with [\d, ]+ GPU\(s\) per node, not 3\.$/);
+    expect(problem?.message).toMatch(/^aws offers NVIDIA T4 16 GB \(t4\) only with [\d, ]+ GPU\(s\) per node, not 3\.$/);
     expect(problem?.hint).toMatch(/^Change --gpu to none or one of: .*t4:1/);
     expect(gpuOfferProblem({ cloud: 'aws', gpu: null })).toBeUndefined();
   });

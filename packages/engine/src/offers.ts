@@ -3,7 +3,7 @@
  * compose with the answers already decided. The wizard offers only these, and generation refuses the rest as
  * a user mistake that names its flag, never as an internal error.
  */
-import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, offeredGpus, SERVING_MODES } from '@ai-factory/shared';
+import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, GpuUnavailableError, offeredGpus, resolveGpu, SERVING_MODES } from '@ai-factory/shared';
 import type { Answers } from './answers.js';
 import type { Catalog } from './catalog.js';
 import { FactoryError } from './errors.js';
@@ -12,21 +12,24 @@ import { resolveModules } from './resolve.js';
 type Gpu = NonNullable<Answers['gpu']>;
 
 /** The answers that decide which modules compose, in the order the wizard asks them. */
-export const SHAPING_ANSWERS = ['cloud', 'cicd', 'framework', 'serving', 'gpu'] as const;
+const SHAPING_ANSWERS = ['cloud', 'cicd', 'framework', 'serving', 'gpu'] as const;
 type ShapingAnswer = (typeof SHAPING_ANSWERS)[number];
 
-/** A GPU the cloud does not sell in that count, as the error `--gpu` gets; undefined when it does. */
+/**
+ * A GPU the cloud does not sell in that count, as the error `--gpu` gets; undefined when it does. The GPU
+ * catalog words the offer (it is what a declaration's synth would throw); this adds the flag to change.
+ */
 export function gpuOfferProblem(answers: Pick<Answers, 'cloud' | 'gpu'>): FactoryError | undefined {
   const { cloud, gpu } = answers;
   if (!gpu) return undefined;
-  const offered = offeredGpus(cloud);
-  if (offered.some((o) => o.sku === gpu.sku && o.count === gpu.count)) return undefined;
-  const counts = offered.filter((o) => o.sku === gpu.sku).map((o) => o.count);
-  return new FactoryError(
-    'incompatible',
-    counts.length === 0 ? `${cloud} offers no ${gpu.sku} GPU.` : `${cloud} offers ${gpu.sku} only with ${counts.join(', ')} GPU(s) per node, not ${gpu.count}.`,
-    `Change --gpu to none or one of: ${offered.map((o) => `${o.sku}:${o.count}`).join(', ')}.`,
-  );
+  try {
+    resolveGpu(gpu.sku, gpu.count, cloud);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof GpuUnavailableError)) throw error;
+    const offered = offeredGpus(cloud).map((o) => `${o.sku}:${o.count}`);
+    return new FactoryError('incompatible', error.message, `Change --gpu to none or one of: ${offered.join(', ')}.`);
+  }
 }
 
 /** Whether the answers compose: every capability has a module, and the cloud sells the GPU. */

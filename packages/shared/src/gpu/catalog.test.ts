@@ -23,7 +23,7 @@ describe('GPU catalog', () => {
     for (const cloud of CLOUDS) {
       const offered = offeredGpus(cloud);
       for (const sku of GPU_SKUS) {
-        for (const count of [1, 2, 3, 4, 8]) {
+        for (const count of [1, 2, 3, 4, 8, 9]) {
           const accepted = (() => {
             try {
               resolveGpu(sku, count, cloud);

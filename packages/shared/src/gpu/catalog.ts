@@ -47,7 +47,10 @@ export class GpuUnavailableError extends Error {
 
 function machineFor(sku: GpuSku, count: number, cloud: Cloud): { machineType: string | undefined; gcpAccelerator: string | undefined } {
   const offer = CLOUD_GPUS[cloud];
-  if (!offer.machines) return { machineType: undefined, gcpAccelerator: undefined };
+  if (!offer.machines) {
+    if (Number.isInteger(count) && count >= 1 && count <= NODE_GPUS) return { machineType: undefined, gcpAccelerator: undefined };
+    throw new GpuUnavailableError(`${cloud} nodes hold 1 to ${NODE_GPUS} GPUs, not ${count}.`);
+  }
   const table = offer.machines[sku];
   const machineType = table[count];
   if (!machineType) {
