@@ -40,3 +40,19 @@ export function buildRepos(templates, dir, count) {
   }
   return repos;
 }
+
+/**
+ * What a fleet run's upgrade branch changed in `repo`, against its main branch: path → new content as
+ * base64, or null for a deleted path.
+ */
+export function upgradeChanges(repo) {
+  const branch = git(repo, 'for-each-ref', '--format=%(refname)', 'refs/heads/ai-factory/').toString('utf8').trim();
+  if (!branch) throw new Error(`${repo} has no upgrade branch`);
+  const entries = git(repo, 'diff-tree', '-r', '-z', '--no-renames', 'main', branch).toString('utf8').split('\0').filter(Boolean);
+  const changes = {};
+  for (let i = 0; i < entries.length; i += 2) {
+    const [, , , newOid, status] = entries[i].slice(1).split(' ');
+    changes[entries[i + 1]] = status === 'D' ? null : git(repo, 'cat-file', 'blob', newOid).toString('base64');
+  }
+  return changes;
+}
