@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { CodemodRunner, loadCodemods, TypeChecker, type Codemod } from '@ai-factory/codemods';
 import type { Catalog } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { RenderCache } from './render-cache.js';
 
 export interface UpgradeContext {
   catalog: Catalog;
@@ -13,6 +14,8 @@ export interface UpgradeContext {
   runner: CodemodRunner;
   /** One per process: it keeps the compiler's lib files and the shared package's declarations parsed. */
   checker: TypeChecker;
+  /** One per process: the new release's renders, kept for repositories with the same answers. */
+  renders: RenderCache;
   /** Where releases installed to rebuild a missing pristine render are kept. @default the user's cache (see `releaseCacheDir`) */
   releaseCache?: string;
 }
@@ -30,5 +33,5 @@ function sharedTypes(): string {
  */
 export async function createUpgradeContext(): Promise<UpgradeContext> {
   const [catalog, codemods] = await Promise.all([loadBuiltinCatalog(), loadCodemods()]);
-  return { catalog, codemods, runner: new CodemodRunner(), checker: new TypeChecker(sharedTypes()) };
+  return { catalog, codemods, runner: new CodemodRunner(), checker: new TypeChecker(sharedTypes()), renders: new RenderCache() };
 }

@@ -3,7 +3,7 @@
  * the three-way merge of template files, managed files synthesized from the merged config, the manifest.
  * Everything that could go wrong is found here, before anything is written.
  */
-import { generateProject, MANIFEST_PATH, serializeManifest, type Catalog, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH, serializeManifest, type Catalog, type Manifest } from '@ai-factory/engine';
 import { CONFIG_FILE, managedRecords, SYNTH_MODULE } from '@ai-factory/shared';
 import { selectCodemods, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
 import type { FileMap, Snapshot } from '../git/trees.js';
@@ -15,6 +15,7 @@ import { mergeFile } from './merge.js';
 import { migrate, TYPESCRIPT_FILE } from './migrate.js';
 import { checkWritablePaths } from './paths.js';
 import { planTemplateFiles, type PlannedFile } from './plan.js';
+import type { RenderCache } from './render-cache.js';
 import { typeCheck } from './typecheck.js';
 
 export interface UpgradeInputs {
@@ -22,6 +23,7 @@ export interface UpgradeInputs {
   codemods: readonly Codemod[];
   runner: CodemodRunner;
   checker: TypeChecker;
+  renders: RenderCache;
   manifest: Manifest;
   /** The project as committed at HEAD. */
   ours: Snapshot;
@@ -52,7 +54,7 @@ const LINK_MODE = '120000';
 export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarget> {
   const { catalog, manifest, runner } = inputs;
   const links = new Set([...inputs.ours.modes].flatMap(([path, mode]) => (mode === LINK_MODE ? [path] : [])));
-  const { tree, manifest: rendered } = generateProject(catalog, manifest.answers);
+  const { tree, manifest: rendered } = inputs.renders.render(catalog, manifest.answers);
   const theirs: FileMap = new Map(tree.entries().map(([path, file]) => [path, file.content]));
   const to = sharedVersion(rendered);
   const codemods = selectCodemods(inputs.codemods, sharedVersion(manifest), to);
