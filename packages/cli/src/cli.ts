@@ -1,7 +1,7 @@
 /** Dispatches `ai-factory <command words> [args]` to the registered command. */
 import { readFileSync } from 'node:fs';
 // The light entry points only: `--help` must not load the catalog, the renderer or ts-morph.
-import { FactoryError } from '@ai-factory/engine/errors';
+import { FactoryError, type FailureCode } from '@ai-factory/engine/errors';
 import { EXIT_CODES, exitCodesHelp, jsonFailure } from '@ai-factory/engine/exit-codes';
 import { commandHelp, parseCommandArgs, UsageError, type CommandDefinition, type CommandIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -49,7 +49,7 @@ export function overview(group: string[] = []): string {
 }
 
 interface Failure {
-  code: string;
+  code: FailureCode;
   message: string;
   hint?: string;
   /** Usage text printed after a usage error. */

@@ -2,10 +2,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { execGit } from '@ai-factory/engine';
 import { HEAVY_MODULES, modulesLoadedBy } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, listing, runCli, tempDir } from './test-support.js';
+
+/** git's stdout as text, without its final newline. */
+const git = async (cwd: string, ...args: string[]) => (await execGit(args, { cwd })).stdout.toString('utf8').replace(/\n$/, '');
 
 describe('create-ml-project', () => {
   let cwd: string;
@@ -22,10 +26,9 @@ describe('create-ml-project', () => {
     const manifest = JSON.parse(readFileSync(join(cwd, 'demo/.ai-factory/manifest.json'), 'utf8'));
     expect(manifest.preset).toBe('azure-tabular');
     expect(manifest.answers).toMatchObject({ name: 'demo', cloud: 'azure', cicd: 'github-actions', framework: 'sklearn', serving: 'online', gpu: null });
-    const log = await execa('git', ['log', '--format=%an|%s'], { cwd: join(cwd, 'demo') });
-    expect(log.stdout).toMatch(/^AI Factory\|Generate demo from AI Factory .* \(preset azure-tabular\)$/);
-    expect((await execa('git', ['status', '--porcelain'], { cwd: join(cwd, 'demo') })).stdout).toBe('');
-    const committed = (await execa('git', ['ls-files'], { cwd: join(cwd, 'demo') })).stdout.split('\n');
+    expect(await git(join(cwd, 'demo'), 'log', '--format=%an|%s')).toMatch(/^AI Factory\|Generate demo from AI Factory .* \(preset azure-tabular\)$/);
+    expect(await git(join(cwd, 'demo'), 'status', '--porcelain')).toBe('');
+    const committed = (await git(join(cwd, 'demo'), 'ls-files')).split('\n');
     expect(committed).toEqual(expect.arrayContaining(['package-lock.json', '.npmrc']));
     expect(committed.some((path) => path.startsWith('node_modules/'))).toBe(false);
     expect(readFileSync(join(cwd, 'demo/.npmrc'), 'utf8')).toBe(`registry=${registry}\n`);

@@ -16,6 +16,9 @@ export type FactoryErrorCode =
   /** Wrong command-line arguments: the CLIs exit 2 for it. */
   | 'usage';
 
+/** The code of a failure as `--json` output reports it: a user's mistake (a `FactoryErrorCode`) or a bug. */
+export type FailureCode = FactoryErrorCode | 'internal';
+
 /** An error meant for the user: a message, and a hint saying what to do about it. */
 export class FactoryError extends Error {
   constructor(

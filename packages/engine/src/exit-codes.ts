@@ -2,6 +2,8 @@
  * The exit codes of both CLIs, `create-ml-project` and `ai-factory`. Scripts and CI branch on them, so
  * there is one table, printed by every `--help` and by the playbook's command-line reference.
  */
+import type { FailureCode } from './errors.js';
+
 export const EXIT_CODES = {
   ok: 0,
   failure: 1,
@@ -30,6 +32,6 @@ export function exitCodesHelp(): string {
  * What a `--json` run prints when it fails before (or instead of) its own report, so a script always
  * gets one JSON document on stdout.
  */
-export function jsonFailure(code: string, message: string, hint?: string): string {
+export function jsonFailure(code: FailureCode, message: string, hint?: string): string {
   return JSON.stringify({ ok: false, error: { code, message, ...(hint ? { hint } : {}) } });
 }

@@ -2,15 +2,17 @@
  * The identity the factory commits with when a repository has none of its own (a fresh machine, a CI
  * runner), so generating, upgrading or contributing never fails at the commit.
  */
-import { execFile } from 'node:child_process';
+import { execGit } from './git-exec.js';
 
 export const FALLBACK_GIT_IDENTITY = { name: 'AI Factory', email: 'ai-factory@users.noreply.localhost' };
 
 /** user.name and user.email as the repository's config (local, global or system) sets them, if both are. */
 async function configuredIdentity(cwd: string): Promise<{ name: string; email: string } | undefined> {
-  const configured = await new Promise<string>((resolve) =>
-    // Exit code 1 just means no key matched: the output is then empty, which is the answer.
-    execFile('git', ['config', '--get-regexp', '^user\\.(name|email)$'], { cwd }, (_error, stdout) => resolve(stdout)),
+  // Exit code 1 just means no key matched: the output is then empty, which is the answer. Without git
+  // (or `cwd`) there is no identity to read either, and the fallback is the answer.
+  const configured = await execGit(['config', '--get-regexp', '^user\\.(name|email)$'], { cwd, reject: false }).then(
+    ({ stdout }) => stdout.toString('utf8'),
+    () => '',
   );
   const values = new Map(configured.split('\n').map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]));
   const name = values.get('user.name');

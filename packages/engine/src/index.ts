@@ -17,5 +17,6 @@ export * from './render/inside.js';
 export * from './contract/index.js';
 export * from './external/index.js';
 export * from './pristine.js';
+export * from './git-exec.js';
 export * from './git-identity.js';
 export * from './compose.js';

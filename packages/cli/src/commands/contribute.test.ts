@@ -2,13 +2,15 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultAnswers, flushTree, generateProject } from '@ai-factory/engine';
+import { defaultAnswers, execGit, flushTree, generateProject } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
 
 const ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+
+/** git's stdout as text, without its final newline. */
+const git = async (cwd: string, ...args: string[]) => (await execGit(args, { cwd, env: ENV })).stdout.toString('utf8').replace(/\n$/, '');
 
 async function setUp() {
   const work = mkdtempSync(join(tmpdir(), 'contribute-'));
@@ -22,7 +24,7 @@ async function setUp() {
   mkdirSync(join(factory, 'templates', 'ops', 'taken'), { recursive: true });
   writeFileSync(join(factory, 'templates', 'ops', 'taken', 'module.ts'), '');
   cpSync(fileURLToPath(new URL('../../../../generators/templates', import.meta.url)), join(factory, 'generators', 'templates'), { recursive: true });
-  for (const args of [['init', '--quiet', '--initial-branch=main'], ['add', '--all'], ['commit', '--quiet', '-m', 'factory']]) await execa('git', args, { cwd: factory, env: ENV });
+  for (const args of [['init', '--quiet', '--initial-branch=main'], ['add', '--all'], ['commit', '--quiet', '-m', 'factory']]) await git(factory, ...args);
   return { work, project, factory };
 }
 
@@ -48,13 +50,13 @@ describe('ai-factory contribute: bad input writes nothing', () => {
     const result = await contribute(project, ['.', ...args, '--factory', factory]);
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(1);
-    expect((await execa('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: factory })).stdout).toBe('');
-    expect((await execa('git', ['branch', '--list', 'contrib/*'], { cwd: factory })).stdout).toBe('');
+    expect(await git(factory, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(await git(factory, 'branch', '--list', 'contrib/*')).toBe('');
   });
 
   it('a branch that exists', async () => {
     const { project, factory } = await setUp();
-    await execa('git', ['branch', 'contrib/ops-new'], { cwd: factory });
+    await git(factory, 'branch', 'contrib/ops-new');
     const result = await contribute(project, ['.', '--files', 'ops/*.yaml', '--as', 'ops/new', '--factory', factory]);
     expect([result.code, result.stderr]).toEqual([1, expect.stringMatching(/Branch contrib\/ops-new already exists/)]);
   });
@@ -91,8 +93,6 @@ def numeric_columns() -> list[str]:
     return [clip(name) for name in NUMERIC_NAMES]
 `;
 const FEATURES_TEST = 'from demo_app.features_extra import LOGGER_NAME\n\n\ndef test_logger():\n    assert LOGGER_NAME.endswith(".features_extra")\n';
-
-const git = async (cwd: string, ...args: string[]) => (await execa('git', args, { cwd, env: ENV })).stdout;
 
 describe('ai-factory contribute: the branch', () => {
   it('is written as git objects on the factory HEAD: working tree, index, branch and untracked files stay as they were', async () => {

@@ -3,16 +3,16 @@
  * on a new branch as git objects (`git fast-import`). The factory's working tree, index and checked-out
  * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
  */
-import { execa } from 'execa';
-import { FactoryError } from '@ai-factory/engine';
+import { execGit, FactoryError } from '@ai-factory/engine';
 import { ObjectReader } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
 
 /** The repository holding `cwd`, the default factory for `contribute`. */
 export async function repositoryRoot(cwd: string): Promise<string> {
-  const result = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, reject: false });
-  if (result.exitCode !== 0) throw new FactoryError('invalid-target', `${cwd} is not in a git repository; pass --factory <repo-dir>.`);
-  return result.stdout.trim();
+  // A folder that does not exist, or no git at all, is answered like a folder outside any repository.
+  const result = await execGit(['rev-parse', '--show-toplevel'], { cwd, reject: false }).catch(() => undefined);
+  if (result?.exitCode !== 0) throw new FactoryError('invalid-target', `${cwd} is not in a git repository; pass --factory <repo-dir>.`);
+  return result.stdout.toString('utf8').trim();
 }
 
 /** The factory as of one commit: reads go through one `git cat-file --batch`. */

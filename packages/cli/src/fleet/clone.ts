@@ -5,8 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FACTORY_REF_PREFIX } from '@ai-factory/engine';
-import { execGit, GitCommandError } from '../git/exec.js';
+import { execGit, FACTORY_REF_PREFIX, gitErrorDetail } from '@ai-factory/engine';
 
 /** Fetched with the branches on every clone and every refresh. */
 export const FACTORY_REFSPEC = `+${FACTORY_REF_PREFIX}*:${FACTORY_REF_PREFIX}*`;
@@ -21,7 +20,7 @@ const git = async (args: string[], cwd: string) => {
   try {
     await execGit(args, { cwd, env: UNATTENDED });
   } catch (error) {
-    throw new CloneError(error instanceof GitCommandError ? error.result.stderr.trim() || error.message : (error as Error).message);
+    throw new CloneError(gitErrorDetail(error));
   }
 };
 

@@ -2,8 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { NOTHING_CHANGED } from '../upgrade/report.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { NOTHING_CHANGED, type UpgradeFailureCode } from '../upgrade/report.js';
 import { formatForecast } from './forecast-format.js';
 import { forecastOf, readForecast, writeForecast } from './forecast.js';
 import type { FleetRepoReport } from './report.js';
@@ -30,6 +30,7 @@ describe('forecastOf', () => {
       { codemod: 'rename-define-project', repositories: 1, files: [{ path: 'ai-factory.config.ts', repositories: 1 }, { path: 'src/extra.ts', repositories: 1 }] },
     ]);
     expect(forecast.failures).toEqual([{ code: 'dirty', repositories: 2 }, { code: 'malformed-config', repositories: 1 }]);
+    expectTypeOf(forecast.failures[0]!.code).toEqualTypeOf<UpgradeFailureCode | 'unknown'>();
     expect(forecast.repositories.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 

@@ -6,7 +6,7 @@
  * is how a forecast is checked.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { UpgradeStatus } from '../upgrade/report.js';
+import type { UpgradeFailureCode, UpgradeStatus } from '../upgrade/report.js';
 import { isReport } from './merge.js';
 import { summarizeFleet, type FleetRepoReport } from './report.js';
 
@@ -38,7 +38,7 @@ export interface Forecast {
   conflicts: FileCount[];
   codemods: CodemodForecast[];
   /** Repositories that would fail, by error code, most first. */
-  failures: { code: string; repositories: number }[];
+  failures: { code: UpgradeFailureCode | 'unknown'; repositories: number }[];
   /** Each repository's report, as the real run would write it (with `dryRun` when it is a forecast). */
   repositories: FleetRepoReport[];
 }
@@ -46,8 +46,8 @@ export interface Forecast {
 export const FORECAST_KIND = 'ai-factory-fleet-forecast';
 
 /** Most first, ties by name: the order every list of the forecast is in. */
-function ranked(names: readonly string[]): [string, number][] {
-  const counts = new Map<string, number>();
+function ranked<Name extends string>(names: readonly Name[]): [Name, number][] {
+  const counts = new Map<Name, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
 }
@@ -72,7 +72,7 @@ export function forecastOf(reports: readonly FleetRepoReport[], factoryVersion: 
     counts: summarizeFleet(repositories).counts,
     conflicts: fileCounts(repositories.flatMap((report) => report.conflicts)),
     codemods: ranked(repositories.flatMap((report) => report.codemodsApplied)).map(([codemod, count]) => ({ codemod, repositories: count, files: fileCounts(byCodemod.get(codemod)!.flat()) })),
-    failures: ranked(repositories.flatMap((report) => (report.status === 'failed' ? [report.error?.code ?? 'unknown'] : []))).map(([code, count]) => ({ code, repositories: count })),
+    failures: ranked(repositories.flatMap((report) => (report.status === 'failed' ? [report.error?.code ?? ('unknown' as const)] : []))).map(([code, count]) => ({ code, repositories: count })),
     repositories,
   };
 }

@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { NOTHING_CHANGED, type UpgradeReport } from '../upgrade/report.js';
+import { failedUpgrade, type UpgradeReport } from '../upgrade/report.js';
 import type { DoneMessage, TaskMessage, WorkerSetup } from './protocol.js';
 import type { FleetRepo } from './repos.js';
 
@@ -54,13 +54,8 @@ function lastWords(stderr: string): string | undefined {
   return lines.findLast((line) => /^(?:[A-Z]\w*Error\b|FATAL ERROR)/.test(line)) ?? lines.at(-1);
 }
 
-const crashed = (repo: string, why: string): UpgradeReport => ({
-  repo,
-  status: 'failed',
-  ...NOTHING_CHANGED,
-  durationMs: 0,
-  error: { code: 'worker-crashed', message: `The upgrade worker died on this repository (${why}); it was replaced and the other repositories were not affected.` },
-});
+const crashed = (repo: string, why: string): UpgradeReport =>
+  failedUpgrade(repo, { code: 'worker-crashed', message: `The upgrade worker died on this repository (${why}); it was replaced and the other repositories were not affected.` });
 
 /**
  * Upgrades `repos` on up to `concurrency` workers.

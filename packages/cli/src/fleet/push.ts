@@ -5,7 +5,7 @@
  */
 // The light entry point: the fleet command's declaration reads DEFAULT_PUSH_LIMITS at start-up.
 import { PRISTINE_REF_PREFIX } from '@ai-factory/engine/pristine';
-import { execGit } from '../git/exec.js';
+import { execGit } from '@ai-factory/engine/git';
 import type { PushResult } from './report.js';
 
 export interface PushLimits {

@@ -5,10 +5,9 @@
  * reports of the last `fleet upgrade`, each row also says how that run went for the repository.
  */
 import { resolve } from 'node:path';
-import { ManifestSchema, MANIFEST_PATH, upgradeBranch } from '@ai-factory/engine';
+import { execGit, GitCommandError, ManifestSchema, MANIFEST_PATH, upgradeBranch } from '@ai-factory/engine';
 import { SYNTH_MODULE } from '@ai-factory/shared';
 import semver from 'semver';
-import { execGit, GitCommandError } from '../git/exec.js';
 import type { FleetRepoReport } from './report.js';
 import type { FleetRepo } from './repos.js';
 import { waveLabel, waveOf } from './waves.js';

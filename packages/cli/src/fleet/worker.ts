@@ -4,7 +4,7 @@
  * only the death of the process itself is left to the pool, which reports the repository and replaces it.
  */
 import { createUpgradeContext } from '../upgrade/context.js';
-import { NOTHING_CHANGED } from '../upgrade/report.js';
+import { failedUpgrade } from '../upgrade/report.js';
 import { upgradeRepository, type UpgradeContext } from '../upgrade/upgrade.js';
 import { CloneError, ensureClone } from './clone.js';
 import type { DoneMessage, TaskMessage, WorkerSetup } from './protocol.js';
@@ -29,7 +29,7 @@ async function upgrade({ index, repo, origin }: TaskMessage): Promise<void> {
     report = (await upgradeRepository(repo, await context, options)).report;
   } catch (error) {
     const code = error instanceof CloneError ? 'clone-failed' : 'internal';
-    report = { repo, status: 'failed', ...NOTHING_CHANGED, durationMs: 0, error: { code, message: (error as Error).message } };
+    report = failedUpgrade(repo, { code, message: (error as Error).message });
   }
   const done: DoneMessage = { index, report, maxRSS: process.resourceUsage().maxRSS };
   if (process.connected) send(done);

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execGit } from './exec.js';
+import { execGit } from '@ai-factory/engine';
 
 export interface CommitSpec {
   parent?: string;

@@ -2,7 +2,7 @@
  * Moves refs the way git does a push: every update of one upgrade in a single `git update-ref --stdin`
  * transaction, each checked against the value it had when the upgrade read it. Either all move or none.
  */
-import { execGit } from './exec.js';
+import { execGit } from '@ai-factory/engine';
 
 export type RefUpdate =
   /** Creates a ref that must not exist yet. */

@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { committerIdentity } from '@ai-factory/engine';
-import { execGit } from './exec.js';
+import { committerIdentity, execGit } from '@ai-factory/engine';
 import { importCommits, type CommitSpec, type ObjectStore } from './fast-import.js';
 import { ObjectReader } from './object-reader.js';
 import { updateRefs, type RefUpdate } from './refs.js';

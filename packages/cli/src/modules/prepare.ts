@@ -14,7 +14,7 @@ import { diffOf } from '../upgrade/diff.js';
 import { conflictsWaiting, openProject } from '../upgrade/preflight.js';
 import { UpgradeError } from '../upgrade/report.js';
 import { ioError, leaveConflicts } from '../upgrade/upgrade.js';
-import { NO_CHANGE, type ChangeCommand, type ChangeReport } from './report.js';
+import { failedChange, type ChangeCommand, type ChangeReport } from './report.js';
 
 /** The repository at HEAD, as a plan reads it. */
 export interface Project {
@@ -58,7 +58,7 @@ function failure(error: unknown): NonNullable<ChangeReport['error']> {
 
 export async function prepareChange(repo: string, { command, branch, message, plan }: ChangeSpec, options: PrepareOptions = {}): Promise<{ report: ChangeReport; diff?: string }> {
   const started = performance.now();
-  const report: ChangeReport = { repo: resolve(repo), command, status: 'failed', ...NO_CHANGE, durationMs: 0 };
+  const report = failedChange(resolve(repo), command);
   const done = (extra: Partial<ChangeReport>, diff?: string) => ({ report: { ...report, ...extra, durationMs: Math.round(performance.now() - started) }, ...(diff !== undefined ? { diff } : {}) });
   const git = new Repository(report.repo);
   try {
@@ -94,7 +94,7 @@ export async function prepareChange(repo: string, { command, branch, message, pl
     }
     return done({ status, ...planned, ...(status === 'changed' ? { commit: change } : {}) });
   } catch (error) {
-    return done({ status: 'failed', ...NO_CHANGE, error: failure(error) });
+    return done(failedChange(report.repo, command, failure(error)));
   } finally {
     await git.close();
   }

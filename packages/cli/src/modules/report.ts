@@ -26,7 +26,12 @@ export interface ChangeReport {
 }
 
 /** The lists of a report that say what changed: empty for a failed run, which changed nothing. */
-export const NO_CHANGE = { modules: [], filesChanged: [], conflicts: [], kept: [], ejected: [] } satisfies Partial<ChangeReport>;
+const NO_CHANGE = { modules: [], filesChanged: [], conflicts: [], kept: [], ejected: [] } satisfies Partial<ChangeReport>;
+
+/** The report of a `command` on `repo` that failed, having changed nothing; without `error`, where a run starts. */
+export function failedChange(repo: string, command: ChangeCommand, error?: ChangeReport['error']): ChangeReport {
+  return { repo, command, status: 'failed', ...NO_CHANGE, durationMs: 0, ...(error ? { error } : {}) };
+}
 
 const VERB: Record<ChangeCommand, string> = { add: 'adds', remove: 'removes', eject: 'ejects' };
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execGit } from '../git/exec.js';
+import { execGit } from '@ai-factory/engine';
 import type { FileMap } from '../git/trees.js';
 
 /**

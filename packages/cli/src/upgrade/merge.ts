@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execGit } from '../git/exec.js';
+import { execGit } from '@ai-factory/engine';
 import { mergeAroundBase } from './around-base.js';
 import { mergeImportSets } from './import-sets.js';
 import { teamStyle, toFactoryStyle, toTeamStyle } from './line-style.js';

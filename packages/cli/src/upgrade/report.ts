@@ -31,6 +31,9 @@ export type UpgradeErrorCode =
   | 'branch-exists'
   | 'io';
 
+/** What a failed report's `error.code` says: why the upgrade stopped, a bug (`internal`), or a fleet worker that died. */
+export type UpgradeFailureCode = UpgradeErrorCode | 'internal' | 'worker-crashed';
+
 export interface UpgradeReport {
   repo: string;
   status: UpgradeStatus;
@@ -52,12 +55,21 @@ export interface UpgradeReport {
   keptLinks: string[];
   /** Managed files whose hand edits were regenerated away, with `--discard-managed-edits`. */
   discardedManagedEdits: string[];
-  error?: { code: UpgradeErrorCode | 'internal' | 'worker-crashed'; message: string; file?: string; line?: number; column?: number };
+  error?: { code: UpgradeFailureCode; message: string; file?: string; line?: number; column?: number };
   durationMs: number;
 }
 
 /** The lists of a report that say what an upgrade changed: empty for a failed one, which changed nothing. */
 export const NOTHING_CHANGED = { filesChanged: [], codemodsApplied: [], conflicts: [], keptDeleted: [], keptLinks: [], discardedManagedEdits: [] } satisfies Partial<UpgradeReport>;
+
+/**
+ * The report of an upgrade of `repo` that failed, having changed nothing: every failure path (the upgrade's
+ * own, a fleet worker's, a dead worker's) reports this shape. Without `error`, it is the report a run
+ * starts from until it knows better.
+ */
+export function failedUpgrade(repo: string, error?: UpgradeReport['error']): UpgradeReport {
+  return { repo, status: 'failed', ...NOTHING_CHANGED, durationMs: 0, ...(error ? { error } : {}) };
+}
 
 /** An upgrade stopped before changing anything, with a stable code for reports and tests. */
 export class UpgradeError extends Error {

@@ -4,14 +4,15 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pristineRef } from '@ai-factory/engine';
+import { execGit, pristineRef } from '@ai-factory/engine';
 import { execa } from 'execa';
 import { createUpgradeContext, type UpgradeContext } from './context.js';
 
 export const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
+/** git as the team, its stdout as text without the final newline. */
 export const git = async (dir: string, ...args: string[]) =>
-  (await execa('git', args, { cwd: dir, env: { GIT_AUTHOR_NAME: 'Team', GIT_AUTHOR_EMAIL: 'team@example.com', GIT_COMMITTER_NAME: 'Team', GIT_COMMITTER_EMAIL: 'team@example.com' } })).stdout;
+  (await execGit(args, { cwd: dir, env: { GIT_AUTHOR_NAME: 'Team', GIT_AUTHOR_EMAIL: 'team@example.com', GIT_COMMITTER_NAME: 'Team', GIT_COMMITTER_EMAIL: 'team@example.com' } })).stdout.toString('utf8').replace(/\n$/, '');
 
 /**
  * A repository as `create-ml-project` leaves it: the fixture as the first commit, which is also the

@@ -20,7 +20,7 @@ import { checkTarget } from './manifest.js';
 import { conflictsWaiting, openProject } from './preflight.js';
 import { pristineBase } from './pristine-base.js';
 import { computeUpgrade, type UpgradeTarget } from './render.js';
-import { NOTHING_CHANGED, UpgradeError, type UpgradeReport } from './report.js';
+import { failedUpgrade, UpgradeError, type UpgradeReport } from './report.js';
 
 export type { UpgradeContext } from './context.js';
 
@@ -66,7 +66,7 @@ export const ioError = (what: string) => (error: Error) => {
 export async function upgradeRepository(repo: string, context: UpgradeContext, options: UpgradeOptions = {}): Promise<{ report: UpgradeReport; diff?: string }> {
   const started = performance.now();
   const dir = resolve(repo);
-  const report: UpgradeReport = { repo: dir, status: 'failed', ...NOTHING_CHANGED, durationMs: 0 };
+  const report: UpgradeReport = failedUpgrade(dir);
   const done = (extra: Partial<UpgradeReport>, diff?: string) => ({
     report: { ...report, ...extra, durationMs: Math.round(performance.now() - started) },
     ...(diff !== undefined ? { diff } : {}),
@@ -118,7 +118,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
   } catch (error) {
     const code = error instanceof UpgradeError ? error.code : 'internal';
     const where = error instanceof UpgradeError ? error.where : undefined;
-    return done({ status: 'failed', ...NOTHING_CHANGED, branch: undefined, commit: undefined, error: { code, message: (error as Error).message, ...where } });
+    return done(failedUpgrade(dir, { code, message: (error as Error).message, ...where }));
   } finally {
     await git.close();
   }

@@ -7,7 +7,10 @@ import { HELPERS_BY_FORMAT } from '../render/helpers.js';
 /** Formats where any interpolation is safe: nothing in them is parsed. */
 export const FREE_FORMATS = ['markdown', 'text'] as const;
 
-export type TemplateFormat = keyof typeof HELPERS_BY_FORMAT | (typeof FREE_FORMATS)[number];
+export type FreeFormat = (typeof FREE_FORMATS)[number];
+
+/** A format the factory knows: one with escaping helpers, or a free one. */
+export type TemplateFormat = keyof typeof HELPERS_BY_FORMAT | FreeFormat;
 
 const BY_EXTENSION: Record<string, TemplateFormat> = {
   yaml: 'yaml',
@@ -39,11 +42,11 @@ export function fileFormat(path: string): TemplateFormat | undefined {
 }
 
 /** True when interpolations in this format need no escaping helper. */
-export function isFreeFormat(format: TemplateFormat | undefined): boolean {
+export function isFreeFormat(format: TemplateFormat | undefined): format is FreeFormat {
   return format !== undefined && (FREE_FORMATS as readonly string[]).includes(format);
 }
 
 /** The helpers that make an interpolation safe in `format`. */
 export function safeHelpers(format: TemplateFormat): readonly string[] {
-  return HELPERS_BY_FORMAT[format] ?? [];
+  return isFreeFormat(format) ? [] : HELPERS_BY_FORMAT[format];
 }

@@ -14,14 +14,22 @@ import type degitFactory from 'degit';
 // degit is only needed with --source: load it then (it is CommonJS), not on every start of the CLI.
 const degit = ((...args: Parameters<typeof degitFactory>) => (createRequire(import.meta.url)('degit') as typeof degitFactory)(...args)) as typeof degitFactory;
 import { FactoryError } from '../errors.js';
+import { execGit, gitErrorDetail } from '../git-exec.js';
 
+// Only for the `rm -rf .git` degit runs after its clone: git itself always goes through execGit.
 const run = promisify(execFile);
 
 /** `[github:|gitlab:|bitbucket:]owner/repo[/subdir][#ref]`; a ref never starts with `-`, so it is never an option. */
 const SPEC = /^(?:(?:github|gitlab|bitbucket):)?[A-Za-z0-9][\w.-]*\/[\w.-]+(?:\/[\w.-]+)*(?:#[A-Za-z0-9][\w./-]*)?$/;
 
 // Never prompt for credentials or host keys: an unreachable source is an error, not a hang.
-const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' });
+const UNATTENDED = { GIT_TERMINAL_PROMPT: '0', GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' };
+
+/** git in this process's folder (a clone's target is in its arguments), never prompting; stdout as text. */
+const git = async (args: string[]) => {
+  const { stdout, stderr } = await execGit(args, { cwd: process.cwd(), env: UNATTENDED });
+  return { stdout: stdout.toString('utf8'), stderr };
+};
 
 export interface FetchedSource {
   spec: string;
@@ -52,9 +60,9 @@ export async function resolveCommit(spec: string, url: string, ref: string): Pro
   if (/^[0-9a-f]{40}$/.test(ref)) return ref;
   let stdout: string;
   try {
-    ({ stdout } = await run('git', ['ls-remote', '--', url], { env: gitEnv() }));
+    ({ stdout } = await git(['ls-remote', '--', url]));
   } catch (error) {
-    throw invalid(spec, `${url} is unreachable: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`);
+    throw invalid(spec, `${url} is unreachable: ${gitErrorDetail(error)}`);
   }
   const refs = new Map(stdout.trim().split('\n').map((line) => line.split('\t').reverse() as [string, string]));
   const commit = [ref === 'HEAD' ? 'HEAD' : `refs/heads/${ref}`, `refs/tags/${ref}^{}`, `refs/tags/${ref}`].map((name) => refs.get(name)).find(Boolean);
@@ -74,9 +82,10 @@ export async function fetchSource(spec: string): Promise<FetchedSource> {
   const tree = join(temp, 'tree');
   // degit's git mode clones the default branch; checking out the pinned commit before it drops .git pins the tree.
   const exec = async (command: string, args: string[]) => {
-    const result = await run(command, args, { env: gitEnv() });
-    if (command === 'git' && args[0] === 'clone') {
-      await run('git', ['-C', tree, 'checkout', '--quiet', '--detach', commit], { env: gitEnv() });
+    if (command !== 'git') return run(command, args);
+    const result = await git(args);
+    if (args[0] === 'clone') {
+      await git(['-C', tree, 'checkout', '--quiet', '--detach', commit]);
       // degit acts on degit.json directives (clone more, remove files) after cloning: a data source has none.
       if (existsSync(join(tree, 'degit.json'))) throw new Error('the tree has degit.json directives; external sources are data and nothing in them is run');
     }
@@ -86,7 +95,8 @@ export async function fetchSource(spec: string): Promise<FetchedSource> {
     await degit(spec, { mode: 'git', exec }).clone(tree);
   } catch (error) {
     remove();
-    const detail = String((error as { stderr?: string }).stderr || (error as Error).message).trim();
+    // rm's failure (an execFile error) carries its stderr too.
+    const detail = (error as { stderr?: string }).stderr?.trim() || gitErrorDetail(error);
     throw invalid(spec, `cannot fetch ${repo.ssh} at ${commit}: ${detail}`);
   }
   return { spec, commit, dir: repo.subdir ? join(tree, repo.subdir) : tree, remove };

@@ -27,8 +27,11 @@ export const ESCAPING_HELPERS = {
 /** The helpers that write part of a literal the template opened, rather than a whole value. */
 export const INSIDE_LITERAL_HELPERS: readonly (keyof typeof ESCAPING_HELPERS)[] = ['inString', 'inPyString', 'inHclString', 'inComment'];
 
-/** Which helpers make an interpolation safe in each kind of file (used by the module contract check). */
-export const HELPERS_BY_FORMAT: Record<string, readonly (keyof typeof ESCAPING_HELPERS)[]> = {
+/**
+ * Which helpers make an interpolation safe in each kind of file (used by the module contract check). Its
+ * keys are kept (`satisfies`, not a `Record<string, …>` annotation) because they name the formats.
+ */
+export const HELPERS_BY_FORMAT = {
   yaml: ['yaml', 'json', 'inString', 'inComment'],
   json: ['json', 'inString'],
   toml: ['toml', 'inString', 'inComment'],
@@ -36,7 +39,7 @@ export const HELPERS_BY_FORMAT: Record<string, readonly (keyof typeof ESCAPING_H
   python: ['py', 'pyIdent', 'inPyString', 'inComment'],
   shell: ['sh', 'inComment'],
   dockerfile: ['json', 'sh', 'inComment'],
-};
+} as const satisfies Record<string, readonly (keyof typeof ESCAPING_HELPERS)[]>;
 
 const handlebars = Handlebars.create();
 for (const [name, escape] of Object.entries(ESCAPING_HELPERS)) {

@@ -1,23 +1,25 @@
 /**
- * Runs `git` with `node:child_process` directly. A fleet run spawns git for thousands of repositories:
- * execa's per-call option processing roughly doubled the cost of each spawn, which dominated fleet
- * profiles.
+ * The one way the factory runs a git command (both CLIs and the engine; only `ObjectReader`'s long-lived
+ * `git cat-file --batch` is a process of its own): `node:child_process` directly. A fleet run
+ * spawns git for thousands of repositories: execa's per-call option processing roughly doubled the cost of
+ * each spawn, which dominated fleet profiles.
  */
 import { spawn } from 'node:child_process';
 
-export interface ExecResult {
+export interface GitResult {
   exitCode: number;
   stdout: Buffer;
   stderr: string;
 }
 
-export interface ExecOptions {
+export interface GitExecOptions {
+  /** Where git runs; required so that no command runs in whatever folder the process happens to be in. */
   cwd: string;
   /** Written to stdin, which is then closed. */
   input?: string | Buffer;
   /** Added to this process's environment. */
   env?: Record<string, string>;
-  /** Throw when git exits non-zero. @default true */
+  /** Throw a `GitCommandError` when git exits non-zero. Git failing to start (not installed) always throws. @default true */
   reject?: boolean;
 }
 
@@ -25,7 +27,7 @@ export interface ExecOptions {
 export class GitCommandError extends Error {
   constructor(
     readonly args: readonly string[],
-    readonly result: ExecResult,
+    readonly result: GitResult,
   ) {
     super(`git ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr.trim()}`);
   }
@@ -35,7 +37,7 @@ export class GitCommandError extends Error {
  * Runs `git args` in `cwd`; resolves with raw stdout, so callers choose between text and bytes.
  * @example const { stdout } = await execGit(['rev-parse', 'HEAD'], { cwd: repo });
  */
-export function execGit(args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+export function execGit(args: readonly string[], options: GitExecOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
@@ -56,4 +58,13 @@ export function execGit(args: readonly string[], options: ExecOptions): Promise<
     });
     child.stdin.end(options.input);
   });
+}
+
+/**
+ * What went wrong, for a message of the caller's: a failed command's stderr (its message when git said
+ * nothing), else the error's message.
+ */
+export function gitErrorDetail(error: unknown): string {
+  if (error instanceof GitCommandError) return error.result.stderr.trim() || error.message;
+  return error instanceof Error ? error.message : String(error);
 }
