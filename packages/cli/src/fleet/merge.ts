@@ -4,9 +4,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { UPGRADE_STATUSES } from '../upgrade/report.js';
 import type { FleetRepoReport } from './report.js';
 
-const STATUSES = new Set(['upgraded', 'up-to-date', 'conflicts', 'failed']);
+const STATUSES = new Set<string>(UPGRADE_STATUSES);
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

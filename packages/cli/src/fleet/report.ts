@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { UpgradeReport, UpgradeStatus } from '../upgrade/report.js';
+import { UPGRADE_STATUSES, type UpgradeReport, type UpgradeStatus } from '../upgrade/report.js';
 
 export interface PushResult {
   /** Refspecs pushed to `origin`. */
@@ -35,8 +35,6 @@ export interface FleetSummary {
   repositories: { index: number; repo: string; origin?: string; status: UpgradeStatus; from?: string; to?: string; filesChanged: number; conflicts: number; error?: string; push?: 'ok' | 'failed'; durationMs: number }[];
 }
 
-const STATUSES: readonly UpgradeStatus[] = ['upgraded', 'up-to-date', 'conflicts', 'failed'];
-
 /** A repository's report file: `<index>-<basename>.json`, the index zero-padded so names sort in list order. */
 export function reportFileName(report: Pick<FleetRepoReport, 'index' | 'repo'>, total: number): string {
   const width = String(Math.max(0, total - 1)).length;
@@ -46,7 +44,7 @@ export function reportFileName(report: Pick<FleetRepoReport, 'index' | 'repo'>, 
 
 export function summarizeFleet(reports: readonly FleetRepoReport[], wallMs?: number): FleetSummary {
   const sorted = [...reports].sort((a, b) => a.index - b.index);
-  const counts = Object.fromEntries(STATUSES.map((status) => [status, sorted.filter((r) => r.status === status).length])) as Record<UpgradeStatus, number>;
+  const counts = Object.fromEntries(UPGRADE_STATUSES.map((status) => [status, sorted.filter((r) => r.status === status).length])) as Record<UpgradeStatus, number>;
   const pushFailed = sorted.filter((r) => r.push?.error).length;
   return {
     total: sorted.length,
@@ -112,7 +110,7 @@ export function formatSummary(summary: FleetSummary): string {
       .map((cell, i) => (i === 4 && cell.length > 60 ? `${cell.slice(0, 59)}…` : cell).padEnd(i === cells.length - 1 ? 0 : widths[i]!))
       .join('  ')
       .trimEnd();
-  const totals = STATUSES.map((status) => `${summary.counts[status]} ${status}`).join(', ');
+  const totals = UPGRADE_STATUSES.map((status) => `${summary.counts[status]} ${status}`).join(', ');
   return [
     line(header),
     ...rows.map(line),

@@ -1,5 +1,7 @@
+/** What an upgrade of one repository can do, in the order a run counts them. */
+export const UPGRADE_STATUSES = ['upgraded', 'up-to-date', 'conflicts', 'failed'] as const;
 /** What an upgrade of one repository did, as printed and as `--json` writes it. */
-export type UpgradeStatus = 'upgraded' | 'up-to-date' | 'conflicts' | 'failed';
+export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
 
 /** Why an upgrade stopped, with nothing changed. */
 export type UpgradeErrorCode =

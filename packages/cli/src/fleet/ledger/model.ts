@@ -4,6 +4,7 @@
  * failures by error code), and how long ago each repository's manifest last changed.
  */
 import semver from 'semver';
+import { UPGRADE_STATUSES } from '../../upgrade/report.js';
 import type { Forecast } from '../forecast.js';
 import type { RepoStatus } from '../status.js';
 import { waveLabel } from '../waves.js';
@@ -18,7 +19,7 @@ export type UpgradeState = 'current' | 'upgrade waiting' | 'behind' | 'unreadabl
 export const UPGRADE_STATES: readonly UpgradeState[] = ['current', 'upgrade waiting', 'behind', 'unreadable'];
 
 /** How the last run went, or that the reports do not name the repository. */
-export const RUN_STATES = ['upgraded', 'up-to-date', 'conflicts', 'failed', 'not in the reports'] as const;
+export const RUN_STATES = [...UPGRADE_STATUSES, 'not in the reports'] as const;
 
 export interface LedgerRow {
   /** The URL the fleet was given, else the repository's path. */
