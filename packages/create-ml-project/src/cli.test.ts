@@ -56,6 +56,18 @@ describe('create-ml-project', () => {
     expect(existsSync(join(cwd, 'dry/.git'))).toBe(false);
   });
 
+  it("a preset's GPU on a cloud that sells other counts takes the nearest, and says so; a GPU flag is kept", async () => {
+    const gpuOf = (dir: string) => JSON.parse(readFileSync(join(cwd, dir, '.ai-factory/manifest.json'), 'utf8')).answers.gpu;
+    const run = await runCli(['gpu-aws', '--yes', '--preset', 'k8s-gpu-pytorch', '--cloud', 'aws', '--json', '--no-git', '--no-install'], { cwd });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr.trim()).toBe("The preset's GPU, a100-80gb:4, is not sold on aws: the project trains on a100-80gb:8, the nearest count aws sells (choose another with --gpu).");
+    expect(gpuOf('gpu-aws')).toEqual({ sku: 'a100-80gb', count: 8 });
+    const flagged = await runCli(['gpu-flag', '--yes', '--preset', 'k8s-gpu-pytorch', '--cloud', 'aws', '--gpu', 't4:1', '--json', '--no-git', '--no-install'], { cwd });
+    expect(flagged.exitCode, flagged.stderr).toBe(0);
+    expect(flagged.stderr).toBe('');
+    expect(gpuOf('gpu-flag')).toEqual({ sku: 't4', count: 1 });
+  });
+
   it('replays a manifest with --answers into an identical project', async () => {
     const first = await runCli(['first', '--no-git', '--no-install', '--preset', 'azure-tabular', '--description', 'Churn: "risk" #1', '--team', 'growth', '--serving', 'both'], { cwd });
     expect(first.exitCode, first.stderr).toBe(0);

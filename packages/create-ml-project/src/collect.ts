@@ -9,6 +9,7 @@ import {
   defaultAnswers,
   FactoryError,
   findPreset,
+  nearestGpuOffer,
   type Answers,
   type Catalog,
   type PartialAnswers,
@@ -27,9 +28,11 @@ export interface CollectOptions {
   directory?: string;
   interactive: boolean;
   yes: boolean;
+  /** Told each answer the run adjusted on its own (a preset's GPU on a cloud that sells another count). */
+  onAdjusted?: (message: string) => void;
 }
 
-export async function collectAnswers({ catalog, given, directory, interactive, yes }: CollectOptions): Promise<Answers> {
+export async function collectAnswers({ catalog, given, directory, interactive, yes, onAdjusted }: CollectOptions): Promise<Answers> {
   const missing: string[] = [];
   // The answers so far with defaults for the rest: what a question offers depends on them.
   let decided: Answers = { ...defaultAnswers(given.name ?? 'my-ml-project'), preset: DEFAULT_PRESET };
@@ -60,6 +63,7 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
     decided = { ...defaults, ...answers } as Answers;
     answers[key] = await resolve(key, presetGiven ? (presetAnswers[key] as never) : undefined, defaults[key] as never);
   }
+  adjustPresetGpu(answers as Partial<Answers>, given, onAdjusted);
   if (missing.length > 0) {
     throw new FactoryError(
       'missing-answers',
@@ -68,4 +72,18 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
     );
   }
   return answers as Answers;
+}
+
+/**
+ * A preset's GPU is chosen for its own cloud; on a cloud that sells that GPU in other counts per node, the
+ * preset's GPU takes the nearest count, and says so. A GPU given by flag or file is the user's: it is
+ * never changed (a count the cloud does not sell is an error naming --gpu).
+ */
+function adjustPresetGpu(answers: Partial<Answers>, given: PartialAnswers, onAdjusted: ((message: string) => void) | undefined): void {
+  const { cloud, gpu } = answers;
+  if (given.gpu !== undefined || !gpu || !cloud) return;
+  const nearest = nearestGpuOffer(cloud, gpu);
+  if (!nearest || nearest.count === gpu.count) return;
+  answers.gpu = nearest;
+  onAdjusted?.(`The preset's GPU, ${gpu.sku}:${gpu.count}, is not sold on ${cloud}: the project trains on ${nearest.sku}:${nearest.count}, the nearest count ${cloud} sells (choose another with --gpu).`);
 }

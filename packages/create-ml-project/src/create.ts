@@ -45,6 +45,8 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
     ...(args.directory !== undefined ? { directory: args.directory } : {}),
     interactive: ui,
     yes: args.yes,
+    // On stderr, so that --json keeps stdout to its one JSON document.
+    onAdjusted: (message) => (clack ? clack.log.warn(message) : env.stderr(`${message}\n`)),
   });
   const setup = await decideSetup(args, ui);
   const target = checkTarget(args.directory ?? answers.name, env.cwd);

@@ -3,7 +3,7 @@ import { defaultAnswers, type Answers } from './answers.js';
 import { FactoryError } from './errors.js';
 import { generateProject } from './generate.js';
 import type { ModuleDefinitionInput } from './module.js';
-import { gpuOfferProblem, viableGpus, viableValues } from './offers.js';
+import { gpuOfferProblem, nearestGpuOffer, viableGpus, viableValues } from './offers.js';
 import { fixtureCatalog } from './test-catalog.js';
 
 const module = (id: string, provides: string[], when?: ModuleDefinitionInput['when']): [ModuleDefinitionInput, Record<string, string>] => [
@@ -53,5 +53,20 @@ describe('a GPU the cloud does not sell', () => {
     expect(() => generateProject(gpuOnAws, answers({ cloud: 'aws', framework: 'pytorch', gpu: { sku: 't4', count: 3 } }))).toThrow(
       expect.objectContaining({ name: 'FactoryError', code: 'incompatible' }),
     );
+  });
+});
+
+describe("the cloud's offer nearest to a GPU", () => {
+  it('keeps the GPU and takes the closest count the cloud sells, the larger on a tie', () => {
+    // AWS sells A100 80 GB only 8 to a node, T4 with 1 or 4; Azure sells A100 80 GB with 1, 2, 4 or 8.
+    expect(nearestGpuOffer('aws', { sku: 'a100-80gb', count: 4 })).toEqual({ sku: 'a100-80gb', count: 8 });
+    expect(nearestGpuOffer('aws', { sku: 't4', count: 2 })).toEqual({ sku: 't4', count: 1 });
+    expect(nearestGpuOffer('aws', { sku: 't4', count: 3 })).toEqual({ sku: 't4', count: 4 });
+    expect(nearestGpuOffer('azure', { sku: 'a100-80gb', count: 3 })).toEqual({ sku: 'a100-80gb', count: 4 });
+    expect(nearestGpuOffer('azure', { sku: 'a100-80gb', count: 4 })).toEqual({ sku: 'a100-80gb', count: 4 });
+  });
+
+  it('has none when the cloud does not sell that GPU', () => {
+    expect(nearestGpuOffer('gcp', { sku: 'a10', count: 1 })).toBeUndefined();
   });
 });

@@ -32,6 +32,18 @@ export function gpuOfferProblem(answers: Pick<Answers, 'cloud' | 'gpu'>): Factor
   }
 }
 
+/**
+ * The cloud's offer nearest to `gpu`: the same GPU at the per-node count closest to the one wanted (the
+ * larger on a tie, so a job keeps at least the GPUs it had); undefined when the cloud does not sell that GPU.
+ * @example nearestGpuOffer('aws', { sku: 'a100-80gb', count: 4 }) // { sku: 'a100-80gb', count: 8 }
+ */
+export function nearestGpuOffer(cloud: Answers['cloud'], gpu: Gpu): Gpu | undefined {
+  const counts = offeredGpus(cloud).filter((offer) => offer.sku === gpu.sku).map((offer) => offer.count);
+  const distance = (count: number) => Math.abs(count - gpu.count);
+  const count = counts.reduce<number | undefined>((best, c) => (best === undefined || distance(c) < distance(best) || (distance(c) === distance(best) && c > best) ? c : best), undefined);
+  return count === undefined ? undefined : { sku: gpu.sku, count };
+}
+
 /** Whether the answers compose: every capability has a module, and the cloud sells the GPU. */
 function composes(catalog: Catalog, answers: Answers): boolean {
   if (gpuOfferProblem(answers)) return false;
