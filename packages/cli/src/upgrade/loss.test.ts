@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
 import { CONFIG_FILE, evaluateConfig } from '@ai-factory/shared';
+import { lostTeamLines } from '@ai-factory/testing';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -139,9 +140,7 @@ async function expectTeamContentKept(base: Snapshot, ours: Snapshot, result: Sna
       const style = teamStyle(content, base.files.get(path) ?? Buffer.alloc(0));
       if (style.crlf) expect(kept!.toString('latin1').match(/(?<!\r)\n/g), `${path}: the team's CRLF line ends`).toBeNull();
       if (style.bom) expect([...kept!.subarray(0, 3)], `${path}: the team's byte order mark`).toEqual([0xef, 0xbb, 0xbf]);
-      const keptLines = lines(toFactoryStyle(kept!, style));
-      const baseLines = base.files.get(path) ? lines(base.files.get(path)!) : new Set<string>();
-      for (const line of lines(toFactoryStyle(content, style))) if (!baseLines.has(line)) expect(keptLines.has(line), `${path}: the team's line ${JSON.stringify(line)}`).toBe(true);
+      expect(lostTeamLines(base.files.get(path) ?? Buffer.alloc(0), toFactoryStyle(content, style), toFactoryStyle(kept!, style)), `${path}: the team's lines`).toEqual([]);
     } else expect(kept!.equals(content), `${path}: the team's own file, byte for byte`).toBe(true);
   }
   // Template files the team deleted stay deleted.
