@@ -22,9 +22,21 @@ describe('mergeStructured, YAML', () => {
     expect(merge('ci.yaml', base, ours, theirs)).toBe('jobs:\n  test:\n    runs-on: ubuntu-latest\nname: demo\n');
   });
 
+  it('merges the items both sides added to a list, each known by its first line', () => {
+    const steps = 'steps:\n  - uses: checkout\n  - run: npm test\n    env:\n      CI: 1\n';
+    const ours = steps.replace('  - run: npm test', '  # Ours.\n  - run: npm run lint\n  - run: npm test');
+    const theirs = `${steps.replace('CI: 1', 'CI: true')}  - run: npm run build\n`;
+    expect(merge('ci.yml', steps, ours, theirs)).toBe(`${ours.replace('CI: 1', 'CI: true')}  - run: npm run build\n`);
+    expect(merge('ci.yml', steps, steps.replace('checkout', 'checkout@v4'), steps.replace('checkout', 'checkout@v5'))).toBeUndefined();
+  });
+
   it('merges document by document', () => {
     const docs = 'kind: A\nspec: 1\n---\nkind: B\nspec: 2\n';
     expect(merge('all.yaml', docs, 'kind: A\nspec: 1\nteam: yes\n---\nkind: B\nspec: 2\n', 'kind: A\nspec: 1\n---\nkind: B\nspec: 3\n')).toBe('kind: A\nspec: 1\nteam: yes\n---\nkind: B\nspec: 3\n');
+  });
+
+  it('puts a key the factory added on top of a document below its marker, and reads UTF-8 as characters', () => {
+    expect(merge('all.yaml', 'a: 1\n---\nb: 2\n', 'a: 1\n---\nb: 2\nteam: é\n', 'a: 1\n---\nfirst: — \nb: 2\n')).toBe('a: 1\n---\nfirst: — \nb: 2\nteam: é\n');
   });
 
   it('leaves one key path changed differently, or changed against a deletion, to the line merge', () => {
@@ -72,8 +84,12 @@ describe('mergeStructured, TOML', () => {
     );
   });
 
-  it('leaves one array changed by both sides, and a line that is not TOML, to the line merge', () => {
-    expect(merge('pyproject.toml', base, base.replace('"numpy",', '"numpy",\n  "polars",'), base.replace('"numpy",', '"numpy>=2",'))).toBeUndefined();
+  it('merges items both sides added to one array, each item on its line', () => {
+    expect(merge('pyproject.toml', base, base.replace('"numpy",', '"numpy",\n  "polars",'), base.replace('"numpy",', '"numpy>=2",'))).toBe(base.replace('"numpy",', '"numpy>=2",\n  "polars",'));
+  });
+
+  it('leaves one item both changed, and a line that is not TOML, to the line merge', () => {
+    expect(merge('pyproject.toml', base, base.replace('"numpy",', '"numpy<2",'), base.replace('"numpy",', '"numpy>=2",'))).toBeUndefined();
     expect(merge('pyproject.toml', base, `${base}not toml\n`, base.replace('110', '120'))).toBeUndefined();
   });
 });

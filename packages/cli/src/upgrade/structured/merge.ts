@@ -31,13 +31,16 @@ const lines = (text: string) => new Set(text.split('\n'));
 
 /**
  * The merged file, or undefined when the structure does not settle it. The versions are in one line
- * style (see line-style.ts); they are read as Latin-1, one character per byte, so any encoding's bytes stay.
+ * style (see line-style.ts); every byte of the result is one of theirs, whatever the encoding.
  * @example mergeStructured('ci.yml', { base, ours, theirs }) // Buffer, or undefined: merge the lines
  */
 export function mergeStructured(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): Buffer | undefined {
   const format = FORMATS.find(([pattern]) => pattern.test(path))?.[1];
   if (!format) return undefined;
-  const [base, ours, theirs] = [versions.base, versions.ours, versions.theirs].map((content) => content.toString('latin1')) as [string, string, string];
+  // UTF-8 when all three are, so the parsers see characters; else Latin-1, one character per byte.
+  const contents = [versions.base, versions.ours, versions.theirs];
+  const encoding = contents.every((content) => Buffer.from(content.toString('utf8'), 'utf8').equals(content)) ? 'utf8' : 'latin1';
+  const [base, ours, theirs] = contents.map((content) => content.toString(encoding)) as [string, string, string];
   const trees = [base, ours, theirs].map(format.tree);
   if (trees.some((tree) => tree === undefined)) return undefined;
   const merged = mergeTrees(trees[0]!, trees[1]!, trees[2]!);
@@ -50,5 +53,5 @@ export function mergeStructured(path: string, versions: { base: Buffer; ours: Bu
   const baseLines = lines(base);
   const resultLines = lines(text);
   if ([...lines(ours)].some((line) => !baseLines.has(line) && !resultLines.has(line))) return undefined;
-  return Buffer.from(text, 'latin1');
+  return Buffer.from(text, encoding);
 }

@@ -1,10 +1,11 @@
 /**
  * A TOML file as a tree ({@link Node}), line by line: the keys before the first table, then one entry per
  * table (`[name]`, or `[[name]]` numbered by occurrence) holding its `key = value` lines. A value may run
- * over several lines (an array, a multi-line string); comment lines belong to the entry they precede.
+ * over several lines (an array, one item a line, is split into its items; a multi-line string is not);
+ * comment lines belong to the entry they precede.
  * TOML parsers drop comments, hence lines rather than a parsed document.
  */
-import { uniqueKeys, type Entry, type Node } from './tree.js';
+import { leaf, uniqueKeys, type Entry, type Node } from './tree.js';
 
 const TABLE = /^\s*(\[\[?)\s*([^\][#]+?)\s*\]\]?\s*(#.*)?$/;
 const KEY = /^\s*((?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'))*)\s*=(.*)$/;
@@ -43,6 +44,36 @@ function scanValue(line: string, open: Open): Open {
   return { depth, string };
 }
 
+const complete = (value: string) => {
+  const open = scanValue(value, { depth: 0 });
+  return open.depth === 0 && !open.string;
+};
+
+/**
+ * A value over several lines: when it is an array with each item on a line of its own, a comma after
+ * each, its items are entries known by their text, so items both sides added merge; else a leaf.
+ */
+function arrayNode(head: string, lines: string[]): Node {
+  const whole = leaf(head + lines.join(''));
+  const [first, ...items] = lines;
+  const last = items.pop();
+  if (last === undefined || !/=\s*\[\s*(#.*)?$/.test(first!.trimEnd()) || !/^\s*\]\s*(#.*)?$/.test(last.trimEnd())) return whole;
+  const entries: Entry[] = [];
+  let pending = '';
+  for (const line of items) {
+    if (FILLER.test(line.trimEnd())) {
+      pending += line;
+      continue;
+    }
+    const item = /^\s*(.*?),\s*(#.*)?$/.exec(line.trimEnd());
+    if (!item || !complete(item[1]!)) return whole;
+    entries.push({ key: item[1]!, node: leaf(pending + line), after: '' });
+    pending = '';
+  }
+  const children = uniqueKeys(entries);
+  return children ? { head: head + first, children, tail: pending + last } : whole;
+}
+
 const normalKey = (key: string) => key.replace(/\s*\.\s*/g, '.');
 
 function parse(text: string): Node {
@@ -69,15 +100,15 @@ function parse(text: string): Node {
     }
     const key = KEY.exec(line.trimEnd());
     if (!key) throw new SyntaxError(`not a TOML line: ${line}`);
-    let value = line;
+    const value = [line];
     let open = scanValue(key[2]!, { depth: 0 });
     while ((open.depth > 0 || open.string) && index + 1 < lines.length) {
       index += 1;
-      value += lines[index];
+      value.push(lines[index]!);
       open = scanValue(lines[index]!, open);
     }
     if (open.depth !== 0 || open.string) throw new SyntaxError('unclosed value');
-    (table ? table.node.children! : root).push({ key: normalKey(key[1]!), node: { head: pending + value, tail: '' }, after: '' });
+    (table ? table.node.children! : root).push({ key: normalKey(key[1]!), node: arrayNode(pending, value), after: '' });
     pending = '';
   }
   return { head: '', children: root, tail: pending };

@@ -79,6 +79,10 @@ function mergeChildren(base: Entry[], ours: Entry[], theirs: Entry[]): Entry[] {
     // The team deleted it; the factory changing it is a dispute.
     if (!inOurs.has(entry.key) && now && !sameEntry(now, entry)) throw new Disputed();
   }
+  // An entry both removed while both added others is one entry both replaced (a list item known by its
+  // text: `numpy<2` and `numpy>=2` for `numpy`): a dispute, not two items.
+  const added = (entries: Entry[]) => entries.some((entry) => !inBase.has(entry.key));
+  if (added(ours) && added(theirs) && base.some((entry) => !inOurs.has(entry.key) && !inTheirs.has(entry.key))) throw new Disputed();
   theirs.forEach((entry, index) => {
     if (inBase.has(entry.key) || inOurs.has(entry.key)) return;
     const before = theirs.slice(0, index).reverse().find((previous) => merged.some((kept) => kept.key === previous.key));
