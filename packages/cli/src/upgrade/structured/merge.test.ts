@@ -67,6 +67,11 @@ describe('mergeStructured, JSON', () => {
     expect(merge('tsconfig.json', tabs, ours, theirs)).toBe(ours.replace('"vitest"', '"vitest run"'));
   });
 
+  it('leaves the merge to the lines rather than put a comma after a line the team wrote', () => {
+    expect(merge('package.json', '{\n  "a": 1\n}\n', '{\n  "a": 2\n}\n', '{\n  "a": 1,\n  "c": 3\n}\n')).toBeUndefined();
+    expect(merge('package.json', '{\n  "a": 1\n}\n', '{\n  "b": 0,\n  "a": 1\n}\n', '{\n  "a": 1,\n  "c": 3\n}\n')).toBe('{\n  "b": 0,\n  "a": 1,\n  "c": 3\n}\n');
+  });
+
   it('leaves one key changed differently, and broken JSON, to the line merge', () => {
     expect(merge('package.json', base, base.replace('demo', 'ours'), base.replace('demo', 'theirs'))).toBeUndefined();
     expect(merge('package.json', base, base.replace('}\n}', '}\n'), base.replace('demo', 'theirs'))).toBeUndefined();

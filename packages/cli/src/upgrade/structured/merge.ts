@@ -24,9 +24,6 @@ const FORMATS: [RegExp, Format][] = [
   [/\.toml$/i, { tree: tomlTree, punctuate: noPunctuation }],
 ];
 
-/** True when `path` is a file {@link mergeStructured} reads. */
-export const isStructured = (path: string) => FORMATS.some(([pattern]) => pattern.test(path));
-
 const lines = (text: string) => new Set(text.split('\n'));
 
 /**
