@@ -33,6 +33,9 @@ describe('mergeStructured, YAML', () => {
   it('merges document by document', () => {
     const docs = 'kind: A\nspec: 1\n---\nkind: B\nspec: 2\n';
     expect(merge('all.yaml', docs, 'kind: A\nspec: 1\nteam: yes\n---\nkind: B\nspec: 2\n', 'kind: A\nspec: 1\n---\nkind: B\nspec: 3\n')).toBe('kind: A\nspec: 1\nteam: yes\n---\nkind: B\nspec: 3\n');
+    // A document the team put on top shifts the others: the factory's change to the second is not the new second's.
+    const alike = 'kind: A\nspec: 1\n---\nkind: B\nspec: 1\n';
+    expect(merge('all.yaml', alike, `kind: C\nspec: 2\n---\n${alike}`, alike.replace(/1\n$/, '3\n'))).toBeUndefined();
   });
 
   it('puts a key the factory added on top of a document below its marker, and reads UTF-8 as characters', () => {

@@ -93,7 +93,8 @@ function parse(text: string): Node {
       const name = normalKey(header[2]!);
       const count = (occurrences.get(name) ?? 0) + 1;
       occurrences.set(name, count);
-      table = { key: header[1] === '[[' ? `[[${name}]] ${count}` : `[${name}]`, node: { head: pending + line, children: [], tail: '' }, after: '' };
+      const array = header[1] === '[[';
+      table = { key: array ? `[[${name}]] ${count}` : `[${name}]`, node: { head: pending + line, children: [], tail: '' }, after: '', positional: array };
       root.push(table);
       pending = '';
       continue;

@@ -22,6 +22,11 @@ export interface Entry {
    * comma is punctuation the merge puts back where the entry ends up.
    */
   after: string;
+  /**
+   * Known by its position (the second document of a YAML file, the third `[[table]]` of that name): one
+   * added or removed before it would shift the others, so it merges only when all three versions have it.
+   */
+  positional?: boolean;
 }
 
 /** How a format joins the entries of a container: JSON separates them with commas. */
@@ -61,6 +66,8 @@ function mergeChildren(base: Entry[], ours: Entry[], theirs: Entry[]): Entry[] {
   const inBase = new Map(base.map((entry) => [entry.key, entry]));
   const inTheirs = new Map(theirs.map((entry) => [entry.key, entry]));
   const inOurs = new Set(ours.map((entry) => entry.key));
+  const positional = [...base, ...ours, ...theirs].filter((entry) => entry.positional).map((entry) => entry.key);
+  if (positional.some((key) => !inBase.has(key) || !inOurs.has(key) || !inTheirs.has(key))) throw new Disputed();
   const merged: Entry[] = [];
   // The team's order is kept; what the factory added goes after the entry it follows in the factory's file.
   for (const entry of ours) {

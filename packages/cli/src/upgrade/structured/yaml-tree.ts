@@ -62,5 +62,5 @@ export function yamlTree(text: string): Node | undefined {
   const documents = starts.map((start, index) => documentNode(text.slice(start, starts[index + 1] ?? text.length)));
   if (documents.some((document) => document === undefined)) return undefined;
   if (documents.length === 1) return documents[0];
-  return { head: '', children: documents.map((node, index) => ({ key: `document ${index + 1}`, node: node!, after: '' })), tail: '' };
+  return { head: '', children: documents.map((node, index) => ({ key: `document ${index + 1}`, node: node!, after: '', positional: true })), tail: '' };
 }
