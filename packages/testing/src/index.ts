@@ -8,3 +8,5 @@ export { packWorkspaces, publishableWorkspaces, type PackedWorkspace, type Works
 export { checkoutRelease, previousRelease, publishRelease, type Release } from './release.js';
 export { baseKey, debianBaseImage, debianMirror, type DebianBaseOptions } from './debian-base.js';
 export { chrootRun, chrootStart, imageConfig, podmanBuild, withMountedImage, type ChrootRun, type ImageConfig, type Started } from './podman.js';
+export { applyStructuredEdit, structuredEdit, structuredEdits, type StructuredEdit } from './team-edits.js';
+export { lostTeamLines } from './team-lines.js';

@@ -1,8 +1,9 @@
 /**
  * Three-way merge of one file with git's own machinery (`git merge-file`), never `.rej` files. The three
- * versions are compared in the factory's line style, TypeScript imports as sets, and lines the team only
- * added around the factory's text go around the new text, so that what only looks like a dispute (CRLF
- * lines, a byte order mark, an import line that grew a name, a section appended to a README) merges cleanly.
+ * versions are compared in the factory's line style, TypeScript imports as sets, lines the team only
+ * added around the factory's text go around the new text, and YAML, JSON and TOML files merge by key path
+ * (structured/merge.ts), so that what only looks like a dispute (CRLF lines, a byte order mark, an import
+ * line that grew a name, a section appended to a README, keys added next to each other) merges cleanly.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { execGit } from '@ai-factory/engine';
 import { mergeAroundBase } from './around-base.js';
 import { mergeImportSets } from './import-sets.js';
 import { teamStyle, toFactoryStyle, toTeamStyle } from './line-style.js';
+import { mergeStructured } from './structured/merge.js';
 
 export interface MergeResult {
   content: Buffer;
@@ -43,8 +45,8 @@ export async function mergeFile(path: string, versions: { base: Buffer; ours: Bu
     ours: toFactoryStyle(versions.ours, style),
     theirs: versions.theirs,
   });
-  const around = mergeAroundBase(compared);
-  if (around) return { content: toTeamStyle(around, style), conflicts: 0 };
+  const merged = mergeAroundBase(compared) ?? mergeStructured(path, compared);
+  if (merged) return { content: toTeamStyle(merged, style), conflicts: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
   try {
     for (const [name, content] of Object.entries(compared)) writeFileSync(join(dir, name), content);

@@ -1,11 +1,12 @@
 /**
  * Test helpers for the property test that hunts for loss: random edit scripts a team could make to a
  * generated project (lines, files, modes, links inside and outside, binary and Latin-1 files, CRLF and
- * byte order marks, files turned binary, hand edits to managed files, the config in random styles),
- * applied to a checkout.
+ * byte order marks, files turned binary, hand edits to managed files, the config in random styles,
+ * structured edits to YAML, JSON and TOML files from @ai-factory/testing), applied to a checkout.
  */
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { applyStructuredEdit, structuredEdit, type StructuredEdit } from '@ai-factory/testing';
 import fc from 'fast-check';
 
 type KeyStyle = 'bare' | 'double' | 'single' | 'computed';
@@ -47,7 +48,9 @@ export type Edit =
   | { kind: 'add-file'; path: string; content: 'binary' | 'latin1' | 'text' | 'typescript'; seed: number }
   | { kind: 'latin1-line'; file: number; at: number }
   | { kind: 'edit-managed'; file: number; line: string }
-  | { kind: 'config'; style: ConfigStyle };
+  | { kind: 'config'; style: ConfigStyle }
+  /** A structured edit (a key, a value, a list item...) to a YAML, JSON or TOML file the new version changes too. */
+  | { kind: 'structured'; file: number; edit: StructuredEdit };
 
 const text = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9 _=:.-]{0,40}$/),
@@ -110,6 +113,7 @@ export const editScript: fc.Arbitrary<Edit[]> = fc.array(
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('latin1-line' as const), file, at }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit-managed' as const), file, line: text }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('config' as const), style: configStyle }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('structured' as const), file, edit: structuredEdit }) },
   ),
   { minLength: 1, maxLength: 6 },
 );
@@ -140,9 +144,9 @@ export interface Checkout {
 export type Reason = 'out-of-sight' | 'typescript-damaged' | 'link' | 'managed-edit';
 
 /** Edits that can leave TypeScript (or the config it needs) broken or gone. */
-const DAMAGING = new Set<Edit['kind']>(['change-line', 'delete-line', 'binary', 'delete-file', 'rename-file', 'link-inside', 'link-outside']);
+const DAMAGING = new Set<Edit['kind']>(['structured', 'change-line', 'delete-line', 'binary', 'delete-file', 'rename-file', 'link-inside', 'link-outside']);
 /** Edits that change a file's content or kind: on a managed file, a hand edit. */
-const CONTENT = new Set<Edit['kind']>(['insert-line', 'change-line', 'delete-line', 'latin1-line', 'edit-managed', 'crlf', 'bom', 'binary', 'link-inside', 'link-outside']);
+const CONTENT = new Set<Edit['kind']>(['structured', 'insert-line', 'change-line', 'delete-line', 'latin1-line', 'edit-managed', 'crlf', 'bom', 'binary', 'link-inside', 'link-outside']);
 const isTypescriptInput = (path: string) => /\.(c|m)?tsx?$|(^|\/)tsconfig\.json$|(^|\/)package\.json$/.test(path);
 
 /** Records why an edit may make the upgrade refuse. */
@@ -155,6 +159,7 @@ function noteReasons(checkout: Checkout, edit: Edit, target: string | undefined)
 }
 
 const CONFIG = 'ai-factory.config.ts';
+const STRUCTURED = /\.(ya?ml|json|toml)$/;
 
 /** The checkout's regular files and folders, sorted; never the manifest: it is the factory's record. */
 function entries(dir: string, prefix = ''): { files: string[]; folders: string[] } {
@@ -200,7 +205,7 @@ function replaceWithLink(path: string, target: string): void {
 export function applyEdit(checkout: Checkout, edit: Edit): void {
   const { dir } = checkout;
   const { files, folders } = entries(dir);
-  const candidates = edit.kind === 'edit-managed' ? checkout.managed : 'hot' in edit && edit.hot ? checkout.hot : files;
+  const candidates = edit.kind === 'edit-managed' ? checkout.managed : edit.kind === 'structured' ? checkout.hot.filter((path) => STRUCTURED.test(path)) : 'hot' in edit && edit.hot ? checkout.hot : files;
   const target = 'file' in edit ? pick(candidates.filter((path) => files.includes(path)), edit.file) : undefined;
   const absolute = target && join(dir, target);
   noteReasons(checkout, edit, target);
@@ -268,6 +273,9 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
     }
     case 'add-file':
       addFile(checkout, edit);
+      return;
+    case 'structured':
+      if (absolute) writeFileSync(absolute, Buffer.from(applyStructuredEdit(target!, readFileSync(absolute, 'latin1'), edit.edit), 'latin1'));
       return;
     case 'config':
       if (existsSync(join(dir, CONFIG)) && !lstatSync(join(dir, CONFIG)).isSymbolicLink()) {
