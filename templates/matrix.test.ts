@@ -76,9 +76,9 @@ describe('the option matrix', () => {
     const problems = [
       ...(await validateCicd(files)),
       ...(await validateTerraform(files)),
-      ...(await validateWorkloads(files)),
+      ...validateWorkloads(files),
       ...(await validateObservability(files)),
-      ...(await validateRbac(files)),
+      ...validateRbac(files),
       ...deliverySeamProblems(files),
     ];
     expect(problems).toEqual([]);

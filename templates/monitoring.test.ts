@@ -70,7 +70,8 @@ beforeAll(async () => {
   const [gatewayPort, prometheusPort] = [await freePort(), await freePort()];
   pushgateway = `http://127.0.0.1:${gatewayPort}`;
   prometheus = `http://127.0.0.1:${prometheusPort}`;
-  start('prometheus-pushgateway', [`--web.listen-address=127.0.0.1:${gatewayPort}`, '--persistence.file=']);
+  // The servers run until afterAll stops them and awaits their exit.
+  void start('prometheus-pushgateway', [`--web.listen-address=127.0.0.1:${gatewayPort}`, '--persistence.file=']);
   await until('the Pushgateway', async () => ((await fetch(`${pushgateway}/-/ready`)).ok ? true : undefined));
   const config = join(work, 'prometheus.yml');
   writeFileSync(
@@ -81,7 +82,7 @@ beforeAll(async () => {
       scrape_configs: [{ job_name: 'pushgateway', honor_labels: true, static_configs: [{ targets: [`127.0.0.1:${gatewayPort}`] }] }],
     }),
   );
-  start('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${join(work, 'tsdb')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`]);
+  void start('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${join(work, 'tsdb')}`, `--web.listen-address=127.0.0.1:${prometheusPort}`]);
   await until('Prometheus', async () => ((await fetch(`${prometheus}/-/ready`)).ok ? true : undefined));
 }, 120_000);
 

@@ -58,7 +58,7 @@ function resolve(value: unknown, vars: Body, locals: Body, depth = 0): string | 
   if (typeof value !== 'string' || depth > 5) return undefined;
   let unresolved = false;
   const text = value.replace(/\$\{(var|local)\.([\w-]+)\}/g, (_, kind: string, name: string) => {
-    const resolved = kind === 'var' ? (typeof vars[name] === 'string' ? (vars[name] as string) : undefined) : resolve(locals[name], vars, locals, depth + 1);
+    const resolved = kind === 'var' ? (typeof vars[name] === 'string' ? vars[name] : undefined) : resolve(locals[name], vars, locals, depth + 1);
     if (resolved === undefined) unresolved = true;
     return resolved ?? '';
   });
@@ -83,7 +83,7 @@ export async function imageRepositoryProblems(files: Files): Promise<string[]> {
   const repositories = blocks.flatMap((json) => Object.values(((json.resource as Body | undefined)?.aws_ecr_repository ?? {}) as Record<string, Body[]>).flatMap(([body]) => repositoryNames(body ?? {})));
   if (repositories.length === 0) return [];
   const locals = Object.assign({}, ...blocks.flatMap((json) => (json.locals ?? []) as Body[])) as Body;
-  const registry = blocks.map((json) => ((json.output as Record<string, Body[]> | undefined)?.image_registry?.[0]?.value)).find((value) => typeof value === 'string') as string | undefined;
+  const registry = blocks.map((json) => ((json.output as Record<string, Body[]> | undefined)?.image_registry?.[0]?.value)).find((value) => typeof value === 'string');
   // The registry host comes first; what follows its last "}/" is the environment's prefix.
   const prefix = registry === undefined ? undefined : registry.slice(registry.lastIndexOf('}/') + 2);
   const pushed = new Set([...pipelinesOf(files).matchAll(/ref="\$IMAGE_REGISTRY\/([a-z0-9-]+):\$IMAGE_TAG"/g)].map((match) => match[1]!));

@@ -27,7 +27,7 @@ interface Case {
 
 const presets: Case[] = [...catalog.presets.values()].map((preset) => ({
   label: `preset ${preset.id}`,
-  answers: { ...defaultAnswers(`s-${preset.id}`), ...preset.answers, preset: preset.id } as Answers,
+  answers: { ...defaultAnswers(`s-${preset.id}`), ...preset.answers, preset: preset.id },
 }));
 
 /**

@@ -32,7 +32,7 @@ export function sampleRows(dir: string, count: number): Record<string, string | 
 export async function waitForHealth(url: string, server: ResultPromise, route = '/health'): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the service exited: ${(await server).stderr}`);
+    if (server.exitCode !== null) throw new Error(`the service exited: ${String((await server).stderr)}`);
     try {
       if ((await fetch(`${url}${route}`)).ok) return;
     } catch {

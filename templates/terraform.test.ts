@@ -14,14 +14,14 @@ import { providerSchemaProblems } from '../packages/shared/src/testing/terraform
 
 const catalog = await loadBuiltinCatalog();
 
-const presets = [...catalog.presets.values()].map((preset) => ({ label: `preset ${preset.id}`, answers: { ...defaultAnswers(`p-${preset.id}`), ...preset.answers, preset: preset.id } as Answers }));
+const presets = [...catalog.presets.values()].map((preset) => ({ label: `preset ${preset.id}`, answers: { ...defaultAnswers(`p-${preset.id}`), ...preset.answers, preset: preset.id } }));
 
 const sampled = CLOUDS.flatMap((cloud, c) =>
   CICD_SYSTEMS.map((cicd, s) => {
-    const framework = (c + s) % 2 === 0 ? 'sklearn' : 'pytorch';
+    const framework: Answers['framework'] = (c + s) % 2 === 0 ? 'sklearn' : 'pytorch';
     const serving = SERVING_MODES[(c + s) % SERVING_MODES.length]!;
     const preset = [...catalog.presets.values()].find((candidate) => candidate.answers.framework === framework)!.id;
-    return { label: `${cloud} ${cicd} ${framework} ${serving}`, answers: { ...defaultAnswers(`s-${cloud.slice(0, 3)}-${cicd.slice(0, 3)}`), preset, cloud, cicd, framework, serving } as Answers };
+    return { label: `${cloud} ${cicd} ${framework} ${serving}`, answers: { ...defaultAnswers(`s-${cloud.slice(0, 3)}-${cicd.slice(0, 3)}`), preset, cloud, cicd, framework, serving } };
   }),
 );
 

@@ -99,7 +99,7 @@ describe('page kinds', () => {
   });
 
   it('refuses two pages with one path', async () => {
-    const twice = { id: 't', title: 'T', order: 0, pages: async () => [{ path: 'p', title: 'p', markdown: '' }, { path: 'p', title: 'q', markdown: '' }] };
+    const twice = { id: 't', title: 'T', order: 0, pages: () => Promise.resolve([{ path: 'p', title: 'p', markdown: '' }, { path: 'p', title: 'q', markdown: '' }]) };
     await expect(generate({ outDir: join(scratch, 'dup'), assetsDir: join(scratch, 'dup-assets'), kinds: [twice] })).rejects.toThrow('Two reference pages have the path p');
   });
 });
@@ -164,7 +164,7 @@ describe('reference pages from the real catalog', () => {
 
 describe('the reference index and its assets', () => {
   it("gives each page its summary, and writes a kind's assets beside the pages", async () => {
-    const kind = { id: 'k', title: 'Platform', order: 0, pages: async () => [{ path: 'dash', title: 'Dash', summary: 'Every | dashboard', markdown: '# Dash', assets: [{ path: 'dash/one.json', content: '{}' }] }] };
+    const kind = { id: 'k', title: 'Platform', order: 0, pages: () => Promise.resolve([{ path: 'dash', title: 'Dash', summary: 'Every | dashboard', markdown: '# Dash', assets: [{ path: 'dash/one.json', content: '{}' }] }]) };
     const out = join(scratch, 'index-out');
     const assets = join(scratch, 'index-assets');
     const result = await generate({ outDir: out, assetsDir: assets, kinds: [kind] });

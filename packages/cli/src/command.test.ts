@@ -6,7 +6,7 @@ const options = {
   to: { type: 'string', value: '<version>', description: 'Target version' },
   files: { type: 'string', multiple: true, description: 'Globs' },
 } as const;
-const command: CommandDefinition<typeof options> = { name: 'probe', summary: 'Probe', usage: '', options, run: async () => 0 };
+const command: CommandDefinition<typeof options> = { name: 'probe', summary: 'Probe', usage: '', options, run: () => Promise.resolve(0) };
 
 describe('options typed by the command table', () => {
   it('types a flag as a boolean, an option as a string and a repeatable option as a list', () => {
@@ -20,7 +20,7 @@ describe('options typed by the command table', () => {
   });
 
   it('keeps the typed view inside the command that declares it', () => {
-    const defined = defineCommand({ ...command, run: async ({ options: parsed }) => (parsed['dry-run'] ? 1 : 0) });
+    const defined = defineCommand({ ...command, run: ({ options: parsed }) => Promise.resolve(parsed['dry-run'] ? 1 : 0) });
     expect(defined.name).toBe('probe');
   });
 });

@@ -64,7 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
   return {
     ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
-    flags: flags as PartialAnswers,
+    flags,
     yes: values.yes === true,
     ...(typeof values.answers === 'string' ? { answersFile: values.answers } : {}),
     ...(typeof values.source === 'string' ? { source: values.source } : {}),

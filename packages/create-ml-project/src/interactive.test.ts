@@ -14,7 +14,7 @@ function terminal(args: string[], cwd: string) {
   });
   let screen = '';
   let transcript = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     screen += chunk.toString();
     transcript += chunk.toString();
   });
@@ -26,7 +26,7 @@ function terminal(args: string[], cwd: string) {
     }
     screen = screen.slice(screen.indexOf(text) + text.length);
   };
-  const type = (keys: string) => child.stdin!.write(keys);
+  const type = (keys: string) => child.stdin.write(keys);
   return { child, waitFor, type, transcript: () => transcript };
 }
 

@@ -92,6 +92,6 @@ export function resolveModules(catalog: Catalog, answers: Answers): ResolvedModu
     if (!parsed.success) {
       throw new FactoryError('invalid-answers', `Invalid options for module ${module.id}:\n${describeIssues(parsed.error)}`);
     }
-    return { module, options: parsed.data as Record<string, unknown> };
+    return { module, options: parsed.data };
   });
 }

@@ -44,7 +44,11 @@ export async function modulesLoadedBy(script: string, args: readonly string[] = 
     writeFileSync(log, '');
     const exitCode = await run('node', ['--import', pathToFileURL(register).href, script, ...args]).then(
       () => 0,
-      (error: { code?: unknown }) => (typeof error.code === 'number' ? error.code : Promise.reject(error)),
+      (error: { code?: unknown }) => {
+        // A non-zero exit is a result; failing to start node (a string code such as ENOENT) is not.
+        if (typeof error.code === 'number') return error.code;
+        throw error;
+      },
     );
     return { exitCode, modules: [...new Set(readFileSync(log, 'utf8').split('\n').filter((url) => url && !url.startsWith('node:')))] };
   } finally {

@@ -91,8 +91,8 @@ export async function startRegistry(options: RegistryOptions): Promise<TestRegis
   writeFileSync(config, configYaml(dir, port, await npmConfig('registry'), options.ownPackages));
   const server = spawn(process.execPath, [verdaccioBin(), '--config', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
     await waitUntilUp(url, server, () => output);

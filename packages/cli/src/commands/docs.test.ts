@@ -39,8 +39,8 @@ function run(args: string[]): { child: ChildProcess; stdout: () => string; stder
   children.push(child);
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk) => (out += chunk));
-  child.stderr!.on('data', (chunk) => (err += chunk));
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
   const exit = once(child, 'exit').then(([code]) => code as number | null);
   return { child, stdout: () => out, stderr: () => err, exit };
 }

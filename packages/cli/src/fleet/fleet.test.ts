@@ -34,7 +34,7 @@ async function buildFleet(root: string): Promise<Record<string, string>> {
   const repos: Record<string, string> = {};
   for (const [name, fixture, setUp] of HEALTHY) {
     repos[name] = await repoFrom(fixture, dirAt(join(root, name)));
-    await setUp?.(repos[name]!);
+    await setUp?.(repos[name]);
   }
   repos.conflict = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict')));
   await withReadmeConflict(repos.conflict);

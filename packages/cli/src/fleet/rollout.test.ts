@@ -15,10 +15,10 @@ const all = collectRepos(Array.from({ length: 20 }, (_, i) => `/fleet/p${String(
 /** A fleet run that reports `status` for every repository, and records what it was given. */
 function recorder(status: (repo: FleetRepo) => UpgradeStatus) {
   const runs: number[][] = [];
-  const run = async (repos: FleetRepo[]) => {
+  const run = (repos: FleetRepo[]) => {
     runs.push(repos.map((repo) => repo.index));
     const reports: FleetRepoReport[] = repos.map((repo) => ({ index: repo.index, repo: repo.path, status: status(repo), ...NOTHING_CHANGED, durationMs: 0 }));
-    return { reports, wallMs: 0, maxRSS: 0 };
+    return Promise.resolve({ reports, wallMs: 0, maxRSS: 0 });
   };
   return { runs, run };
 }

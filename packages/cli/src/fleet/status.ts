@@ -108,7 +108,7 @@ export async function repoStatus(entry: FleetRepo, current: string): Promise<Rep
 
 /** Reads many repositories, a few at a time (each is a few short git processes). */
 export async function fleetStatus(repos: readonly FleetRepo[], current: string, concurrency: number): Promise<RepoStatus[]> {
-  const rows: RepoStatus[] = new Array(repos.length);
+  const rows = new Array<RepoStatus>(repos.length);
   let next = 0;
   const lane = async () => {
     while (next < repos.length) {

@@ -32,7 +32,7 @@ export function ejectFromProject(repo: string, path: string, options: PrepareOpt
       command: 'eject',
       branch: `ai-factory/eject-${wanted.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
       message: `Eject ${wanted}: the team's from now on, never merged by upgrades`,
-      plan: async ({ manifest, ours }) => {
+      plan: ({ manifest, ours }) => {
         const ejected = recordsAt(manifest, wanted).filter((file) => file.owner === 'template').map((file) => file.path);
         const summary = { modules: [], kept: [], ejected };
         if (ejected.length === 0) return { summary };

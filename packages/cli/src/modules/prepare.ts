@@ -30,7 +30,8 @@ export interface ChangeSpec {
   /** e.g. `ai-factory/add-monitoring-organisation-dashboard` */
   branch: string;
   message: string;
-  plan: (project: Project) => Promise<ChangePlan>;
+  /** Asynchronous when it renders templates; eject only edits the manifest it was given. */
+  plan: (project: Project) => ChangePlan | Promise<ChangePlan>;
 }
 
 /** What a command makes of the project: nothing to do, or a target to commit on its branch. */

@@ -8,12 +8,12 @@ const theirs = b('# Demo\n\nNo traffic: not scraped, or not pushing.\nDrift unkn
 describe('mergeAroundBase', () => {
   it('puts the lines the team appended after the new version', () => {
     const ours = Buffer.concat([base, b('\n## Our runbook\n')]);
-    expect(mergeAroundBase({ base, ours, theirs })?.toString()).toBe(`${theirs}\n## Our runbook\n`);
+    expect(mergeAroundBase({ base, ours, theirs })?.toString()).toBe(`${theirs.toString()}\n## Our runbook\n`);
   });
 
   it('puts the lines the team added on top before it, and both at once', () => {
     const ours = Buffer.concat([b('<!-- owned by growth -->\n'), base, b('end\n')]);
-    expect(mergeAroundBase({ base, ours, theirs })?.toString()).toBe(`<!-- owned by growth -->\n${theirs}end\n`);
+    expect(mergeAroundBase({ base, ours, theirs })?.toString()).toBe(`<!-- owned by growth -->\n${theirs.toString()}end\n`);
   });
 
   it('leaves every other edit to the line merge', () => {

@@ -214,7 +214,7 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
   switch (edit.kind) {
     case 'insert-line':
     case 'change-line':
-      if (absolute) splice(absolute, (lines) => lines.splice(edit.at % (lines.length + 1), edit.kind === 'change-line' ? 1 : 0, asLine(target!, edit.line)));
+      if (absolute) splice(absolute, (lines) => lines.splice(edit.at % (lines.length + 1), edit.kind === 'change-line' ? 1 : 0, asLine(target, edit.line)));
       return;
     case 'delete-line':
       if (absolute) splice(absolute, (lines) => lines.splice(edit.at % Math.max(1, lines.length), 1));
@@ -223,7 +223,7 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
       if (absolute) {
         const bytes = readFileSync(absolute);
         const cut = bytes.indexOf(0x0a) + 1;
-        writeFileSync(absolute, Buffer.concat([bytes.subarray(0, cut), /\.(c|m)?tsx?$/.test(target!) ? Buffer.from(`//${LATIN1_LINE.toString('latin1')}`, 'latin1') : LATIN1_LINE, bytes.subarray(cut)]));
+        writeFileSync(absolute, Buffer.concat([bytes.subarray(0, cut), /\.(c|m)?tsx?$/.test(target) ? Buffer.from(`//${LATIN1_LINE.toString('latin1')}`, 'latin1') : LATIN1_LINE, bytes.subarray(cut)]));
       }
       return;
     case 'edit-managed':
@@ -252,7 +252,7 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
       return;
     case 'link-inside': {
       const to = pick(files, edit.target);
-      if (absolute && to && to !== target) replaceWithLink(absolute, relativeTo(target!, to));
+      if (absolute && to && to !== target) replaceWithLink(absolute, relativeTo(target, to));
       return;
     }
     case 'link-outside': {

@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execGit, pristineRef } from '@ai-factory/engine';
+import { execGit, MANIFEST_PATH, pristineRef, type Manifest } from '@ai-factory/engine';
 import { execa } from 'execa';
 import { createUpgradeContext, type UpgradeContext } from './context.js';
 
@@ -24,8 +24,8 @@ export async function repoFrom(fixture: string, parent = mkdtempSync(join(tmpdir
   await git(dir, 'init', '--quiet', '--initial-branch=main');
   await git(dir, 'add', '--all');
   await git(dir, 'commit', '--quiet', '-m', 'Generate from AI Factory 0.1.0');
-  const version = JSON.parse(readFileSync(join(dir, '.ai-factory/manifest.json'), 'utf8')).factory.version as string;
-  await git(dir, 'update-ref', pristineRef(version), 'HEAD');
+  const { factory } = JSON.parse(readFileSync(join(dir, MANIFEST_PATH), 'utf8')) as Pick<Manifest, 'factory'>;
+  await git(dir, 'update-ref', pristineRef(factory.version), 'HEAD');
   return dir;
 }
 

@@ -123,7 +123,7 @@ describe('upgrade results when something is wrong', () => {
   });
 
   it.each([
-    ['the object database', '.git/objects/pack', async () => undefined],
+    ['the object database', '.git/objects/pack', () => Promise.resolve()],
     ['the file a conflict is written to', 'README.md', withReadmeConflict],
   ])('an unwritable %s: error io, and the repository is exactly as it was', async (_, path, setUp) => {
     const dir = await repoFrom('factory-0.1.0/azure-tabular');
@@ -145,7 +145,7 @@ describe('upgrade results when something is wrong', () => {
     ['a missing manifest', 'no-manifest', async (dir: string) => void (await git(dir, 'rm', '--quiet', MANIFEST_PATH), await git(dir, 'commit', '--quiet', '-m', 'x'))],
     // It type-checks (a number of vCPUs) but does not evaluate (no cloud has 1000).
     ['an ai-factory.config.ts that does not evaluate', 'malformed-config', (dir: string) => teamEdit(dir, 'x', { 'ai-factory.config.ts': (text) => text.replace('training: cpu()', 'training: cpu({ cores: 1000 })') })],
-    ['an unknown target version', 'unknown-version', async () => undefined],
+    ['an unknown target version', 'unknown-version', () => Promise.resolve()],
   ])('%s: a clear error, and the repository is exactly as it was', async (_, code, setUp) => {
     const dir = await repoFrom('factory-0.1.0/azure-tabular');
     await setUp(dir);

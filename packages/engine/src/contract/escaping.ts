@@ -50,11 +50,10 @@ export function findUnescaped(template: string, path: string): EscapingViolation
       violations.push({ ...at, expression: '{{> …}}', message: 'partials are not escaped; inline the text instead' });
       continue;
     }
-    const mustache = node as hbs.AST.MustacheStatement;
-    const name = mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : undefined;
-    const isHelperCall = mustache.params.length > 0;
+    const name = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : undefined;
+    const isHelperCall = node.params.length > 0;
     if (isHelperCall && name !== undefined && allowed.includes(name)) continue;
-    const expression = source(mustache);
+    const expression = source(node);
     const inside = allowed.filter((helper) => INSIDE_LITERAL_HELPERS.includes(helper as never));
     const whole = allowed.filter((helper) => !inside.includes(helper));
     const fix = format

@@ -70,7 +70,7 @@ export function sampleAnswers(module: CatalogModule, templates: readonly string[
   let combinations: Answers[] = [BASE];
   for (const key of Object.keys(VARIANTS) as (keyof Answers)[]) {
     if (!relevant.has(key)) continue;
-    combinations = combinations.flatMap((answers) => VARIANTS[key]!.map((value) => ({ ...answers, [key]: value }) as Answers));
+    combinations = combinations.flatMap((answers) => VARIANTS[key]!.map((value) => ({ ...answers, [key]: value })));
   }
   return combinations.filter((answers) => conditionHolds(module.when, answers));
 }

@@ -65,7 +65,7 @@ export function loadModuleJson(dir: string, root: string, source?: string): Cata
   const { options: jsonOptions, $schema: _schema, ...fields } = parsed.data;
   let options: z.ZodObject | undefined;
   if (jsonOptions) {
-    const converted = z.fromJSONSchema(jsonOptions as Parameters<typeof z.fromJSONSchema>[0]);
+    const converted = z.fromJSONSchema(jsonOptions);
     if (!(converted instanceof z.ZodObject)) throw fail('options must be a JSON Schema of an object');
     if (!converted.safeParse({}).success) throw fail('every option needs a default, so --yes can generate');
     options = converted;

@@ -123,7 +123,7 @@ export function githubWorkflows(project: ProjectDeclaration, plan: CicdPlan): Ar
       // Only a challenger the gate promoted (evaluate exit code 0) is deployed.
       needs: [GATE_JOB],
       // A called workflow's jobs get at most what its caller grants.
-      permissions: Object.assign({}, ...plan.deploy.jobs.map(jobPermissions)),
+      permissions: plan.deploy.jobs.reduce<Record<string, string>>((all, job) => ({ ...all, ...jobPermissions(job) }), {}),
       uses: `./${file('deploy')}`,
     },
   };

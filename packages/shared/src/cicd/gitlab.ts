@@ -99,7 +99,7 @@ function driftJobs(project: ProjectDeclaration, drift: PipelineSpec): Record<str
   const job = { ...renderJob(project, drift, check), rules: runsWhen('drift-check'), script: [installJq().join('\n'), ...script(project, check)] };
   if (!drift.retrainOnDrift) return { [check.id]: job };
   // The child pipeline is chosen at run time: the training pipeline on critical drift, a no-op otherwise.
-  (job.script as string[]).push(`if [ "$DRIFT_CRITICAL" = true ]; then cp ${file('train')} retrain.yml; else cp ${file('no-retrain')} retrain.yml; fi`);
+  job.script.push(`if [ "$DRIFT_CRITICAL" = true ]; then cp ${file('train')} retrain.yml; else cp ${file('no-retrain')} retrain.yml; fi`);
   return {
     [check.id]: { ...job, artifacts: { paths: ['retrain.yml'], expire_in: '1 day' } },
     retrain: {

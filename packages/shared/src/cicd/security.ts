@@ -4,6 +4,7 @@
  * so the synth tests and the project matrix test can both run them.
  */
 import { isMap, parseDocument } from 'yaml';
+import { asObject, asText, type Json } from '../format/parsed.js';
 
 /** Names that hold long-lived credentials, whatever system stores them. */
 const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|ACCESS_KEY|PRIVATE_KEY|API_KEY|CREDENTIALS?)(_ID)?$|_PAT$|^(AWS_SESSION_TOKEN|KUBECONFIG|KUBE_TOKEN)$/i;
@@ -49,9 +50,6 @@ function pinnedActions(path: string, text: string): string[] {
   return problems;
 }
 
-type Json = Record<string, unknown>;
-const asMap = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-
 /** Permission rules: top-level read-only, no write-all, and each write scope justified by what the job does. */
 function permissions(path: string, workflow: Json): string[] {
   const problems: string[] = [];
@@ -59,18 +57,18 @@ function permissions(path: string, workflow: Json): string[] {
   if (top === undefined) problems.push(`${path}: no top-level permissions; declare "permissions: contents: read"`);
   else if (typeof top === 'string') problems.push(`${path}: top-level permissions "${top}"; declare "permissions: contents: read"`);
   else {
-    for (const [scope, level] of Object.entries(asMap(top))) {
+    for (const [scope, level] of Object.entries(asObject(top))) {
       if (level === 'write') problems.push(`${path}: top-level permission ${scope}: write; grant write scopes per job`);
     }
   }
-  for (const [id, raw] of Object.entries(asMap(workflow.jobs))) {
-    const job = asMap(raw);
+  for (const [id, raw] of Object.entries(asObject(workflow.jobs))) {
+    const job = asObject(raw);
     const perms = job.permissions;
     if (typeof perms === 'string' && perms !== 'read-all') problems.push(`${path}: job ${id} has permissions "${perms}"`);
-    const steps = Array.isArray(job.steps) ? job.steps.map(asMap) : [];
-    const scripts = steps.map((s) => String(s.run ?? '')).join('\n');
-    const actions = steps.map((s) => String(s.uses ?? ''));
-    for (const [scope, level] of Object.entries(asMap(perms))) {
+    const steps = Array.isArray(job.steps) ? job.steps.map(asObject) : [];
+    const scripts = steps.map((s) => asText(s.run)).join('\n');
+    const actions = steps.map((s) => asText(s.uses));
+    for (const [scope, level] of Object.entries(asObject(perms))) {
       if (level !== 'write') continue;
       // A reusable workflow's caller grants what the called jobs need; they are checked in their own file.
       const calls = typeof job.uses === 'string';
@@ -85,7 +83,7 @@ function permissions(path: string, workflow: Json): string[] {
       if (!justified) problems.push(`${path}: job ${id} has ${scope}: write without needing it`);
     }
     for (const step of steps) {
-      const inputs = Object.keys(asMap(step.with));
+      const inputs = Object.keys(asObject(step.with));
       for (const input of inputs.filter((name) => CREDENTIAL_INPUTS.includes(name))) {
         problems.push(`${path}: job ${id} passes a stored credential (${input}) to ${String(step.uses)}; use OIDC`);
       }
@@ -97,7 +95,7 @@ function permissions(path: string, workflow: Json): string[] {
 /** Security problems of a GitHub workflow file; empty when it follows the rules. */
 export function githubWorkflowSecurity(path: string, text: string): string[] {
   const doc = parseDocument(text);
-  const workflow = isMap(doc.contents) ? asMap(doc.toJS()) : {};
+  const workflow = isMap(doc.contents) ? asObject(doc.toJS()) : {};
   return [...pinnedActions(path, text), ...permissions(path, workflow), ...secretReferences(path, text)];
 }
 
@@ -106,14 +104,14 @@ export function azurePipelinesSecurity(path: string, text: string): string[] {
   const problems = secretReferences(path, text);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
-    const map = asMap(node);
+    const map = asObject(node);
     for (const key of ['bash', 'script', 'powershell', 'pwsh']) {
-      if (typeof map[key] === 'string' && CLOUD_COMMAND.test(map[key] as string)) {
-        problems.push(`${path}: step "${String(map.displayName ?? map.name ?? key)}" reaches the cloud outside AzureCLI@2 with a workload-identity service connection`);
+      if (typeof map[key] === 'string' && CLOUD_COMMAND.test(map[key])) {
+        problems.push(`${path}: step "${asText(map.displayName) || asText(map.name) || key}" reaches the cloud outside AzureCLI@2 with a workload-identity service connection`);
       }
     }
-    if (typeof map.task === 'string' && map.task.startsWith('AzureCLI@') && !asMap(map.inputs).azureSubscription) {
-      problems.push(`${path}: AzureCLI task "${String(map.displayName ?? '')}" has no azureSubscription service connection`);
+    if (typeof map.task === 'string' && map.task.startsWith('AzureCLI@') && !asObject(map.inputs).azureSubscription) {
+      problems.push(`${path}: AzureCLI task "${asText(map.displayName)}" has no azureSubscription service connection`);
     }
     Object.values(map).forEach(visit);
   };
@@ -124,8 +122,8 @@ export function azurePipelinesSecurity(path: string, text: string): string[] {
 /** GitLab CI: a job that reaches the cloud requests an OIDC token (`id_tokens`) for it. */
 export function gitlabCiSecurity(path: string, text: string): string[] {
   const problems = secretReferences(path, text);
-  for (const [id, raw] of Object.entries(asMap(parseDocument(text).toJS()))) {
-    const job = asMap(raw);
+  for (const [id, raw] of Object.entries(asObject(parseDocument(text).toJS()))) {
+    const job = asObject(raw);
     if (!Array.isArray(job.script)) continue;
     if (CLOUD_COMMAND.test(job.script.join('\n')) && job.id_tokens === undefined) {
       problems.push(`${path}: job ${id} reaches the cloud without an OIDC token (id_tokens)`);

@@ -158,8 +158,8 @@ export interface CloudTerraform {
   bootstrapValues(project: ProjectDeclaration, environment: Environment): Record<string, unknown>;
   /** The cloud's own variables of an environment, written after the shared ones. */
   values(project: ProjectDeclaration, environment: Environment): Record<string, unknown>;
-  /** A tag (label) value rewritten into the cloud's allowed syntax. */
-  tagValue(value: string): string;
+  /** A tag (label) value rewritten into the cloud's allowed syntax: a plain function, passed around on its own. */
+  tagValue: (value: string) => string;
   /** The cloud bills the environment, so its tfvars carry the monthly budget and its alert thresholds. */
   billed: boolean;
 }

@@ -43,5 +43,5 @@ export function defaultAccess(personas: readonly Persona[], environments: readon
  * @example access({ 'data-scientist': { dev: 'write', prod: 'read' }, 'model-validator': { prod: 'read' } })
  */
 export function access(matrix: Access): Access {
-  return parseWith(AccessSchema, matrix, 'access()') as Access;
+  return parseWith<Access>(AccessSchema, matrix, 'access()');
 }

@@ -42,7 +42,7 @@ describe('defineMlProject', () => {
       ['prod', true, 'westeurope'],
     ]);
     expect(project.access['data-scientist']).toEqual({ dev: 'write', staging: 'read', prod: 'read' });
-    expect(Object.values(project.access).every((levels) => levels!.prod === 'read')).toBe(true);
+    expect(Object.values(project.access).every((levels) => levels.prod === 'read')).toBe(true);
     expect(project.training).toEqual({ kind: 'cpu', vcpus: 4, memoryGi: 16 });
     expect(project.gate).toEqual({
       metric: 'roc_auc', minImprovement: 0, confidence: 0.95, resamples: 1000,

@@ -229,7 +229,7 @@ export function defineMlProject(options: ProjectOptions): ProjectDeclaration {
     region: data.region ?? DEFAULT_REGIONS[data.cloud],
     environments,
     promotion,
-    access: (data.access as Access | undefined) ?? defaultAccess(PERSONAS, environments.map((env) => env.name)),
+    access: data.access ?? defaultAccess(PERSONAS, environments.map((env) => env.name)),
   };
   const issues = crossCheck(project);
   if (issues.length > 0) throw new DeclarationError(issues);

@@ -3,16 +3,19 @@
  * (and, for objects it applies, get and patch) every kind its manifests hold, and `pods/exec` where it
  * copies files with `kubectl cp` or `kubectl exec`.
  */
-
-// Parsed manifests, read field by field with optional chaining; their shape is the schema check's concern.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
+import { asArray, asObject, type Json } from '../format/parsed.js';
 
 interface Rule {
   apiGroups: string[];
   resources: string[];
   verbs: string[];
 }
+
+const strings = (value: unknown): string[] => asArray(value).filter((item) => typeof item === 'string');
+
+/** The rules of a parsed Role; a field of the wrong kind grants nothing. */
+export const roleRules = (role: unknown): Rule[] =>
+  asArray(asObject(role).rules).map(asObject).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
 
 /** API group and resource of each kind the workload specs may hold. */
 const RESOURCES: Record<string, [group: string, resource: string]> = {
@@ -44,7 +47,7 @@ export function grantProblems(rules: Rule[], manifests: Json[], execs: boolean):
   for (const manifest of manifests) {
     const target = RESOURCES[String(manifest.kind)];
     if (!target) return [`${String(manifest.kind)} is not a kind this check knows`];
-    need(...target, manifest.metadata?.generateName ? ['create', 'get'] : ['create', 'get', 'patch']);
+    need(...target, asObject(manifest.metadata).generateName ? ['create', 'get'] : ['create', 'get', 'patch']);
   }
   if (execs) need('', 'pods/exec', ['create']);
   const problems: string[] = [];

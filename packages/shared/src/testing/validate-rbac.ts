@@ -112,7 +112,7 @@ function parsePath(path: string): { cloud: Cloud; principal: string; environment
  * Problems in the role files among `files` (path → content), each prefixed with its path.
  * @param production the production environment (the last of `promotion`); AI Factory's default is `prod`.
  */
-export async function validateRbac(files: ReadonlyMap<string, string>, production = 'prod'): Promise<string[]> {
+export function validateRbac(files: ReadonlyMap<string, string>, production = 'prod'): string[] {
   const problems: string[] = [];
   const pipelineEnvs = new Set<string>();
   const environments = new Set<string>();

@@ -33,45 +33,45 @@ function editDocuments(yaml: string, edit: (docs: any[]) => void): string {
 }
 
 /** Validates one edited spec. */
-async function validateOne(path: string, content: string): Promise<string[]> {
+function validateOne(path: string, content: string): string[] {
   return validateWorkloads(new Map([[path, content]]));
 }
 
 describe('validateWorkloads', () => {
-  it('catches a broken Deployment', async () => {
+  it('catches a broken Deployment', () => {
     const path = ONLINE_DEPLOYMENT_SPEC.kubernetes;
     const broken = editDocuments(specs('kubernetes').get(path)!, (docs) => {
       delete docs[0].spec.selector;
       docs[0].spec.replicas = 'two';
     });
-    const problems = await validateOne(path, broken);
+    const problems = validateOne(path, broken);
     expect(problems.join('\n')).toMatch(/Deployment#1: .*selector/);
     expect(problems.join('\n')).toMatch(/replicas must be integer/);
   });
 
-  it('catches a Service whose selector matches no pods', async () => {
+  it('catches a Service whose selector matches no pods', () => {
     const path = ONLINE_DEPLOYMENT_SPEC.kubernetes;
     const broken = editDocuments(specs('kubernetes').get(path)!, (docs) => {
       docs[1].spec.selector = { app: 'other' };
     });
-    expect(await validateOne(path, broken)).toEqual([expect.stringMatching(/Service\/fraud: selector .* matches no Deployment/)]);
+    expect(validateOne(path, broken)).toEqual([expect.stringMatching(/Service\/fraud: selector .* matches no Deployment/)]);
   });
 
-  it('catches a GPU request without the GPU toleration', async () => {
+  it('catches a GPU request without the GPU toleration', () => {
     const path = TRAINING_JOB_SPEC.kubernetes;
     const broken = editDocuments(specs('kubernetes', 'pytorch', accelerator('a10', { count: 2, nodes: 2 })).get(path)!, (docs) => {
       delete docs[1].spec.pytorchReplicaSpecs.Worker.template.spec.tolerations;
     });
-    expect(await validateOne(path, broken)).toEqual([expect.stringMatching(/Worker\.template\.spec: requests 2 nvidia\.com\/gpu but does not tolerate/)]);
+    expect(validateOne(path, broken)).toEqual([expect.stringMatching(/Worker\.template\.spec: requests 2 nvidia\.com\/gpu but does not tolerate/)]);
   });
 
-  it('catches a PyTorchJob whose nprocPerNode differs from its GPUs, or without a "pytorch" container', async () => {
+  it('catches a PyTorchJob whose nprocPerNode differs from its GPUs, or without a "pytorch" container', () => {
     const path = TRAINING_JOB_SPEC.kubernetes;
     const broken = editDocuments(specs('kubernetes', 'pytorch', accelerator('a10', { count: 2 })).get(path)!, (docs) => {
       docs[1].spec.nprocPerNode = '1';
       docs[1].spec.pytorchReplicaSpecs.Master.template.spec.containers[0].name = 'trainer';
     });
-    const problems = (await validateOne(path, broken)).join('\n');
+    const problems = (validateOne(path, broken)).join('\n');
     expect(problems).toMatch(/has 2 GPUs but nprocPerNode is 1/);
     expect(problems).toMatch(/containers must contain at least 1 valid item/);
   });
@@ -83,26 +83,26 @@ describe('validateWorkloads', () => {
     ['azure', ONLINE_DEPLOYMENT_SPEC.azure, (spec: any): void => { spec.instance_count = '2'; }, /instance_count must be integer/],
     ['gcp', TRAINING_JOB_SPEC.gcp, (spec: any): void => { delete spec.workerPoolSpecs[0].machineSpec; }, /must have required property 'machineSpec'/],
     ['gcp', BATCH_JOB_SPEC.gcp, (spec: any): void => { delete spec.workerPoolSpecs[0].containerSpec.imageUri; }, /must have required property 'imageUri'/],
-  ] as const)('%s: catches %s missing or mistyping a required field', async (cloud, path, edit, message) => {
-    const original = specs(cloud as Cloud).get(path)!;
+  ] as const)('%s: catches %s missing or mistyping a required field', (cloud, path, edit, message) => {
+    const original = specs(cloud).get(path)!;
     const json = path.endsWith('.json');
     const spec = json ? JSON.parse(original) : parse(original);
     edit(spec);
-    const problems = await validateOne(path, json ? JSON.stringify(spec) : stringify(spec));
+    const problems = validateOne(path, json ? JSON.stringify(spec) : stringify(spec));
     expect(problems.join('\n')).toMatch(message);
   });
 
-  it('catches an unknown placeholder and an unknown field', async () => {
+  it('catches an unknown placeholder and an unknown field', () => {
     const path = TRAINING_JOB_SPEC.aws;
     const spec = JSON.parse(specs('aws').get(path)!);
     spec.RoleArn = '${ROLE}';
     spec.Hyperparameters = {};
-    const problems = (await validateOne(path, JSON.stringify(spec))).join('\n');
+    const problems = (validateOne(path, JSON.stringify(spec))).join('\n');
     expect(problems).toMatch(/unknown placeholder \$\{ROLE\}/);
     expect(problems).toMatch(/must NOT have additional properties \(Hyperparameters\)/);
   });
 
-  it('ignores files that are not workload specs', async () => {
-    expect(await validateWorkloads(new Map([['README.md', 'not yaml: [']]))).toEqual([]);
+  it('ignores files that are not workload specs', () => {
+    expect(validateWorkloads(new Map([['README.md', 'not yaml: [']]))).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ function kubernetesProblems(path: string, text: string): string[] {
  * Problems with the workload specs among `files` (path → content); other files are ignored.
  * @returns an empty list when every spec is valid
  */
-export async function validateWorkloads(files: ReadonlyMap<string, string>): Promise<string[]> {
+export function validateWorkloads(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   for (const [path, content] of files) {
     const spec = roleOf(path);

@@ -10,7 +10,7 @@ const cache = new WeakMap<ProjectDeclaration, Map<string, string>>();
 /** `spec.render(project)`, computed once per (frozen) declaration and spec path. */
 export function renderedSpec(project: ProjectDeclaration, spec: WorkloadSpec): string {
   let texts = cache.get(project);
-  if (!texts) cache.set(project, (texts = new Map()));
+  if (!texts) cache.set(project, (texts = new Map<string, string>()));
   let text = texts.get(spec.path);
   if (text === undefined) texts.set(spec.path, (text = spec.render(project)));
   return text;

@@ -54,7 +54,7 @@ export function charts(ledger: Ledger, names: ReadonlyMap<string, string>): stri
   }
   if (ledger.forecast) figures.push(...forecastCharts(ledger.forecast));
   const aged = ledger.rows.filter((row) => row.ageDays !== undefined).sort((a, b) => b.ageDays! - a.ageDays! || (a.name < b.name ? -1 : 1));
-  const ages = aged.map((row) => ({ label: names.get(row.name)!, value: row.ageDays!, tone: row.ageDays! > OLD_DAYS ? 'bad' : row.ageDays! > AGEING_DAYS ? 'warn' : 'accent' }) as Bar);
+  const ages = aged.map((row): Bar => ({ label: names.get(row.name)!, value: row.ageDays!, tone: row.ageDays! > OLD_DAYS ? 'bad' : row.ageDays! > AGEING_DAYS ? 'warn' : 'accent' }));
   figures.push(figure('ages', 'Days since the last upgrade', barChart('Days since the last upgrade', ages, { unit: 'days', limit: 30 }), 'Since the manifest at HEAD last changed: the last upgrade merged, or the creation. Oldest first.'));
   return figures;
 }

@@ -79,9 +79,9 @@ function tally(labels: readonly string[], order?: readonly string[] | ((a: strin
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   const entries = [...counts].map(([label, value]) => ({ label, value }));
-  if (Array.isArray(order)) return order.map((label) => ({ label, value: counts.get(label) ?? 0 }));
-  const compare = typeof order === 'function' ? order : (a: string, b: string) => (counts.get(b)! - counts.get(a)!) || (a < b ? -1 : 1);
-  return entries.sort((a, b) => compare(a.label, b.label));
+  if (typeof order === 'function') return entries.sort((a, b) => order(a.label, b.label));
+  if (order) return order.map((label) => ({ label, value: counts.get(label) ?? 0 }));
+  return entries.sort((a, b) => counts.get(b.label)! - counts.get(a.label)! || (a.label < b.label ? -1 : 1));
 }
 
 /** Newest version first; anything that is not a version after them. */

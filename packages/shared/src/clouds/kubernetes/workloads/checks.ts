@@ -2,14 +2,10 @@
  * Consistency checks a schema cannot express, over parsed manifests: GPU requests against the node
  * placement that makes them schedulable, and selectors against the labels they must match.
  */
-
-type Json = Record<string, unknown>;
+import { asArray, asObject, type Json } from '../../../format/parsed.js';
 
 const GPU = 'nvidia.com/gpu';
 const PRODUCT_LABEL = 'nvidia.com/gpu.product';
-
-const asObject = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The pod specs inside a manifest, each with where it sits. */
 export function podSpecs(manifest: Json): { where: string; spec: Json }[] {
