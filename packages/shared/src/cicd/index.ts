@@ -24,6 +24,5 @@ export const synthesizeCicd: Synthesizer = (project) => {
   }
 };
 
-export { ACTION_PINS, TERRAFORM_VERSION, type ActionPin } from './pins.js';
+export { ACTION_PINS } from './pins.js';
 export { planCicd } from './stages.js';
-export type { CicdPlan, JobSpec, PipelineSpec } from './model.js';

@@ -68,18 +68,6 @@ export const DriftSchema = z
   .strict()
   .refine((d) => d.warning < d.critical, { message: 'must be above warning', path: ['critical'] });
 
-export const MonitoringSchema = z
-  .object({
-    enabled: z.boolean(),
-    latencyP95Ms: z.number(),
-    errorRatePercent: z.number(),
-    driftWarningPsi: z.number(),
-    driftCriticalPsi: z.number(),
-    driftPValue: z.number(),
-    driftMinRows: z.number(),
-  })
-  .strict();
-
 /**
  * Service objectives, turned into dashboard thresholds and alert rules.
  * @example slo({ latencyP95Ms: 200, errorRatePercent: 0.5 })

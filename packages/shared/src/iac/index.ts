@@ -9,10 +9,7 @@ import { renderTfvars } from './tfvars.js';
 import { terraformVariables } from './values.js';
 
 export { terraformVariables, BUDGET_ALERT_THRESHOLDS } from './values.js';
-export { resourceTags, MANAGED_BY } from './tags.js';
 export { cpuMachineType } from '../clouds/by-cloud.js';
-export { renderTfvars } from './tfvars.js';
-export { bootstrapVariables, synthesizeBootstrapValues } from './bootstrap.js';
 
 /**
  * The tfvars of every environment, in promotion order of the declaration, then those of its bootstrap.

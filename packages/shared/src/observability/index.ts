@@ -5,12 +5,9 @@ import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
 import { alertRuleGroups } from './alerts.js';
 import { serviceDashboard } from './dashboard.js';
 
-export { RETRAIN_LABEL, RUNBOOK, alertRuleGroups, type AlertRule, type RuleGroup } from './alerts.js';
-export { serviceDashboard } from './dashboard.js';
+export { RETRAIN_LABEL, type RuleGroup } from './alerts.js';
 export { organisationDashboard, PROJECT_VARIABLE, type OrganisationDashboardOptions } from './organisation.js';
-export { KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS, type MetricSource } from './metrics.js';
-export { metricNames } from './promql.js';
-export { scrapeJob } from './queries.js';
+export { KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS } from './metrics.js';
 
 /** Path of a project's service dashboard. */
 export const dashboardPath = (project: string) => `${DASHBOARDS_DIR}/${project}-service.json`;

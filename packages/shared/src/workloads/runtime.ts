@@ -40,9 +40,6 @@ export const imageRepository = (project: Pick<ProjectDeclaration, 'name'>, image
 /** The Dockerfile each image is built from, at the project root. */
 export const DOCKERFILES: Record<ProjectImage, string> = { train: 'Dockerfile.train', serve: 'Dockerfile.serve' };
 
-/** The images a project has: train always, serve when it serves online (Dockerfile.serve comes with the online service). */
-export const projectImages = (project: ProjectDeclaration): ProjectImage[] => (servesOnline(project) ? ['train', 'serve'] : ['train']);
-
 /**
  * The image batch scoring runs in where the platform runs a plain command (Azure ML jobs, Kubernetes): the
  * train image, which every project builds and which holds the package with its batch command; the model
