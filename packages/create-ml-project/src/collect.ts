@@ -63,7 +63,7 @@ export async function collectAnswers({ catalog, given, directory, interactive, y
     decided = { ...defaults, ...answers } as Answers;
     answers[key] = await resolve(key, presetGiven ? (presetAnswers[key] as never) : undefined, defaults[key] as never);
   }
-  adjustPresetGpu(answers as Partial<Answers>, given, onAdjusted);
+  adjustPresetGpu(answers, given, onAdjusted);
   if (missing.length > 0) {
     throw new FactoryError(
       'missing-answers',

@@ -275,7 +275,7 @@ export function applyEdit(checkout: Checkout, edit: Edit): void {
       addFile(checkout, edit);
       return;
     case 'structured':
-      if (absolute) writeFileSync(absolute, Buffer.from(applyStructuredEdit(target!, readFileSync(absolute, 'latin1'), edit.edit), 'latin1'));
+      if (absolute) writeFileSync(absolute, Buffer.from(applyStructuredEdit(target, readFileSync(absolute, 'latin1'), edit.edit), 'latin1'));
       return;
     case 'config':
       if (existsSync(join(dir, CONFIG)) && !lstatSync(join(dir, CONFIG)).isSymbolicLink()) {
