@@ -41,7 +41,9 @@ async function measure(label, n, runner, templates, extraArgs = () => []) {
 async function measureFloor(fleet, templates) {
   const changes = join(work, `floor-${fleet.n}.json`);
   return measure('floor', fleet.n, 'run-floor.mjs', templates, (repos) => {
-    writeFileSync(changes, JSON.stringify(Object.fromEntries(repos.map((repo, i) => [repo, upgradeChanges(fleet.repos[i])]))));
+    const blobs = {};
+    const byRepo = Object.fromEntries(repos.map((repo, i) => [repo, upgradeChanges(fleet.repos[i], blobs)]));
+    writeFileSync(changes, JSON.stringify({ repos: byRepo, blobs }));
     return [changes];
   });
 }

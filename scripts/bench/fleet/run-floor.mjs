@@ -2,15 +2,17 @@
 // repositories cannot avoid, with no factory code at all. Per repository: list HEAD's tree, read the blobs
 // the upgrade changes through one `cat-file --batch`, then write the new blobs, the tree, the commit and
 // the upgrade branch through one `fast-import`; as many repositories at a time as the fleet runs.
-// argv: the repository list, the concurrency, and a JSON file mapping each repository to the upgrade's
-// changes (path → new content as base64, or null to delete), taken from a real upgrade before timing.
+// argv: the repository list, the concurrency, and a JSON file of the upgrade's changes taken from a real
+// upgrade before timing: per repository, path → the new blob's oid or null to delete, and each blob's
+// content (base64) once.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const repos = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
 const concurrency = Number(process.argv[3] ?? availableParallelism());
-const changesByRepo = JSON.parse(readFileSync(process.argv[4], 'utf8'));
+const recorded = JSON.parse(readFileSync(process.argv[4], 'utf8'));
+const blobs = new Map(Object.entries(recorded.blobs).map(([oid, base64]) => [oid, Buffer.from(base64, 'base64')]));
 
 function git(cwd, args, input) {
   return new Promise((resolve, reject) => {
@@ -27,16 +29,16 @@ function git(cwd, args, input) {
 const data = (bytes) => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
 
 async function floor(repo) {
-  const changes = Object.entries(changesByRepo[repo]);
+  const changes = Object.entries(recorded.repos[repo]);
   const listing = (await git(repo, ['ls-tree', '-r', '-z', 'HEAD'])).toString('utf8').split('\0').filter(Boolean);
-  const blobs = new Map(listing.map((line) => [line.slice(line.indexOf('\t') + 1), line.split(' ')[2]]));
-  const read = changes.flatMap(([path]) => (blobs.has(path) ? [blobs.get(path)] : []));
+  const head = new Map(listing.map((line) => [line.slice(line.indexOf('\t') + 1), line.split(' ')[2]]));
+  const read = changes.flatMap(([path]) => (head.has(path) ? [head.get(path)] : []));
   const contents = await git(repo, ['cat-file', '--batch'], `${read.join('\n')}\n`);
   if (read.length > 0 && contents.length === 0) throw new Error(`cat-file read nothing in ${repo}`);
   const stream = [Buffer.from('commit refs/heads/floor-upgrade\ncommitter Bench <bench@example.com> now\n'), ...data(Buffer.from('Upgrade')), Buffer.from('from HEAD\n')];
-  for (const [path, content] of changes) {
-    if (content === null) stream.push(Buffer.from(`D ${path}\n`));
-    else stream.push(Buffer.from(`M 100644 inline ${path}\n`), ...data(Buffer.from(content, 'base64')));
+  for (const [path, oid] of changes) {
+    if (oid === null) stream.push(Buffer.from(`D ${path}\n`));
+    else stream.push(Buffer.from(`M 100644 inline ${path}\n`), ...data(blobs.get(oid)));
   }
   stream.push(Buffer.from('done\n'));
   // As the fleet writes: one pack, no delta search (see packages/cli/src/git/fast-import.ts).

@@ -42,17 +42,23 @@ export function buildRepos(templates, dir, count) {
 }
 
 /**
- * What a fleet run's upgrade branch changed in `repo`, against its main branch: path → new content as
- * base64, or null for a deleted path.
+ * What a fleet run's upgrade branch changed in `repo`, against its main branch: path → the new blob's oid,
+ * or null for a deleted path. Each new blob's content goes into `blobs` (oid → base64) once: most are the
+ * same in every repository of a preset, and a thousand repositories' copies would not fit in one string.
  */
-export function upgradeChanges(repo) {
+export function upgradeChanges(repo, blobs) {
   const branch = git(repo, 'for-each-ref', '--format=%(refname)', 'refs/heads/ai-factory/').toString('utf8').trim();
   if (!branch) throw new Error(`${repo} has no upgrade branch`);
   const entries = git(repo, 'diff-tree', '-r', '-z', '--no-renames', 'main', branch).toString('utf8').split('\0').filter(Boolean);
   const changes = {};
   for (let i = 0; i < entries.length; i += 2) {
-    const [, , , newOid, status] = entries[i].slice(1).split(' ');
-    changes[entries[i + 1]] = status === 'D' ? null : git(repo, 'cat-file', 'blob', newOid).toString('base64');
+    const [, , , oid, status] = entries[i].slice(1).split(' ');
+    if (status === 'D') {
+      changes[entries[i + 1]] = null;
+      continue;
+    }
+    blobs[oid] ??= git(repo, 'cat-file', 'blob', oid).toString('base64');
+    changes[entries[i + 1]] = oid;
   }
   return changes;
 }
