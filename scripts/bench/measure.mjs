@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 /**
- * @param {{ name: string, run: (round: number) => string[], before?: (round: number) => void }[]} commands
+ * @param {{ name: string, run: (round: number) => string[], cwd?: string, before?: (round: number) => void }[]} commands
  * @param {{ rounds?: number, baseline: string }} options
  */
 export function measure(commands, { rounds = 15, baseline }) {
@@ -13,7 +13,7 @@ export function measure(commands, { rounds = 15, baseline }) {
       command.before?.(round);
       const [bin, ...args] = command.run(round);
       const start = process.hrtime.bigint();
-      const result = spawnSync(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const result = spawnSync(bin, args, { cwd: command.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
       const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`${command.name} failed: ${result.stderr}`);
       samples.get(command.name).push(elapsed);
