@@ -2,7 +2,7 @@ import { defineModule } from '@ai-factory/engine';
 
 export default defineModule({
   id: 'ml/tabular-pytorch',
-  version: '1.1.0',
+  version: '1.1.1',
   summary: 'The PyTorch model for ml/tabular-core: a small deterministic MLP with early stopping, trained with DDP under torchrun.',
   description:
     'Adds src/<package>/model.py, the framework interface ml/tabular-core trains, evaluates and serves through, ' +
