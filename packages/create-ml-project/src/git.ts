@@ -1,12 +1,8 @@
 /** Turns the new project into a git repository with one commit. */
-import { execGit, fallbackIdentityArgs, pristineRef } from '@ai-factory/engine';
+import { execGit, fallbackIdentityArgs, pristineRef, tryGit } from '@ai-factory/engine';
 
 export async function isGitAvailable(): Promise<boolean> {
-  // Git missing altogether fails to start rather than exiting non-zero.
-  return execGit(['--version'], { cwd: process.cwd(), reject: false }).then(
-    ({ exitCode }) => exitCode === 0,
-    () => false,
-  );
+  return (await tryGit(['--version'], { cwd: process.cwd() }))?.exitCode === 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execGit, gitErrorDetail, GitCommandError } from './git-exec.js';
+import { execGit, gitErrorDetail, GitCommandError, tryGit } from './git-exec.js';
 
 let repo: string;
 
@@ -54,6 +54,19 @@ describe('execGit', () => {
   it('rejects when git cannot start, whatever `reject` says', async () => {
     const missing = join(repo, 'no-such-folder');
     await expect(execGit(['status'], { cwd: missing, reject: false })).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('tryGit', () => {
+  it('resolves with the result, a non-zero exit included', async () => {
+    expect((await tryGit(['rev-parse', '--is-inside-work-tree'], { cwd: repo }))?.stdout.toString('utf8')).toBe('true\n');
+    const failed = await tryGit(['rev-parse', '--verify', 'no-such-ref'], { cwd: repo });
+    expect(failed?.exitCode).toBe(128);
+    expect(failed?.stderr).toMatch(/^fatal: /);
+  });
+
+  it('resolves with undefined when git cannot start', async () => {
+    await expect(tryGit(['status'], { cwd: join(repo, 'no-such-folder') })).resolves.toBeUndefined();
   });
 });
 

@@ -61,6 +61,16 @@ export function execGit(args: readonly string[], options: GitExecOptions): Promi
 }
 
 /**
+ * Runs `git args` in `cwd` for an answer rather than an effect: resolves with the result whatever git's
+ * exit code, and with `undefined` when git could not start at all (not installed, `cwd` missing), which
+ * callers asking "is there git / a repository / a setting here?" take as "no".
+ * @example const root = await tryGit(['rev-parse', '--show-toplevel'], { cwd }); // root?.exitCode === 0: inside a repository
+ */
+export function tryGit(args: readonly string[], options: Omit<GitExecOptions, 'reject'>): Promise<GitResult | undefined> {
+  return execGit(args, { ...options, reject: false }).catch(() => undefined);
+}
+
+/**
  * What went wrong, for a message of the caller's: a failed command's stderr (its message when git said
  * nothing), else the error's message.
  */

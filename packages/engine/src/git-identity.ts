@@ -2,7 +2,7 @@
  * The identity the factory commits with when a repository has none of its own (a fresh machine, a CI
  * runner), so generating, upgrading or contributing never fails at the commit.
  */
-import { execGit } from './git-exec.js';
+import { tryGit } from './git-exec.js';
 
 export const FALLBACK_GIT_IDENTITY = { name: 'AI Factory', email: 'ai-factory@users.noreply.localhost' };
 
@@ -10,10 +10,7 @@ export const FALLBACK_GIT_IDENTITY = { name: 'AI Factory', email: 'ai-factory@us
 async function configuredIdentity(cwd: string): Promise<{ name: string; email: string } | undefined> {
   // Exit code 1 just means no key matched: the output is then empty, which is the answer. Without git
   // (or `cwd`) there is no identity to read either, and the fallback is the answer.
-  const configured = await execGit(['config', '--get-regexp', '^user\\.(name|email)$'], { cwd, reject: false }).then(
-    ({ stdout }) => stdout.toString('utf8'),
-    () => '',
-  );
+  const configured = (await tryGit(['config', '--get-regexp', '^user\\.(name|email)$'], { cwd }))?.stdout.toString('utf8') ?? '';
   const values = new Map(configured.split('\n').map((line) => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)]));
   const name = values.get('user.name');
   const email = values.get('user.email');

@@ -3,14 +3,14 @@
  * on a new branch as git objects (`git fast-import`). The factory's working tree, index and checked-out
  * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
  */
-import { execGit, FactoryError } from '@ai-factory/engine';
+import { FactoryError, tryGit } from '@ai-factory/engine';
 import { ObjectReader } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
 
 /** The repository holding `cwd`, the default factory for `contribute`. */
 export async function repositoryRoot(cwd: string): Promise<string> {
   // A folder that does not exist, or no git at all, is answered like a folder outside any repository.
-  const result = await execGit(['rev-parse', '--show-toplevel'], { cwd, reject: false }).catch(() => undefined);
+  const result = await tryGit(['rev-parse', '--show-toplevel'], { cwd });
   if (result?.exitCode !== 0) throw new FactoryError('invalid-target', `${cwd} is not in a git repository; pass --factory <repo-dir>.`);
   return result.stdout.toString('utf8').trim();
 }
