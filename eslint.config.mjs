@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/files/**', '**/__fixtures__/**', '**/__testfixtures__/**', 'docs/**', 'generators/templates/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/files/**', '**/__testfixtures__/**', 'docs/**', 'generators/templates/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

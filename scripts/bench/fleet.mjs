@@ -53,7 +53,7 @@ const row = (cells) => console.log(cells.map((cell, i) => String(cell)[i === 0 ?
 
 try {
   console.log(`machine: ${availableParallelism()} CPUs; fleet concurrency ${availableParallelism()}; node ${process.version}`);
-  const templates = buildTemplates(work);
+  const templates = await buildTemplates(work);
   const results = [];
   for (const n of sizes) {
     const fleet = await measure('fleet', n, 'run-fleet.mjs', templates);

@@ -5,27 +5,27 @@
 // or inside a conflict hunk; a loss exits 1.
 // Run: npm run build && node scripts/bench/merge.mjs [cases]   (seed: AI_FACTORY_MERGE_SEED, default 1106)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject, MANIFEST_PATH } from '@ai-factory/engine';
-import { applyStructuredEdit, lostTeamLines, structuredEdits } from '@ai-factory/testing';
+import { applyStructuredEdit, fixtureBundle, lostTeamLines, structuredEdits } from '@ai-factory/testing';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import fc from 'fast-check';
 
 const cli = (module) => import(new URL(`../../packages/cli/dist/upgrade/${module}`, import.meta.url).href);
 const { mergeFile } = await cli('merge.js');
 const { teamStyle, toFactoryStyle } = await cli('line-style.js');
-const FIXTURES = fileURLToPath(new URL('../../packages/cli/src/upgrade/__fixtures__/factory-0.1.0/', import.meta.url));
+const FIXTURES = fixtureBundle(fileURLToPath(new URL('../../packages/cli/src/upgrade/__fixtures__/factory-0.1.0.bundle', import.meta.url)));
 const STRUCTURED = /\.(ya?ml|json|toml)$/;
 const cases = Number(process.argv[2] ?? 400);
 const seed = Number(process.env.AI_FACTORY_MERGE_SEED ?? 1106);
 
 /** Per fixture, its structured template files the new render changes: the previous and the new text. */
 const catalog = await loadBuiltinCatalog();
-const files = readdirSync(FIXTURES).flatMap((fixture) => {
-  const dir = join(FIXTURES, fixture);
+const files = FIXTURES.branches.flatMap((fixture) => {
+  const dir = FIXTURES.tree(fixture);
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_PATH), 'utf8'));
   const render = generateProject(catalog, manifest.answers).tree;
   return manifest.files

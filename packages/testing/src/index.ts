@@ -10,3 +10,4 @@ export { baseKey, debianBaseImage, debianMirror, type DebianBaseOptions } from '
 export { chrootRun, chrootStart, imageConfig, podmanBuild, withMountedImage, type ChrootRun, type ImageConfig, type Started } from './podman.js';
 export { applyStructuredEdit, structuredEdit, structuredEdits, type StructuredEdit } from './team-edits.js';
 export { lostTeamLines } from './team-lines.js';
+export { fixtureBundle, type FixtureBundle } from './fixture-bundle.js';

@@ -6,23 +6,23 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixtureBundle } from '@ai-factory/testing';
 
-const FIXTURES = fileURLToPath(new URL('../../../packages/cli/src/upgrade/__fixtures__/factory-0.1.0/', import.meta.url));
+const FIXTURES = fixtureBundle(fileURLToPath(new URL('../../../packages/cli/src/upgrade/__fixtures__/factory-0.1.0.bundle', import.meta.url)));
 export const PRESETS = ['azure-tabular', 'gcp-tabular', 'k8s-gpu-pytorch'];
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Team', GIT_AUTHOR_EMAIL: 'team@example.com', GIT_COMMITTER_NAME: 'Team', GIT_COMMITTER_EMAIL: 'team@example.com' };
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** One git repository per preset, generated and committed once; the fleet's repositories are copies. */
-export function buildTemplates(work) {
-  return PRESETS.map((preset) => {
+/** One git repository per preset, its bundled commit checked out once; the fleet's repositories are copies. */
+export async function buildTemplates(work) {
+  const templates = [];
+  for (const preset of PRESETS) {
     const dir = join(work, 'templates', preset);
-    cpSync(join(FIXTURES, preset), dir, { recursive: true });
-    git(dir, 'init', '--quiet', '--initial-branch=main');
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '-m', 'Generate from AI Factory 0.1.0');
+    await FIXTURES.repository(preset, dir);
     git(dir, 'update-ref', 'refs/ai-factory/pristine/0.1.0', 'HEAD');
-    return dir;
-  });
+    templates.push(dir);
+  }
+  return templates;
 }
 
 /** `count` distinct repositories under `dir`, round-robin over the presets; returns their paths. */

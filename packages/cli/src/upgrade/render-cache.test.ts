@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { generateProject, type Manifest } from '@ai-factory/engine';
+import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { describe, expect, it } from 'vitest';
 import { RenderCache } from './render-cache.js';
+import { fixtureFile } from './test-repos.js';
 
 const catalog = await loadBuiltinCatalog();
-const fixture = new URL('./__fixtures__/factory-0.1.0/azure-tabular/.ai-factory/manifest.json', import.meta.url);
-const { answers } = JSON.parse(readFileSync(fixture, 'utf8')) as Manifest;
+const { answers } = JSON.parse(fixtureFile('factory-0.1.0/azure-tabular', MANIFEST_PATH)) as Manifest;
 const named = (name: string) => ({ ...answers, name });
 
 describe('the render cache', () => {

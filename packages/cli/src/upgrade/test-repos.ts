@@ -1,29 +1,38 @@
 /** Test helpers: git repositories made from the projects of earlier factory releases, and team edits. */
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execGit, MANIFEST_PATH, pristineRef, type Manifest } from '@ai-factory/engine';
+import { fixtureBundle } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { createUpgradeContext, type UpgradeContext } from './context.js';
 
-export const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+/** `release/preset` → the release's bundle (`__fixtures__/<release>.bundle`) and its branch. */
+function fixtureOf(fixture: string) {
+  const [release, preset] = fixture.split('/') as [string, string];
+  return { bundle: fixtureBundle(fileURLToPath(new URL(`./__fixtures__/${release}.bundle`, import.meta.url))), preset };
+}
+
+/** A file of a project an earlier release generated (`fixture`: `release/preset`), as text. */
+export const fixtureFile = (fixture: string, path: string): string => {
+  const { bundle, preset } = fixtureOf(fixture);
+  return bundle.file(preset, path);
+};
 
 /** git as the team, its stdout as text without the final newline. */
 export const git = async (dir: string, ...args: string[]) =>
   (await execGit(args, { cwd: dir, env: { GIT_AUTHOR_NAME: 'Team', GIT_AUTHOR_EMAIL: 'team@example.com', GIT_COMMITTER_NAME: 'Team', GIT_COMMITTER_EMAIL: 'team@example.com' } })).stdout.toString('utf8').replace(/\n$/, '');
 
 /**
- * A repository as `create-ml-project` leaves it: the fixture as the first commit, which is also the
- * pristine render of its factory version.
+ * A repository as `create-ml-project` leaves it (`fixture`: `release/preset`, a branch of the release's
+ * bundle): the fixture as the first commit, which is also the pristine render of its factory version.
  */
 export async function repoFrom(fixture: string, parent = mkdtempSync(join(tmpdir(), 'upgrade-'))): Promise<string> {
-  const dir = join(parent, fixture.split('/').pop()!);
-  cpSync(join(FIXTURES, fixture), dir, { recursive: true });
-  await git(dir, 'init', '--quiet', '--initial-branch=main');
-  await git(dir, 'add', '--all');
-  await git(dir, 'commit', '--quiet', '-m', 'Generate from AI Factory 0.1.0');
+  const { bundle, preset } = fixtureOf(fixture);
+  const dir = join(parent, preset);
+  await bundle.repository(preset, dir);
   const { factory } = JSON.parse(readFileSync(join(dir, MANIFEST_PATH), 'utf8')) as Pick<Manifest, 'factory'>;
   await git(dir, 'update-ref', pristineRef(factory.version), 'HEAD');
   return dir;

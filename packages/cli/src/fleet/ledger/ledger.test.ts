@@ -44,12 +44,13 @@ const repos: Record<string, string> = {};
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'ledger-'));
-  repos.azure = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'azure')));
+  // The fixtures' commits carry the release's date: the repositories not re-dated here are made today.
+  repos.azure = await dated(await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'azure'))), 0);
   repos.gcp = await dated(await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'gcp'))), 200);
   repos.k8s = await dated(await repoFrom('factory-0.1.0/k8s-gpu-pytorch', dirAt(join(root, 'k8s'))), 100);
-  repos.conflict = await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict')));
+  repos.conflict = await dated(await repoFrom('factory-0.1.0/azure-tabular', dirAt(join(root, 'conflict'))), 0);
   await withReadmeConflict(repos.conflict);
-  repos.malformed = await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'malformed')));
+  repos.malformed = await dated(await repoFrom('factory-0.1.0/gcp-tabular', dirAt(join(root, 'malformed'))), 0);
   // Type-checks, but does not evaluate: more cores than the platform allows.
   await teamEdit(repos.malformed, 'x', { 'ai-factory.config.ts': (text) => text.replace('training: cpu()', 'training: cpu({ cores: 1000 })') });
   const created = await execa('node', [CREATE, 'fresh', '--yes', '--preset', 'azure-tabular', '--no-install'], { cwd: dirAt(join(root, 'current')) });
