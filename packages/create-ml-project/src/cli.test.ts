@@ -3,10 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { execGit } from '@ai-factory/engine';
-import { HEAVY_MODULES, modulesLoadedBy } from '@ai-factory/testing';
+import { HEAVY_MODULES, listing, modulesLoadedBy, tempDir } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, listing, runCli, tempDir } from './test-support.js';
+import { BIN, runCli } from './test-support.js';
 
 /** git's stdout as text, without its final newline. */
 const git = async (cwd: string, ...args: string[]) => (await execGit(args, { cwd })).stdout.toString('utf8').replace(/\n$/, '');

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listing, tempDir } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { BIN, listing, tempDir } from './test-support.js';
+import { BIN } from './test-support.js';
 
 /** Runs the CLI in a pseudo-terminal (util-linux `script`) and types into it, waiting for each prompt. */
 function terminal(args: string[], cwd: string) {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeGitHost } from '@ai-factory/testing';
-import { listing, runCli, tempDir } from './test-support.js';
+import { fakeGitHost, listing, tempDir } from '@ai-factory/testing';
+import { runCli } from './test-support.js';
 
 const GREETING = {
   'ext/greeting/module.json': JSON.stringify({ id: 'ext/greeting', version: '1.0.0', summary: 'A greeting', files: [{ include: '**' }] }),

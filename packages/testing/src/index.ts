@@ -11,3 +11,6 @@ export { chrootRun, chrootStart, imageConfig, podmanBuild, withMountedImage, typ
 export { applyStructuredEdit, structuredEdit, structuredEdits, type StructuredEdit } from './team-edits.js';
 export { lostTeamLines } from './team-lines.js';
 export { fixtureBundle, type FixtureBundle } from './fixture-bundle.js';
+export { applyEdit, editScript, type Checkout, type Edit, type Intent, type Reason } from './edit-scripts.js';
+export { git, repoState, setWritable, teamEdit, treeState } from './team-repos.js';
+export { listing, runNodeCli, tempDir, type CliRun, type CliRunOptions } from './cli-runs.js';

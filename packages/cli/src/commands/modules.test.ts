@@ -1,9 +1,9 @@
 /** `ai-factory add`, `remove` and `eject` as the CLI runs them: help, usage errors, the JSON report. */
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { git } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
 import { generatedRepo, presetAnswers } from '../modules/test-projects.js';
-import { git } from '../upgrade/test-repos.js';
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pristineRef } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { git } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, withReadmeConflict } from '../upgrade/test-repos.js';
+import { repoFrom, withReadmeConflict } from '../upgrade/test-repos.js';
 import type { FleetRepoReport, FleetSummary } from './report.js';
 
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));

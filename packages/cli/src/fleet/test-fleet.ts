@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git, repoFrom, teamEdit } from '../upgrade/test-repos.js';
+import { git, teamEdit } from '@ai-factory/testing';
+import { repoFrom } from '../upgrade/test-repos.js';
 
 /**
  * A team's project (from `fixture`, with a file of its own) pushed to a bare repository under `root`,

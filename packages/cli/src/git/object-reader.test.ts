@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { git } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
-import { git } from '../upgrade/test-repos.js';
 import { ObjectReader, ObjectReaderError } from './object-reader.js';
 import { readSnapshot } from './trees.js';
 

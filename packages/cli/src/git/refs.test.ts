@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { git } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
-import { git } from '../upgrade/test-repos.js';
 import { updateRefs } from './refs.js';
 
 async function repository(): Promise<{ dir: string; first: string; second: string }> {

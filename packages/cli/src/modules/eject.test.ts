@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_PATH } from '@ai-factory/engine';
+import { git } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, upgradeContext, withReadmeConflict } from '../upgrade/test-repos.js';
+import { repoFrom, upgradeContext, withReadmeConflict } from '../upgrade/test-repos.js';
 import { upgradeRepository } from '../upgrade/upgrade.js';
 import { ejectFromProject } from './eject.js';
 import { manifestAt, manifestIn } from './test-projects.js';

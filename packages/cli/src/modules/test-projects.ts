@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultAnswers, flushTree, generateProject, MANIFEST_PATH, pristineRef, type Answers, type Catalog, type Manifest } from '@ai-factory/engine';
-import { git } from '../upgrade/test-repos.js';
+import { git } from '@ai-factory/testing';
 
 /** The answers of a project from `preset` with the factory's defaults. */
 export const presetAnswers = (catalog: Catalog, preset: string, name = 'churn-radar'): Answers => ({ ...defaultAnswers(name), ...catalog.presets.get(preset)!.answers, preset });

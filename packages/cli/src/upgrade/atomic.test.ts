@@ -7,9 +7,10 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { upgradeBranch } from '@ai-factory/engine';
+import { git, repoState, teamEdit } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, repoState, teamEdit, upgradeContext, withReadmeConflict } from './test-repos.js';
+import { repoFrom, upgradeContext, withReadmeConflict } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const context = await upgradeContext();

@@ -1,6 +1,7 @@
 /** `dryRun` with `diff: false`, as a fleet forecast asks: the same report, no diff computed, nothing written. */
+import { repoState, teamEdit } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
-import { repoFrom, repoState, teamEdit, upgradeContext } from './test-repos.js';
+import { repoFrom, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const context = await upgradeContext();

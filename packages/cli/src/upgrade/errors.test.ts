@@ -3,9 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_PATH } from '@ai-factory/engine';
+import { git, repoState } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, repoState, upgradeContext } from './test-repos.js';
+import { repoFrom, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const context = await upgradeContext();

@@ -4,9 +4,10 @@
  */
 import { chmodSync, cpSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { git, repoState, teamEdit, treeState } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, repoState, teamEdit, treeState, upgradeContext, withReadmeConflict } from './test-repos.js';
+import { repoFrom, upgradeContext, withReadmeConflict } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const context = await upgradeContext();

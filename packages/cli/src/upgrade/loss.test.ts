@@ -16,15 +16,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
 import { CONFIG_FILE, evaluateConfig } from '@ai-factory/shared';
-import { lostTeamLines } from '@ai-factory/testing';
+import { applyEdit, editScript, lostTeamLines, repoState, treeState, type Checkout, type Edit, type Intent, type Reason } from '@ai-factory/testing';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Repository } from '../git/repository.js';
 import type { Snapshot } from '../git/trees.js';
 import { teamStyle, toFactoryStyle } from './line-style.js';
-import { applyEdit, editScript, type Checkout, type Edit, type Intent, type Reason } from './test-edits.js';
-import { repoFrom, repoState, treeState, upgradeContext } from './test-repos.js';
+import { repoFrom, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 import type { UpgradeReport } from './report.js';
 

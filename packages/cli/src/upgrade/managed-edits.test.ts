@@ -1,8 +1,9 @@
 /** A hand edit to a managed file stops the upgrade, unless the team says to discard it; then the report lists it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { git, repoState, teamEdit } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, repoState, teamEdit, upgradeContext } from './test-repos.js';
+import { repoFrom, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const context = await upgradeContext();

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { generateProject, MANIFEST_PATH, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
 import { evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { git, setWritable, teamEdit } from '@ai-factory/testing';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { git, repoFrom, setWritable, teamEdit, upgradeContext, withReadmeConflict } from './test-repos.js';
+import { repoFrom, upgradeContext, withReadmeConflict } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
 
 const catalog = await loadBuiltinCatalog();

@@ -10,12 +10,12 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from '@ai-factory/testing';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { git, launchChromium, teamEdit } from '@ai-factory/testing';
 import { execa } from 'execa';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, repoFrom, teamEdit, withReadmeConflict } from '../../upgrade/test-repos.js';
+import { repoFrom, withReadmeConflict } from '../../upgrade/test-repos.js';
 import { readForecast, type Forecast } from '../forecast.js';
 import type { RepoStatus } from '../status.js';
 

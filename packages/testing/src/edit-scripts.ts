@@ -2,11 +2,11 @@
  * Test helpers for the property test that hunts for loss: random edit scripts a team could make to a
  * generated project (lines, files, modes, links inside and outside, binary and Latin-1 files, CRLF and
  * byte order marks, files turned binary, hand edits to managed files, the config in random styles,
- * structured edits to YAML, JSON and TOML files from @ai-factory/testing), applied to a checkout.
+ * structured edits to YAML, JSON and TOML files from team-edits.ts), applied to a checkout.
  */
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { applyStructuredEdit, structuredEdit, type StructuredEdit } from '@ai-factory/testing';
+import { applyStructuredEdit, structuredEdit, type StructuredEdit } from './team-edits.js';
 import fc from 'fast-check';
 
 type KeyStyle = 'bare' | 'double' | 'single' | 'computed';
