@@ -11,6 +11,7 @@ import { describeIssues } from './answers.js';
 import { FactoryError } from './errors.js';
 import { ModuleDefinitionSchema, type CatalogModule } from './module.js';
 import { PresetSchema, type Preset } from './preset.js';
+import { addPrecompiledTemplates, type PrecompiledTemplate } from './render/helpers.js';
 
 export interface Catalog {
   /** Version of the catalog release, recorded in every manifest as the factory version. */
@@ -73,6 +74,9 @@ export function checkModuleDefinition(raw: unknown, dir: string, root: string): 
   return { ...parsed.data, dir };
 }
 
+/** The file a build writes beside the compiled definitions: the catalog's templates, precompiled (`[source, spec][]`). */
+export const PRECOMPILED_TEMPLATES = 'templates.js';
+
 /** Module folders under a templates root, as `<category>/<name>` ids, where `marker` (the definition file) exists. */
 export function moduleFolders(root: string, marker = 'module.ts'): string[] {
   if (!existsSync(root)) return [];
@@ -95,6 +99,10 @@ export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
       if (!modules.has(id)) throw new FactoryError('invalid-module', `Module ${module.id} refers to unknown module "${id}".`);
     }
   }
+
+  // Optional: without it (definitions run from source, in tests) templates are compiled as they render.
+  const precompiled = join(compiledRoot, PRECOMPILED_TEMPLATES);
+  if (existsSync(precompiled)) addPrecompiledTemplates((await importDefault(precompiled)) as PrecompiledTemplate[]);
 
   const presets = new Map<string, Preset>();
   const presetDir = join(compiledRoot, 'presets');

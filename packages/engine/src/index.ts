@@ -11,7 +11,7 @@ export * from './project-name.js';
 export * from './resolve.js';
 export * from './runner.js';
 export * from './tree.js';
-export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, renderTemplate } from './render/helpers.js';
+export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, precompileTemplate, renderTemplate, type PrecompiledTemplate } from './render/helpers.js';
 export * from './render/escape.js';
 export * from './render/inside.js';
 export * from './contract/index.js';

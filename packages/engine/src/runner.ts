@@ -9,9 +9,15 @@ import type { VirtualTree } from './tree.js';
 
 /** Writes every file of the tree under `dir`. */
 export function flushTree(tree: VirtualTree, dir: string): void {
+  // One mkdir per folder, not per file: a project has a hundred files in a few dozen folders.
+  const made = new Set<string>();
   for (const [path, file] of tree.entries()) {
     const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
     writeFileSync(target, file.content);
     if (file.executable) chmodSync(target, 0o755);
   }

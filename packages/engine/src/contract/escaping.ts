@@ -3,7 +3,7 @@
  * Dockerfile, JSON) every `{{value}}` must go through that format's escaping helper, or a user's answer can
  * break the file (or inject into it). Block helpers (`#if`, `#each`, `#unless`) only choose what to render.
  */
-import Handlebars from 'handlebars';
+import { handlebarsCompiler } from '../render/compiler.js';
 import { INSIDE_LITERAL_HELPERS } from '../render/helpers.js';
 import { fileFormat, isFreeFormat, safeHelpers } from './format.js';
 
@@ -44,7 +44,7 @@ export function findUnescaped(template: string, path: string): EscapingViolation
   if (isFreeFormat(format)) return [];
   const allowed = format ? safeHelpers(format) : [];
   const violations: EscapingViolation[] = [];
-  for (const node of statements(Handlebars.parse(template))) {
+  for (const node of statements(handlebarsCompiler().parse(template))) {
     const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
     if (node.type === 'PartialStatement') {
       violations.push({ ...at, expression: '{{> …}}', message: 'partials are not escaped; inline the text instead' });

@@ -3,9 +3,9 @@
  * module's conditions or templates mention it; the others stay at one value, so a module that only reads
  * `name` renders once and a module that branches on cloud and monitoring renders for each pair.
  */
-import Handlebars from 'handlebars';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, GPU_SKUS, PERSONAS, SERVING_MODES, type Answers } from '../answers.js';
 import { conditionHolds, type CatalogModule } from '../module.js';
+import { handlebarsCompiler } from '../render/compiler.js';
 
 /** Free text that breaks every format whose escaping is missing: quotes, `$`, `#`, braces, a newline, non-ASCII. */
 export const SAMPLE_TEXT = `Predicts "churn" for Zoë's team: $HOME, #1 {x} \\ 'quoted' [a, b]\nsecond line`;
@@ -51,7 +51,7 @@ export function referencedNames(template: string): Set<string> {
     if (node.type === 'PathExpression' && !node.data && node.parts?.[0]) names.add(node.parts[0]);
     for (const [key, child] of Object.entries(value)) if (key !== 'loc') visit(child);
   };
-  visit(Handlebars.parse(template));
+  visit(handlebarsCompiler().parse(template));
   return names;
 }
 
