@@ -9,7 +9,7 @@ import { initGitRepository, isGitAvailable } from './git.js';
 import { installDependencies } from './install.js';
 import type { RunEnvironment } from './main.js';
 import { detectPackageManager } from './package-manager.js';
-import { npmrc } from './registry.js';
+import { configuredRegistry, npmrc } from './registry.js';
 import { decideSetup, type ProjectSetup } from './setup.js';
 import { checkTarget } from './target.js';
 import { VERSION } from './version.js';
@@ -24,11 +24,17 @@ export async function create(args: CliArgs, env: RunEnvironment): Promise<number
 
   // Check the target before asking anything, so a bad directory fails fast.
   if (args.directory !== undefined) checkTarget(args.directory, env.cwd);
+  // The child processes the run will wait for (npm for its registry, git --version) start now and run
+  // while the catalog loads and the project renders; each is awaited (and its failure reported) where used.
+  const registry = args.registry === undefined ? configuredRegistry() : undefined;
+  registry?.catch(() => undefined);
+  const gitFound = args.git && !args.dryRun ? isGitAvailable() : undefined;
+  const children: Children = { registry: () => registry ?? configuredRegistry(), git: () => gitFound ?? isGitAvailable() };
   const builtin = await loadBuiltinCatalog();
   // External modules are read lazily while rendering, so the fetched tree stays until the run ends.
   const source = args.source === undefined ? undefined : await openModuleSource(builtin, args.source);
   try {
-    return await createWith(source?.catalog ?? builtin, args, env, clack, ui);
+    return await createWith(source?.catalog ?? builtin, args, env, clack, ui, children);
   } finally {
     source?.close();
   }
@@ -36,8 +42,14 @@ export async function create(args: CliArgs, env: RunEnvironment): Promise<number
 
 type Clack = typeof import('@clack/prompts');
 
+/** The answers of the child processes `create` started early. */
+interface Children {
+  registry: () => Promise<string>;
+  git: () => Promise<boolean>;
+}
+
 /** `clack` is there only for a person at a terminal; without it the run prints plain lines. */
-async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, clack: Clack | undefined, ui: boolean): Promise<number> {
+async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, clack: Clack | undefined, ui: boolean, children: Children): Promise<number> {
   const given = { ...(args.answersFile ? readAnswersFile(args.answersFile) : {}), ...args.flags };
   const answers = await collectAnswers({
     catalog,
@@ -48,7 +60,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
     // On stderr, so that --json keeps stdout to its one JSON document.
     onAdjusted: (message) => (clack ? clack.log.warn(message) : env.stderr(`${message}\n`)),
   });
-  const setup = await decideSetup(args, ui);
+  const setup = await decideSetup(args, ui, children.registry);
   const target = checkTarget(args.directory ?? answers.name, env.cwd);
   const generated = generateProject(catalog, answers);
   // The team's own file, not the factory's: no owner, so upgrades never touch it.
@@ -61,7 +73,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
     return 0;
   }
 
-  const useGit = args.git && (await isGitAvailable());
+  const useGit = args.git && (await children.git());
   if (args.git && !useGit && !args.json) env.stderr('git was not found: the project is written without a repository.\n');
   const progress = clack?.spinner();
   progress?.start(`Writing ${generated.tree.size} files`);

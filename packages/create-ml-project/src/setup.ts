@@ -11,11 +11,16 @@ export interface ProjectSetup {
   install: boolean;
 }
 
-export async function decideSetup(args: Pick<CliArgs, 'registry' | 'install'>, ui: boolean): Promise<ProjectSetup> {
+/** `configured` gives the npm configuration's registry (a caller may have started asking npm already). */
+export async function decideSetup(
+  args: Pick<CliArgs, 'registry' | 'install'>,
+  ui: boolean,
+  configured: () => Promise<string> = configuredRegistry,
+): Promise<ProjectSetup> {
   const questions = ui ? await import('./questions.js') : undefined;
   let registry: string;
   if (args.registry !== undefined) registry = normalizeRegistry(args.registry);
-  else registry = questions ? normalizeRegistry(await questions.askRegistry(await configuredRegistry())) : await configuredRegistry();
+  else registry = questions ? normalizeRegistry(await questions.askRegistry(await configured())) : await configured();
   const install = args.install ?? (questions ? await questions.askInstall() : true);
   return { registry, install };
 }

@@ -1,4 +1,4 @@
-/** This package's version, which is the factory version it creates projects from. */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** This package's version, which is the factory version it creates projects from; read by name, since the bundled bin runs it from a chunk. */
+export const VERSION = (createRequire(import.meta.url)('create-ml-project/package.json') as { version: string }).version;

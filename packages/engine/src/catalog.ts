@@ -30,13 +30,31 @@ export interface ModuleSource {
   commit: string;
 }
 
-export interface CatalogLocation {
+/** A catalog's compiled definitions, as `catalogFiles` finds them, imported. */
+export interface CatalogDefinitions {
+  /** Module definitions by id (`<category>/<module>`). */
+  modules: ReadonlyMap<string, unknown>;
+  /** Presets by file name (without `.js`). */
+  presets: ReadonlyMap<string, unknown>;
+  /** The catalog's templates precompiled at build time, if it was built with them. */
+  templates?: readonly PrecompiledTemplate[];
+}
+
+/**
+ * Where a catalog is: its module folders (`root`), its version, and its compiled definitions, either in a
+ * folder to import them from or already imported (a bundle imports them statically, see `catalogFiles`).
+ */
+export type CatalogLocation = {
   /** Folder holding `<category>/<module>/files/` and the definition sources. */
   root: string;
-  /** Folder holding the compiled definitions, mirroring `root` (`<category>/<module>/module.js`). */
-  compiledRoot: string;
   version: string;
-}
+} & (
+  | {
+      /** Folder holding the compiled definitions, mirroring `root` (`<category>/<module>/module.js`). */
+      compiledRoot: string;
+    }
+  | { definitions: CatalogDefinitions }
+);
 
 const NOT_CATEGORIES = new Set(['dist', 'node_modules', 'presets']);
 
@@ -86,11 +104,42 @@ export function moduleFolders(root: string, marker = 'module.ts'): string[] {
     .filter((id) => existsSync(join(root, id, marker)));
 }
 
+/**
+ * The compiled files of a catalog: each module's definition (where its module folder is under `root`), each
+ * preset (but `_*.js`, which presets share code from) and the precompiled templates, if built.
+ */
+export function catalogFiles(root: string, compiledRoot: string): { modules: [string, string][]; presets: [string, string][]; templates?: string } {
+  const presetDir = join(compiledRoot, 'presets');
+  const templates = join(compiledRoot, PRECOMPILED_TEMPLATES);
+  return {
+    modules: moduleFolders(compiledRoot, 'module.js')
+      .filter((id) => existsSync(join(root, id)))
+      .map((id) => [id, join(compiledRoot, id, 'module.js')]),
+    presets: (existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.js') && !f.startsWith('_')).sort() : []).map((file) => [
+      file.replace(/\.js$/, ''),
+      join(presetDir, file),
+    ]),
+    ...(existsSync(templates) ? { templates } : {}),
+  };
+}
+
+/** Imports the definitions `catalogFiles` finds. */
+async function importDefinitions(root: string, compiledRoot: string): Promise<CatalogDefinitions> {
+  const files = catalogFiles(root, compiledRoot);
+  const imported = async (entries: [string, string][]) => new Map(await Promise.all(entries.map(async ([id, file]) => [id, await importDefault(file)] as const)));
+  return {
+    modules: await imported(files.modules),
+    presets: await imported(files.presets),
+    // Optional: without it (definitions run from source) templates are compiled as they render.
+    ...(files.templates ? { templates: (await importDefault(files.templates)) as PrecompiledTemplate[] } : {}),
+  };
+}
+
 export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
-  const { root, compiledRoot, version } = location;
+  const { root, version } = location;
+  const definitions = 'definitions' in location ? location.definitions : await importDefinitions(root, location.compiledRoot);
   const modules = new Map<string, CatalogModule>();
-  for (const id of moduleFolders(compiledRoot, 'module.js').filter((found) => existsSync(join(root, found)))) {
-    const raw = await importDefault(join(compiledRoot, id, 'module.js'));
+  for (const [id, raw] of definitions.modules) {
     const module = checkModuleDefinition(raw, join(root, id), root);
     modules.set(module.id, module);
   }
@@ -100,17 +149,13 @@ export async function loadCatalog(location: CatalogLocation): Promise<Catalog> {
     }
   }
 
-  // Optional: without it (definitions run from source, in tests) templates are compiled as they render.
-  const precompiled = join(compiledRoot, PRECOMPILED_TEMPLATES);
-  if (existsSync(precompiled)) addPrecompiledTemplates((await importDefault(precompiled)) as PrecompiledTemplate[]);
+  if (definitions.templates) addPrecompiledTemplates(definitions.templates);
 
   const presets = new Map<string, Preset>();
-  const presetDir = join(compiledRoot, 'presets');
-  for (const file of existsSync(presetDir) ? readdirSync(presetDir).filter((f) => f.endsWith('.js') && !f.startsWith('_')).sort() : []) {
-    const raw = await importDefault(join(presetDir, file));
+  for (const [name, raw] of definitions.presets) {
     const parsed = PresetSchema.safeParse(raw);
     if (!parsed.success) {
-      throw new FactoryError('invalid-module', `Preset presets/${file.replace(/\.js$/, '')} is invalid:\n${describeIssues(parsed.error)}`);
+      throw new FactoryError('invalid-module', `Preset presets/${name} is invalid:\n${describeIssues(parsed.error)}`);
     }
     const unknown = parsed.data.modules.filter((id) => !modules.has(id));
     if (unknown.length > 0) {

@@ -1,0 +1,35 @@
+// Bundles the bin, after tsc, into dist/bin.js and the chunks it imports on demand: creating a project
+// (engine, catalog, platform layer) and the prompts load only when there is one to create, and from a few
+// files instead of hundreds (zod alone is a hundred modules). The per-file output tsc wrote is removed: the
+// package exports nothing but its bin.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const { metafile } = await build({
+  entryPoints: { bin: 'dist/bin.js' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  allowOverwrite: true,
+  metafile: true,
+  logLevel: 'warning',
+  // jiti loads code at run time (the platform layer's config loader); the packages the engine requires on
+  // demand (the Handlebars compiler, degit) are resolved at run time from this package's dependencies.
+  external: ['jiti'],
+  // CommonJS dependencies in an ES module bundle still call require() for Node's built-ins.
+  banner: { js: "import { createRequire as bundleRequire } from 'node:module';\nconst require = bundleRequire(import.meta.url);" },
+});
+const bundled = new Set(Object.keys(metafile.outputs).map((file) => relative('dist', file)));
+for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
+  const path = relative('dist', join(entry.parentPath, entry.name));
+  if (entry.isFile() && !bundled.has(path)) rmSync(join('dist', path));
+}
+for (const dir of readdirSync('dist', { withFileTypes: true })) {
+  if (dir.isDirectory() && dir.name !== 'chunks') rmSync(join('dist', dir.name), { recursive: true });
+}
+console.log(`bundled: ${[...bundled].map((file) => `${file} ${(metafile.outputs[join('dist', file)].bytes / 1024).toFixed(0)} kB`).join(', ')}`);
