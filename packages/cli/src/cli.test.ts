@@ -15,6 +15,8 @@ describe('ai-factory', () => {
     expect(exitCode).toBe(0);
     expect(modules.some((url) => url.endsWith('/cli/dist/cli.js'))).toBe(true);
     expect(modules.filter((url) => HEAVY_MODULES.test(url))).toEqual([]);
+    // The fleet commands declare their options from fleet/defaults.js; their bodies (git, hashing) wait for a run.
+    expect(modules.filter((url) => /\/cli\/dist\/(fleet\/(?!defaults\.js)|commands\/fleet-[a-z]+-run\.js)/.test(url))).toEqual([]);
   });
 
   it.each([[['--version']], [['-v']], [['fleet', '--version']], [['fleet', 'upgrade', '--version']]])('%j prints the version', async (args) => {

@@ -1,26 +1,23 @@
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { defineCommand } from '../command.js';
-import { integerOption } from '../fleet/args.js';
-import { collectRepos, DEFAULT_WORK_DIR } from '../fleet/repos.js';
-import { readForecast, type Forecast } from '../fleet/forecast.js';
-import { readReports } from '../fleet/merge.js';
-import { DEFAULT_WAVES, parseWaves, waveLabel } from '../fleet/waves.js';
+import { defineCommand, type OptionTable } from '../command.js';
+import { DEFAULT_WAVES, DEFAULT_WORK_DIR, waveLabel } from '../fleet/defaults.js';
+
+export const FLEET_STATUS_OPTIONS = {
+  from: { type: 'string', value: '<file>', description: 'Read repository paths or URLs from a file: one per line, # comments' },
+  'work-dir': { type: 'string', value: '<dir>', description: 'Where fleet upgrade cloned the repositories given by URL', default: DEFAULT_WORK_DIR },
+  concurrency: { type: 'string', value: '<n>', description: 'Repositories read at once', default: 'twice the number of CPUs' },
+  reports: { type: 'string', value: '<dir>', description: 'The last run\'s reports (fleet upgrade --report-dir, or fleet report --out): how it went for each repository' },
+  forecast: { type: 'string', value: '<file>', description: 'A forecast (fleet upgrade --dry-run --forecast <file>): what the next run would do to each repository' },
+  wave: { type: 'string', value: '<list>', description: 'The rollout waves to place each repository in, as fleet upgrade --wave takes them', default: DEFAULT_WAVES.map(waveLabel).join(',') },
+  html: { type: 'string', value: '<file>', description: 'Also write the fleet ledger: one self-contained HTML page with charts and a sortable table' },
+  json: { type: 'boolean', description: 'Print the rows as JSON' },
+  } as const satisfies OptionTable;
 
 export const fleetStatusCommand = defineCommand({
   name: 'fleet status',
   summary: 'Show each repository\'s factory and shared versions, preset, and waiting upgrade branches; write the fleet ledger',
   usage: '<repos...> | --from <file>',
-  options: {
-    from: { type: 'string', value: '<file>', description: 'Read repository paths or URLs from a file: one per line, # comments' },
-    'work-dir': { type: 'string', value: '<dir>', description: 'Where fleet upgrade cloned the repositories given by URL', default: DEFAULT_WORK_DIR },
-    concurrency: { type: 'string', value: '<n>', description: 'Repositories read at once', default: 'twice the number of CPUs' },
-    reports: { type: 'string', value: '<dir>', description: 'The last run\'s reports (fleet upgrade --report-dir, or fleet report --out): how it went for each repository' },
-    forecast: { type: 'string', value: '<file>', description: 'A forecast (fleet upgrade --dry-run --forecast <file>): what the next run would do to each repository' },
-    wave: { type: 'string', value: '<list>', description: 'The rollout waves to place each repository in, as fleet upgrade --wave takes them', default: DEFAULT_WAVES.map(waveLabel).join(',') },
-    html: { type: 'string', value: '<file>', description: 'Also write the fleet ledger: one self-contained HTML page with charts and a sortable table' },
-    json: { type: 'boolean', description: 'Print the rows as JSON' },
-  },
+  options: FLEET_STATUS_OPTIONS,
+
   details: [
     'Everything is read from each repository\'s HEAD commit (.ai-factory/manifest.json), never its working tree.',
     'A repository that cannot be read is listed with its error. Each row also gives the modules and when the',
@@ -40,42 +37,6 @@ export const fleetStatusCommand = defineCommand({
     '',
     'Exit codes: 0 when every repository could be read; 1 otherwise; 2 for wrong arguments.',
   ].join('\n'),
-  run: async ({ positionals, options }, io) => {
-    const workDir = resolve(io.cwd, options['work-dir'] ?? DEFAULT_WORK_DIR);
-    const repos = collectRepos(positionals, options.from, io.cwd, workDir);
-    let reports;
-    if (options.reports !== undefined) {
-      try {
-        reports = readReports([resolve(io.cwd, options.reports)]);
-      } catch (error) {
-        io.stderr(`Cannot read the reports: ${(error as Error).message}\n`);
-        return 1;
-      }
-    }
-    let forecast: Forecast | undefined;
-    if (options.forecast !== undefined) {
-      try {
-        forecast = readForecast(resolve(io.cwd, options.forecast));
-      } catch (error) {
-        io.stderr(`${(error as Error).message}\n`);
-        return 1;
-      }
-    }
-    const waves = options.wave !== undefined ? parseWaves(options.wave) : DEFAULT_WAVES;
-    // Loaded when the command runs: reading manifests needs the engine's schema and the catalog's version.
-    const [{ loadBuiltinCatalog }, { fleetStatus, formatStatus, withLastRun, withWaves }, { writeLedger }] = await Promise.all([
-      import('@ai-factory/templates'),
-      import('../fleet/status.js'),
-      import('../fleet/ledger/index.js'),
-    ]);
-    const { version } = await loadBuiltinCatalog();
-    // Reading status is mostly waiting for short git processes: more lanes than CPUs keeps them busy.
-    const concurrency = integerOption('concurrency', options.concurrency, 2 * availableParallelism(), 1);
-    let rows = withWaves(await fleetStatus(repos, version, concurrency), repos, waves);
-    if (reports) rows = withLastRun(rows, reports);
-    if (forecast) rows = withLastRun(rows, forecast.repositories, 'forecast');
-    if (options.html !== undefined) writeLedger(resolve(io.cwd, options.html), rows, version, { withReports: reports !== undefined, ...(forecast ? { forecast } : {}), waves });
-    io.stdout(options.json ? `${JSON.stringify({ factoryVersion: version, repositories: rows }, null, 2)}\n` : `${formatStatus(rows, version)}\n`);
-    return rows.some((row) => row.error) ? 1 : 0;
-  },
+  // The run body (git, hashing, the catalog) loads when the command runs: --help declares options only.
+  run: async (args, io) => (await import('./fleet-status-run.js')).runFleetStatus(args, io),
 });

@@ -3,19 +3,12 @@
  * at least `intervalMs` between two push starts, because Git hosts rate-limit bursts of pushes. A failed
  * push is a result, never an exception: the repository stays upgraded locally and the report says why.
  */
-// The light entry point: the fleet command's declaration reads DEFAULT_PUSH_LIMITS at start-up.
 import { PRISTINE_REF_PREFIX } from '@ai-factory/engine/pristine';
 import { execGit } from '@ai-factory/engine/git';
+import { DEFAULT_PUSH_LIMITS, type PushLimits } from './defaults.js';
 import type { PushResult } from './report.js';
 
-export interface PushLimits {
-  /** Pushes in flight at most. @default 2 */
-  concurrency: number;
-  /** Milliseconds between the starts of two pushes. @default 1000 */
-  intervalMs: number;
-}
-
-export const DEFAULT_PUSH_LIMITS: PushLimits = { concurrency: 2, intervalMs: 1000 };
+export { DEFAULT_PUSH_LIMITS, type PushLimits } from './defaults.js';
 
 const now = () => performance.timeOrigin + performance.now();
 

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../command.js';
+import { DEFAULT_WORK_DIR } from './defaults.js';
 
-/** Where URLs are cloned when `--work-dir` is not given, relative to the current directory. */
-export const DEFAULT_WORK_DIR = 'ai-factory-fleet';
+export { DEFAULT_WORK_DIR };
 
 /** A repository and its place in the whole sorted list (stable across shards, used in report names). */
 export interface FleetRepo {

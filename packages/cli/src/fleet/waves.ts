@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { UsageError } from '../command.js';
 import type { FleetRepo } from './repos.js';
 
-/** The waves `fleet status` shows when it is given none. */
-export const DEFAULT_WAVES: readonly number[] = [10, 25, 50, 100];
+export { DEFAULT_WAVES, waveLabel } from './defaults.js';
 
 /** What the canary order hashes: one repository, however it is reached. */
 export const repoIdentity = (repo: Pick<FleetRepo, 'path' | 'origin'>) => repo.origin ?? repo.path;
@@ -29,9 +28,6 @@ export function parseWaves(text: string): number[] {
   if (waves.some((share, i) => i > 0 && share <= waves[i - 1]!)) throw new UsageError(`--wave shares must rise from one wave to the next, not "${text}".`);
   return waves;
 }
-
-/** A wave's name, as `--wave` takes it. */
-export const waveLabel = (share: number) => `${share}%`;
 
 /**
  * The repositories in canary order: by the hash of their identity (ties, which need equal identities, by
