@@ -1,0 +1,4 @@
+export * from './tree.js';
+export * from './flush.js';
+export * from './dry-run.js';
+export * from './manifest.js';
