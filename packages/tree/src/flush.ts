@@ -2,8 +2,9 @@
  * The one place a tree reaches a folder. `flushToDirectory` stages everything in a folder beside the target
  * and renames it into place at the end, so a failure or Ctrl-C leaves the target as it was.
  */
-import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeEntry } from './directory.js';
 import type { Tree } from './tree.js';
 
 /** A flush that failed, `finish` included (its error is the `cause`): the target is left as it was. */
@@ -11,14 +12,7 @@ export class FlushError extends Error {}
 
 /** Writes every file of the tree under `dir` (created as needed), with its mode; not atomic. */
 export function writeFiles(tree: Tree, dir: string): void {
-  for (const [path, { content, mode }] of tree.entries()) {
-    const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    rmSync(file, { force: true });
-    if (mode === 'symlink') symlinkSync(content.toString('utf8'), file);
-    else writeFileSync(file, content);
-    if (mode === 'executable') chmodSync(file, 0o755);
-  }
+  for (const [path, entry] of tree.entries()) writeEntry(join(dir, path), entry);
 }
 
 export interface FlushOptions {

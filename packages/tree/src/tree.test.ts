@@ -10,7 +10,7 @@ const base = () => new Tree([
 describe('Tree', () => {
   it('reads through to its base and lists every path sorted', () => {
     const tree = base();
-    expect(tree.readText('README.md')).toBe('hello\n');
+    expect(tree.read('README.md', 'utf8')).toBe('hello\n');
     expect(tree.mode('bin/run')).toBe('executable');
     expect(tree.exists('missing')).toBe(false);
     expect(tree.list()).toEqual(['README.md', 'bin/run', 'latest']);

@@ -45,12 +45,12 @@ export class Tree {
     return this.get(path) !== undefined;
   }
 
-  read(path: string): Buffer | undefined {
-    return this.get(path)?.content;
-  }
-
-  readText(path: string): string | undefined {
-    return this.read(path)?.toString('utf8');
+  /** The file's bytes, or its text in `encoding`. */
+  read(path: string): Buffer | undefined;
+  read(path: string, encoding: BufferEncoding): string | undefined;
+  read(path: string, encoding?: BufferEncoding): Buffer | string | undefined {
+    const content = this.get(path)?.content;
+    return encoding ? content?.toString(encoding) : content;
   }
 
   mode(path: string): FileMode | undefined {
