@@ -13,7 +13,7 @@ export * from './gpu/catalog.js';
 export { GENERATED_NOTICE, withNotice, type Artifact, type Synthesizer } from './synth/artifact.js';
 export { synthesize } from './synth/synthesize.js';
 export { checkProject, explain, writeProject, type SynthProblem } from './synth/project-files.js';
-export { managedRecords, SYNTH_MODULE } from './synth/manifest-record.js';
+export { SYNTH_MODULE } from './synth/manifest-record.js';
 export { hclValue } from './format/hcl.js';
 export * from './synth/paths.js';
 export { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from './clouds/by-cloud.js';

@@ -3,8 +3,9 @@
  * the three-way merge of template files, managed files synthesized from the merged config, the manifest.
  * Everything that could go wrong is found here, before anything is written.
  */
-import { MANIFEST_PATH, serializeManifest, type Catalog, type Manifest } from '@ai-factory/engine';
-import { CONFIG_FILE, managedRecords, SYNTH_MODULE } from '@ai-factory/shared';
+import { type Catalog, type Manifest } from '@ai-factory/engine';
+import { fileRecord, MANIFEST_PATH, serializeManifest } from '@ai-factory/tree';
+import { CONFIG_FILE, SYNTH_MODULE } from '@ai-factory/shared';
 import { selectCodemods, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
 import type { FileMap, Snapshot } from '../git/trees.js';
 import { synthesizeManaged } from './evaluate.js';
@@ -101,7 +102,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
       ...rendered.files.filter((file) => file.owner === 'template' && !ejectedPaths.has(file.path)),
       ...moduleManaged,
       ...ejected,
-      ...managedRecords([...managed].filter(([path]) => !moduleManaged.some((file) => file.path === path)).map(([path, content]) => ({ path, content: content.toString('utf8') }))),
+      ...[...managed].filter(([path]) => !moduleManaged.some((file) => file.path === path)).map(([path, content]) => fileRecord(path, content, 'managed', SYNTH_MODULE)),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     // A render of the same version (a module added or removed) is no upgrade.
     ...(manifest.factory.version === rendered.factory.version
@@ -120,7 +121,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   return {
     changes,
     pristine: theirs,
-    executable: new Set(tree.entries().flatMap(([path, file]) => (file.executable ? [path] : []))),
+    executable: new Set(tree.entries().flatMap(([path, file]) => (file.mode === 'executable' ? [path] : []))),
     planned,
     codemodsApplied: ours.applied,
     codemodFiles: ours.filesByCodemod,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from './artifact.js';
-import { MANIFEST_PATH, SYNTH_MODULE } from './manifest-record.js';
+import { MANIFEST_PATH } from '@ai-factory/tree';
+import { SYNTH_MODULE } from './manifest-record.js';
 import { checkProject, explain, writeProject } from './project-files.js';
 
 /** A project with a manifest holding one template file of another module and one of synth's own. */

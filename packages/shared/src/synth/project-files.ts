@@ -1,8 +1,9 @@
 /** Writing synthesized files into a project, and checking that what is there is what synth would write. */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { flushChanges, hashContent, readDirectory, Tree } from '@ai-factory/tree';
 import type { Artifact } from './artifact.js';
-import { recordedManagedFiles, recordManagedFiles, sha256 } from './manifest-record.js';
+import { recordedManagedFiles, recordManagedFiles } from './manifest-record.js';
 
 export interface SynthProblem {
   path: string;
@@ -33,7 +34,7 @@ export function checkProject(dir: string, artifacts: readonly Artifact[]): Synth
     const onDisk = readFileSync(file);
     if (onDisk.equals(Buffer.from(content))) continue;
     const recordedHash = recorded.get(path);
-    problems.push({ path, problem: recordedHash !== undefined && recordedHash !== sha256(onDisk) ? 'edited' : 'stale' });
+    problems.push({ path, problem: recordedHash !== undefined && recordedHash !== hashContent(onDisk) ? 'edited' : 'stale' });
   }
   const produced = new Set(artifacts.map((a) => a.path));
   for (const path of recorded.keys()) {
@@ -44,17 +45,11 @@ export function checkProject(dir: string, artifacts: readonly Artifact[]): Synth
 
 /** Writes the artifacts, removes the ones synth no longer produces, and updates the manifest record. */
 export function writeProject(dir: string, artifacts: readonly Artifact[]): { written: string[]; removed: string[] } {
-  const produced = new Set(artifacts.map((a) => a.path));
-  const removed = [...recordedManagedFiles(dir).keys()].filter((path) => !produced.has(path) && existsSync(join(dir, path)));
-  for (const path of removed) rmSync(join(dir, path));
-  const written: string[] = [];
-  for (const { path, content } of artifacts) {
-    const file = join(dir, path);
-    if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    written.push(path);
-  }
+  const recorded = [...recordedManagedFiles(dir).keys()];
+  const tree = new Tree(readDirectory(dir, new Set([...recorded, ...artifacts.map((a) => a.path)])));
+  for (const path of recorded) tree.delete(path);
+  for (const { path, content } of artifacts) tree.write(path, content);
+  const changes = flushChanges(tree, dir);
   recordManagedFiles(dir, artifacts);
-  return { written, removed };
+  return { written: changes.filter((c) => c.after).map((c) => c.path), removed: changes.filter((c) => !c.after).map((c) => c.path) };
 }
