@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultAnswers, generateProject, type Answers } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 
@@ -20,10 +21,7 @@ export function generatedProject(answers: Partial<Answers>): string {
   // The preset only names where the answers came from; the modules follow the answers.
   const preset = answers.framework === 'pytorch' ? 'k8s-gpu-pytorch' : 'aws-tabular';
   const { tree } = generateProject(catalog, { ...defaultAnswers('churn-model'), preset, ...answers });
-  for (const [path, file] of tree.entries()) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), file.content);
-  }
+  writeFiles(tree, dir);
   return dir;
 }
 

@@ -45,11 +45,11 @@ describe.each([...catalog.presets.keys()])('preset %s: user text never breaks a 
             pythonChecks.set(key, { source: text, expect: expected });
           }
         }
-        const manifest = JSON.parse(tree.read('.ai-factory/manifest.json')!);
+        const manifest = JSON.parse(tree.read('.ai-factory/manifest.json', 'utf8')!);
         expect([manifest.answers.description, manifest.answers.team]).toEqual([description, team]);
-        const catalogInfo = parseYaml(tree.read('catalog-info.yaml')!);
+        const catalogInfo = parseYaml(tree.read('catalog-info.yaml', 'utf8')!);
         expect([catalogInfo.metadata.description, catalogInfo.spec.owner]).toEqual([description, team]);
-        expect(parseToml(tree.read('pyproject.toml')!)).toMatchObject({ project: { description } });
+        expect(parseToml(tree.read('pyproject.toml', 'utf8')!)).toMatchObject({ project: { description } });
       }),
       { numRuns: RUNS },
     );

@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CICD_SYSTEMS, CLOUDS, defaultAnswers, flushTree, generateProject, SERVING_MODES, type Answers } from '@ai-factory/engine';
+import { CICD_SYSTEMS, CLOUDS, defaultAnswers, generateProject, SERVING_MODES, type Answers } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { checkProject, offeredGpus, synthesize } from '@ai-factory/shared';
 import { execa } from 'execa';
@@ -62,7 +63,7 @@ const combinations: Combination[] = CLOUDS.flatMap((cloud) =>
 const generated = combinations.map(({ label, answers }) => {
   const { tree } = generateProject(catalog, answers);
   const dir = join(work, answers.name);
-  flushTree(tree, dir);
+  writeFiles(tree, dir);
   const files = new Map(tree.entries().map(([path, file]) => [path, file.content.toString('utf8')]));
   return { label, answers, dir, files };
 });

@@ -30,8 +30,9 @@ async function renderModule(id: string, wholeProject: boolean): Promise<Map<stri
     ...(when.framework ? { framework: when.framework[0]! } : {}),
     ...(when.serving ? { serving: when.serving[0]! } : {}),
   };
-  const { tree } = generateProject(catalog, answers);
-  return new Map(tree.entries().filter(([, file]) => wholeProject || file.module === id).map(([path, file]) => [path, file.content.toString('utf8')]));
+  const { tree, manifest } = generateProject(catalog, answers);
+  const own = new Set(manifest.files.filter((file) => file.module === id).map((file) => file.path));
+  return new Map(tree.entries().filter(([path]) => wholeProject || own.has(path)).map(([path, file]) => [path, file.content.toString('utf8')]));
 }
 
 /**

@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultAnswers, flushTree, generateProject, pythonPackageName } from '@ai-factory/engine';
+import { defaultAnswers, generateProject, pythonPackageName } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa, type ResultPromise } from 'execa';
 import { createJiti } from 'jiti';
@@ -60,7 +61,7 @@ async function query(expr: string): Promise<string | undefined> {
 beforeAll(async () => {
   const catalog = await loadBuiltinCatalog();
   const { tree } = generateProject(catalog, { ...defaultAnswers('pushed-model'), preset: 'aws-tabular', cloud: 'aws', serving: 'both' });
-  flushTree(tree, dir);
+  writeFiles(tree, dir);
   const jiti = createJiti(import.meta.url, { fsCache: false, alias: { '@ai-factory/shared': SHARED_DIST } });
   check = driftCheck(await jiti.import(join(dir, 'ai-factory.config.ts'), { default: true }));
   for (const command of ['train', 'evaluate']) {

@@ -8,7 +8,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CICD_SYSTEMS, CLOUDS, defaultAnswers, flushTree, generateProject, SERVING_MODES, type Answers } from '@ai-factory/engine';
+import { CICD_SYSTEMS, CLOUDS, defaultAnswers, generateProject, SERVING_MODES, type Answers } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { offeredGpus } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
@@ -52,7 +53,7 @@ const sampled: Case[] = CLOUDS.flatMap((cloud, c) =>
 async function generate({ label, answers }: Case) {
   const { tree } = generateProject(catalog, answers);
   const dir = join(work, answers.name);
-  flushTree(tree, dir);
+  writeFiles(tree, dir);
   await execa('git', ['init', '--quiet', dir]);
   await execa('git', ['-C', dir, 'add', '--all']);
   const tracked = (await execa('git', ['-C', dir, 'ls-files'])).stdout.split('\n');

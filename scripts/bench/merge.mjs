@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateProject, MANIFEST_PATH } from '@ai-factory/engine';
+import { generateProject } from '@ai-factory/engine';
 import { applyStructuredEdit, fixtureBundle, lostTeamLines, structuredEdits } from '@ai-factory/testing';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import fc from 'fast-check';
 

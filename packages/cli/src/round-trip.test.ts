@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultAnswers, flushTree, generateProject, loadCatalog, pythonPackageName, type Answers } from '@ai-factory/engine';
+import { defaultAnswers, generateProject, loadCatalog, pythonPackageName, type Answers } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -156,9 +157,9 @@ describe('contribute round trip', () => {
     };
     const { tree, manifest } = generateProject(catalog, other);
     const second = join(work, 'fraud-score');
-    flushTree(tree, second);
+    writeFiles(tree, second);
 
-    const slo = parseYaml(tree.read('ops/fraud-score-slo.yaml') ?? '');
+    const slo = parseYaml(tree.read('ops/fraud-score-slo.yaml', 'utf8') ?? '');
     expect(slo).toMatchObject({ service: 'fraud-score', owner: other.team, summary: other.description, cloud: 'gcp', image: 'registry.example.com/fraud-score:1', runbook: 'https://wiki.acme.internal/fraud-score/runbook' });
     const python = await execa(PYTHON, ['-c', 'import json, fraud_score.features_extra as f; print(json.dumps([f.__doc__, f.LOGGER_NAME, f.PROJECT, f.CLOUD]))'], { cwd: second, env: { PYTHONPATH: 'src' } });
     const [doc, logger, name, cloud] = JSON.parse(python.stdout) as string[];
@@ -172,7 +173,7 @@ describe('contribute round trip', () => {
     expect(written.sort()).toEqual(['ops/fraud-score-slo.yaml', 'src/fraud_score/features_extra.py', 'tests/test_features_extra.py']);
     const firstValues = [...Object.values(FIRST), pythonPackageName(FIRST.name)];
     for (const path of written) {
-      const text = tree.read(path)!;
+      const text = tree.read(path, 'utf8')!;
       for (const value of firstValues) expect(text, `${path} holds ${value}`).not.toMatch(standalone(value));
     }
   });

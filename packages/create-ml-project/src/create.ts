@@ -1,6 +1,7 @@
 /** Creating the project: collect answers, generate in memory, then write atomically (or only list, with --dry-run). */
 import { relative } from 'node:path';
-import { describeTree, generateProject, openModuleSource, pythonPackageName, writeTreeAtomically, type Catalog, type Generated } from '@ai-factory/engine';
+import { FactoryError, generateProject, openModuleSource, pythonPackageName, type Catalog, type Generated, type Manifest } from '@ai-factory/engine';
+import { describeChanges, flushToDirectory, FlushError } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { readAnswersFile } from './answers-file.js';
 import type { CliArgs } from './args.js';
@@ -69,7 +70,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
   if (args.dryRun) {
     const then = [setup.install ? `install from ${setup.registry}` : '', args.git ? 'initialise git' : ''].filter(Boolean).join(' and ');
     if (args.json) env.stdout(`${JSON.stringify(summary(generated, target, setup, true, null))}\n`);
-    else env.stdout(`Dry run: would write ${generated.tree.size} files to ${target}${then ? ` and ${then}` : ''}:\n${describeTree(generated.tree).join('\n')}\n`);
+    else env.stdout(`Dry run: would write ${generated.tree.size} files to ${target}${then ? ` and ${then}` : ''}:\n${describeChanges(generated.tree, ({ path }) => ownerOf(generated.manifest).get(path) ?? 'factory').join('\n')}\n`);
     return 0;
   }
 
@@ -78,7 +79,7 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
   const progress = clack?.spinner();
   progress?.start(`Writing ${generated.tree.size} files`);
   let commit: string | null = null;
-  await writeTreeAtomically(generated.tree, target, {
+  await flushToDirectory(generated.tree, target, {
     finish: async (dir) => {
       if (setup.install) {
         progress?.message(`Installing the Node dependencies from ${setup.registry}`);
@@ -88,6 +89,10 @@ async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, 
       progress?.message('Creating the git repository');
       commit = await initGitRepository(dir, `Generate ${answers.name} from AI Factory ${catalog.version} (preset ${answers.preset})`, catalog.version);
     },
+  }).catch((error: unknown) => {
+    // Our own errors (an install that failed) say what to do; any other failure to write is an I/O error.
+    if (!(error instanceof FlushError)) throw error;
+    throw error.cause instanceof FactoryError ? error.cause : new FactoryError('io', error.message);
   });
   progress?.stop(`Created ${answers.name}`);
 
@@ -124,7 +129,11 @@ function nextSteps({ manifest }: Generated, dir: string, setup: ProjectSetup): s
   ].join('\n');
 }
 
+/** Each file's owner in the manifest; the files the factory writes about the project (the manifest, .npmrc) have none. */
+const ownerOf = (manifest: Manifest) => new Map(manifest.files.map((file) => [file.path, file.owner]));
+
 function summary({ tree, manifest }: Generated, directory: string, setup: ProjectSetup, dryRun: boolean, commit: string | null) {
+  const owners = ownerOf(manifest);
   return {
     ok: true,
     dryRun,
@@ -135,7 +144,7 @@ function summary({ tree, manifest }: Generated, directory: string, setup: Projec
     preset: manifest.preset,
     modules: manifest.modules.map((m) => `${m.id}@${m.version}`),
     ...(manifest.sources ? { sources: manifest.sources } : {}),
-    files: tree.entries().map(([path, file]) => ({ path, owner: file.owner ?? 'factory', bytes: file.content.length })),
+    files: tree.entries().map(([path, file]) => ({ path, owner: owners.get(path) ?? 'factory', bytes: file.content.length })),
     git: commit === null ? null : { branch: 'main', commit },
   };
 }

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { defaultAnswers, type Answers } from './answers.js';
 import { generateProject } from './generate.js';
-import { manifestJsonSchema, MANIFEST_PATH } from './manifest.js';
+import { hashContent, MANIFEST_PATH } from '@ai-factory/tree';
+import { manifestJsonSchema } from './manifest.js';
 import { ModuleDefinitionSchema, type ModuleDefinitionInput } from './module.js';
 import { fixtureCatalog } from './test-catalog.js';
-import { hashContent } from './tree.js';
 
 const answers = (overrides: Partial<Answers> = {}): Answers => ({ ...defaultAnswers('churn-model'), preset: 'demo', ...overrides });
 
@@ -24,14 +24,14 @@ describe('generateProject', () => {
       [base, { 'src/__packageName__/about.py.hbs': 'DESCRIPTION = {{py description}}\n', 'managed/x.txt': '{{verbatim}}', '__init__.py': '' }],
     ]);
     const { tree, manifest } = generateProject(catalog, answers({ description: 'a "b"\nc' }));
-    expect(tree.read('src/churn_model/about.py')).toBe('DESCRIPTION = "a \\"b\\"\\nc"\n');
-    expect(tree.read('managed/x.txt')).toBe('{{verbatim}}');
-    expect(tree.has('__init__.py')).toBe(true);
+    expect(tree.read('src/churn_model/about.py', 'utf8')).toBe('DESCRIPTION = "a \\"b\\"\\nc"\n');
+    expect(tree.read('managed/x.txt', 'utf8')).toBe('{{verbatim}}');
+    expect(tree.exists('__init__.py')).toBe(true);
     expect(manifest.factory.version).toBe('9.9.9');
     expect(manifest.modules).toEqual([{ id: 'core/base', version: '1.2.3', options: {} }]);
     expect(manifest.files.find((f) => f.path === 'managed/x.txt')).toMatchObject({ owner: 'managed', module: 'core/base', sha256: hashContent('{{verbatim}}') });
     expect(manifest.files.find((f) => f.path === 'src/churn_model/about.py')?.owner).toBe('template');
-    const written = JSON.parse(tree.read(MANIFEST_PATH)!);
+    const written = JSON.parse(tree.read(MANIFEST_PATH, 'utf8')!);
     const validate = new Ajv2020({ strict: false }).compile(manifestJsonSchema());
     expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -42,8 +42,8 @@ describe('generateProject', () => {
       [base, { 'a.txt': 'a' }],
       [batch, { 'batch.txt': 'b' }],
     ]);
-    expect(generateProject(catalog, answers({ serving: 'online' })).tree.has('batch.txt')).toBe(false);
-    expect(generateProject(catalog, answers({ serving: 'both' })).tree.has('batch.txt')).toBe(true);
+    expect(generateProject(catalog, answers({ serving: 'online' })).tree.exists('batch.txt')).toBe(false);
+    expect(generateProject(catalog, answers({ serving: 'both' })).tree.exists('batch.txt')).toBe(true);
 
     const clash = fixtureCatalog([[base, { 'a.txt': 'a' }], [{ ...batch, when: {} }, { 'a.txt': 'again' }]]);
     expect(() => generateProject(clash, answers())).toThrow(/core\/base and serving\/batch both write a.txt/);
@@ -58,8 +58,8 @@ describe('generateProject', () => {
   it('validates module options and rejects options for modules the project does not use', () => {
     const withOptions = { ...base, options: z.object({ threshold: z.number().min(0).max(1).default(0.5) }) };
     const catalog = fixtureCatalog([[withOptions, { 't.txt.hbs': '{{options.threshold}}' }]]);
-    expect(generateProject(catalog, answers()).tree.read('t.txt')).toBe('0.5');
-    expect(generateProject(catalog, answers({ moduleOptions: { 'core/base': { threshold: 0.9 } } })).tree.read('t.txt')).toBe('0.9');
+    expect(generateProject(catalog, answers()).tree.read('t.txt', 'utf8')).toBe('0.5');
+    expect(generateProject(catalog, answers({ moduleOptions: { 'core/base': { threshold: 0.9 } } })).tree.read('t.txt', 'utf8')).toBe('0.9');
     expect(() => generateProject(catalog, answers({ moduleOptions: { 'core/base': { threshold: 2 } } }))).toThrow(/threshold: Too big/);
     expect(() => generateProject(catalog, answers({ moduleOptions: { 'x/y': {} } }))).toThrow(/does not use: x\/y/);
   });
@@ -87,7 +87,7 @@ describe('generateProject', () => {
       ],
     };
     const { tree, manifest } = generateProject(fixtureCatalog([[computing, {}]]), answers({ team: 'growth' }));
-    expect(JSON.parse(tree.read('platform.json')!)).toEqual({ team: 'growth', factoryVersion: '9.9.9' });
+    expect(JSON.parse(tree.read('platform.json', 'utf8')!)).toEqual({ team: 'growth', factoryVersion: '9.9.9' });
     expect(manifest.files.find((f) => f.path === 'managed/out.txt')).toMatchObject({ owner: 'managed', module: 'core/base' });
 
     const clash = fixtureCatalog([[{ ...computing, files: [{ include: '**' }] }, { 'platform.json': '{}' }]]);

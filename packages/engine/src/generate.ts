@@ -1,18 +1,19 @@
 /** Generation: answers in, a virtual tree with every file and the manifest out. Nothing touches the disk. */
+import { MANIFEST_PATH, serializeManifest, Tree } from '@ai-factory/tree';
 import picomatch from 'picomatch';
 import { AnswersSchema, describeIssues, type Answers } from './answers.js';
 import { isExecutable, listFiles, readModuleFile, type Catalog, type ModuleSource } from './catalog.js';
 import { FactoryError } from './errors.js';
-import { buildManifest, MANIFEST_PATH, serializeManifest, type Manifest } from './manifest.js';
+import { buildManifest, type Authorship, type Manifest } from './manifest.js';
 import { conditionHolds, type CatalogModule, type FileRule } from './module.js';
 import { gpuOfferProblem } from './offers.js';
 import { pythonPackageName } from './project-name.js';
 import { renderTemplate } from './render/helpers.js';
 import { resolveModules, type ResolvedModule } from './resolve.js';
-import { VirtualTree } from './tree.js';
 
 export interface Generated {
-  tree: VirtualTree;
+  tree: Tree;
+  /** Records who wrote each file: its module and owner (the manifest itself and team files are in no record). */
   manifest: Manifest;
   modules: ResolvedModule[];
 }
@@ -76,14 +77,20 @@ function moduleFiles(module: CatalogModule): ModuleFile[] {
   return files;
 }
 
+/** A render in progress: the files, and who wrote each one, for the manifest. */
+interface Render {
+  tree: Tree;
+  authors: Map<string, Authorship>;
+}
+
 /** Renders one module's files into the tree; two modules writing one path is an error, not an override. */
-function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, context: Record<string, unknown>, answers: Answers): void {
+function renderModule({ tree, authors }: Render, { module, options }: ResolvedModule, context: Record<string, unknown>, answers: Answers): void {
   const moduleContext = { ...context, options };
   for (const { source, bytes, executable } of moduleFiles(module)) {
     const rule = ruleFor(module, source);
     if (!conditionHolds(rule.when, answers)) continue;
     const path = targetPath(source, moduleContext);
-    writeOnce(tree, path, module.id);
+    writeOnce(authors, path, module.id);
     let content: Buffer | string = bytes;
     if (source.endsWith(TEMPLATE_SUFFIX)) {
       try {
@@ -92,16 +99,18 @@ function renderModule(tree: VirtualTree, { module, options }: ResolvedModule, co
         throw new FactoryError('render', `Cannot render ${module.id}/files/${source}: ${(error as Error).message}`);
       }
     }
-    tree.write(path, content, { owner: rule.owner, module: module.id, executable });
+    tree.write(path, content, executable ? 'executable' : 'file');
+    authors.set(path, { owner: rule.owner, module: module.id });
   }
   for (const file of module.generate?.({ answers, options, factoryVersion: String(context.factoryVersion) }) ?? []) {
-    writeOnce(tree, file.path, module.id);
-    tree.write(file.path, file.content, { owner: file.owner, module: module.id });
+    writeOnce(authors, file.path, module.id);
+    tree.write(file.path, file.content);
+    authors.set(file.path, { owner: file.owner, module: module.id });
   }
 }
 
-function writeOnce(tree: VirtualTree, path: string, moduleId: string): void {
-  const existing = tree.get(path);
+function writeOnce(authors: ReadonlyMap<string, Authorship>, path: string, moduleId: string): void {
+  const existing = authors.get(path);
   if (existing) throw new FactoryError('invalid-module', `Modules ${existing.module} and ${moduleId} both write ${path}.`);
 }
 
@@ -119,9 +128,9 @@ export function generateProject(catalog: Catalog, input: Answers): Generated {
   // After the modules: a preset that cannot train on a GPU at all says so before which GPU the cloud sells.
   const unavailable = gpuOfferProblem(answers);
   if (unavailable) throw unavailable;
-  const tree = new VirtualTree();
+  const render: Render = { tree: new Tree(), authors: new Map() };
   const context = templateContext(answers, catalog.version);
-  for (const resolved of modules) renderModule(tree, resolved, context, answers);
+  for (const resolved of modules) renderModule(render, resolved, context, answers);
 
   const manifest = buildManifest(
     {
@@ -136,8 +145,9 @@ export function generateProject(catalog: Catalog, input: Answers): Generated {
       })),
       ...(catalog.sources?.length ? { sources: usedSources(catalog.sources, modules) } : {}),
     },
-    tree,
+    render.tree,
+    render.authors,
   );
-  tree.write(MANIFEST_PATH, serializeManifest(manifest));
-  return { tree, manifest, modules };
+  render.tree.write(MANIFEST_PATH, serializeManifest(manifest));
+  return { tree: render.tree, manifest, modules };
 }

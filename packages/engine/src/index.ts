@@ -9,8 +9,6 @@ export * from './offers.js';
 export * from './preset.js';
 export * from './project-name.js';
 export * from './resolve.js';
-export * from './runner.js';
-export * from './tree.js';
 export { ESCAPING_HELPERS, HELPERS_BY_FORMAT, precompileTemplate, renderTemplate, type PrecompiledTemplate } from './render/helpers.js';
 export * from './render/escape.js';
 export * from './render/inside.js';

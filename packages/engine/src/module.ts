@@ -12,9 +12,6 @@ const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 export const FILE_OWNERS = ['template', 'managed'] as const;
 export type FileOwner = (typeof FILE_OWNERS)[number];
 
-/** Owners a manifest records: a module's, or `team` for a file handed to the team (`ai-factory eject`). */
-export const MANIFEST_OWNERS = [...FILE_OWNERS, 'team'] as const;
-
 /**
  * Answers a module or file applies to: every listed facet must match one of its values.
  * `serving: ['online']` matches projects serving `online` or `both`.

@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultAnswers, execGit, flushTree, generateProject } from '@ai-factory/engine';
+import { defaultAnswers, execGit, generateProject } from '@ai-factory/engine';
+import { writeFiles } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli.js';
@@ -16,7 +17,7 @@ async function setUp() {
   const work = mkdtempSync(join(tmpdir(), 'contribute-'));
   const project = join(work, 'demo');
   const { tree } = generateProject(await loadBuiltinCatalog(), { ...defaultAnswers('demo-app'), preset: 'azure-tabular' });
-  flushTree(tree, project);
+  writeFiles(tree, project);
   mkdirSync(join(project, 'ops'));
   writeFileSync(join(project, 'ops', 'alert.yaml'), 'service: demo-app\n');
   writeFileSync(join(project, 'ops', 'probe.py'), 'SERVICE = "demo-app"\n');

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { FactoryError, listFiles, ManifestSchema, MANIFEST_PATH, pythonPackageName, type Manifest } from '@ai-factory/engine';
+import { FactoryError, listFiles, ManifestSchema, pythonPackageName, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import type { AnswerValue } from './generalise.js';
 
 export function readManifest(projectDir: string): Manifest {

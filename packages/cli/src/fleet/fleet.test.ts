@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST_PATH, pristineRef } from '@ai-factory/engine';
+import { pristineRef } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { git, setWritable, teamEdit } from '@ai-factory/testing';
 import { execa } from 'execa';

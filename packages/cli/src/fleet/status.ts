@@ -5,7 +5,8 @@
  * reports of the last `fleet upgrade`, each row also says how that run went for the repository.
  */
 import { resolve } from 'node:path';
-import { execGit, GitCommandError, ManifestSchema, MANIFEST_PATH, upgradeBranch } from '@ai-factory/engine';
+import { execGit, GitCommandError, ManifestSchema, upgradeBranch } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { SYNTH_MODULE } from '@ai-factory/shared';
 import semver from 'semver';
 import type { FleetRepoReport } from './report.js';

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateProject, hashContent, MANIFEST_PATH, pristineRef, pythonPackageName, type Answers } from '@ai-factory/engine';
+import { generateProject, pristineRef, pythonPackageName, type Answers } from '@ai-factory/engine';
+import { hashContent, MANIFEST_PATH } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { git, teamEdit } from '@ai-factory/testing';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,8 @@
  * conflicts left with markers on the branch, the manifest's modules and file records rewritten. The new
  * pristine render goes on top of the pristine ref, so the next upgrade merges from the right base.
  */
-import { addModule, hashContent, pristineRef, removeModule, type Composition } from '@ai-factory/engine';
+import { addModule, pristineRef, removeModule, type Composition } from '@ai-factory/engine';
+import { hashContent } from '@ai-factory/tree';
 import type { FileMap } from '../git/trees.js';
 import { pristineCommit } from '../upgrade/commits.js';
 import type { UpgradeContext } from '../upgrade/context.js';

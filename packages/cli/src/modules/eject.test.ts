@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_PATH } from '@ai-factory/engine';
 import { git } from '@ai-factory/testing';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { describe, expect, it } from 'vitest';
 import { repoFrom, upgradeContext, withReadmeConflict } from '../upgrade/test-repos.js';
 import { upgradeRepository } from '../upgrade/upgrade.js';

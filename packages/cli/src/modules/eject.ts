@@ -3,7 +3,8 @@
  * `team`, and upgrades never merge them again (see `computeUpgrade`); nothing else changes. Managed files
  * cannot be ejected: they are synthesized from ai-factory.config.ts, which is where they change.
  */
-import { FactoryError, MANIFEST_PATH, serializeManifest, type Manifest } from '@ai-factory/engine';
+import { FactoryError, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH, serializeManifest } from '@ai-factory/tree';
 import { prepareChange, type PrepareOptions } from './prepare.js';
 
 /** `./src/x/` and `src/x` name the same thing: the manifest's POSIX path, relative to the project. */

@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultAnswers, flushTree, generateProject, MANIFEST_PATH, pristineRef, type Answers, type Catalog, type Manifest } from '@ai-factory/engine';
+import { defaultAnswers, generateProject, pristineRef, type Answers, type Catalog, type Manifest } from '@ai-factory/engine';
 import { git } from '@ai-factory/testing';
+import { MANIFEST_PATH, writeFiles } from '@ai-factory/tree';
 
 /** The answers of a project from `preset` with the factory's defaults. */
 export const presetAnswers = (catalog: Catalog, preset: string, name = 'churn-radar'): Answers => ({ ...defaultAnswers(name), ...catalog.presets.get(preset)!.answers, preset });
@@ -11,7 +12,7 @@ export const presetAnswers = (catalog: Catalog, preset: string, name = 'churn-ra
 /** Writes the render of `answers`, commits it on `main` and records it as the pristine render, as create-ml-project does. */
 export async function generatedRepo(catalog: Catalog, answers: Answers): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'modules-')), answers.name);
-  flushTree(generateProject(catalog, answers).tree, dir);
+  writeFiles(generateProject(catalog, answers).tree, dir);
   await git(dir, 'init', '--quiet', '--initial-branch=main');
   await git(dir, 'add', '--all');
   await git(dir, 'commit', '--quiet', '-m', `Generate ${answers.name}`);

@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST_PATH } from '@ai-factory/engine';
 import { git, repoState } from '@ai-factory/testing';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { repoFrom, upgradeContext } from './test-repos.js';

@@ -14,7 +14,8 @@
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
+import { generateProject, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { CONFIG_FILE, evaluateConfig } from '@ai-factory/shared';
 import { applyEdit, editScript, lostTeamLines, repoState, treeState, type Checkout, type Edit, type Intent, type Reason } from '@ai-factory/testing';
 import { execa } from 'execa';

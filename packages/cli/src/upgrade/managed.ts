@@ -2,7 +2,8 @@
  * Managed files are regenerated from the config by every upgrade. A hand edit to one would be lost, so
  * it stops the upgrade unless the team says to discard it.
  */
-import { hashContent, type Manifest } from '@ai-factory/engine';
+import { type Manifest } from '@ai-factory/engine';
+import { hashContent } from '@ai-factory/tree';
 import type { Snapshot } from '../git/trees.js';
 import { UpgradeError } from './report.js';
 

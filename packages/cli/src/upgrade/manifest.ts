@@ -2,7 +2,8 @@
  * The project manifest as an upgrade reads it from HEAD: a missing, unreadable or invalid manifest, or a
  * version that is not a semantic version, is an error that says which file and where, never a crash.
  */
-import { ManifestSchema, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
+import { ManifestSchema, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { SYNTH_MODULE } from '@ai-factory/shared';
 import semver from 'semver';
 import type { FileMap } from '../git/trees.js';

@@ -4,7 +4,8 @@
  * merged (or if it never is), HEAD still holds the composition before it. So the base is the newest commit
  * on the ref's first-parent chain whose manifest lists HEAD's modules, and the ref's tip when none does.
  */
-import { MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
+import { type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import type { Repository } from '../git/repository.js';
 import type { Snapshot } from '../git/trees.js';
 

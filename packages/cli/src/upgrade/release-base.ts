@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hashContent, pristineRef, type Answers, type Catalog, type Manifest, type VirtualTree } from '@ai-factory/engine';
+import { pristineRef, type Answers, type Catalog, type Manifest } from '@ai-factory/engine';
+import { hashContent } from '@ai-factory/tree';
 import { execa } from 'execa';
 import type { FileMap } from '../git/trees.js';
 import { UpgradeError } from './report.js';
@@ -17,7 +18,11 @@ import { UpgradeError } from './report.js';
 /** Where installed releases are kept between runs: `$XDG_CACHE_HOME/ai-factory/releases`. */
 export const releaseCacheDir = () => join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ai-factory', 'releases');
 
-type Render = (answers: Answers) => VirtualTree;
+/** What every release's engine renders, whichever tree type it has: the files with their content. */
+interface Rendered {
+  entries(): [string, { content: Buffer }][];
+}
+type Render = (answers: Answers) => Rendered;
 
 const loaded = new Map<string, Promise<Render>>();
 
@@ -47,7 +52,7 @@ async function loadRelease(version: string, cacheDir: string): Promise<Render> {
   const dir = await install(version, cacheDir);
   const module = (name: string) => pathToFileURL(join(dir, 'node_modules', '@ai-factory', name, 'dist', 'index.js')).href;
   const templates = (await import(module('templates'))) as { loadBuiltinCatalog: () => Promise<Catalog> };
-  const engine = (await import(module('engine'))) as { generateProject: (catalog: Catalog, answers: Answers) => { tree: VirtualTree } };
+  const engine = (await import(module('engine'))) as { generateProject: (catalog: Catalog, answers: Answers) => { tree: Rendered } };
   const catalog = await templates.loadBuiltinCatalog();
   return (answers) => engine.generateProject(catalog, answers).tree;
 }
@@ -67,7 +72,7 @@ export async function rebuildPristine(manifest: Manifest, cacheDir = releaseCach
   if (manifest.sources?.length) throw fail('the project takes modules from external sources, which a rebuild does not fetch');
   let render = loaded.get(version);
   if (!render) loaded.set(version, (render = loadRelease(version, cacheDir)));
-  let tree: VirtualTree;
+  let tree: Rendered;
   try {
     tree = (await render)(manifest.answers);
   } catch (error) {

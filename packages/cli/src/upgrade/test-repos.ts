@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST_PATH, pristineRef, type Manifest } from '@ai-factory/engine';
+import { pristineRef, type Manifest } from '@ai-factory/engine';
 import { fixtureBundle, git, teamEdit } from '@ai-factory/testing';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { createUpgradeContext, type UpgradeContext } from './context.js';
 
 /** `release/preset` → the release's bundle (`__fixtures__/<release>.bundle`) and its branch. */

@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateProject, MANIFEST_PATH, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
+import { generateProject, pristineRef, pythonPackageName, type Manifest } from '@ai-factory/engine';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { git, setWritable, teamEdit } from '@ai-factory/testing';

@@ -70,7 +70,7 @@ describe('openModuleSource', () => {
     const { catalog, close } = await openModuleSource(EMPTY, 'acme/modules#main');
     try {
       const { tree, manifest } = generateProject(catalog, { ...defaultAnswers('ext-demo'), preset: 'bare' });
-      expect(tree.read('greeting.yaml')).toBe('greeting: "hello"\nproject: "ext-demo"\n');
+      expect(tree.read('greeting.yaml', 'utf8')).toBe('greeting: "hello"\nproject: "ext-demo"\n');
       expect(ManifestSchema.parse(manifest).sources).toEqual([{ spec: 'acme/modules#main', commit, modules: ['ext/greeting'] }]);
       expect(manifest.modules).toEqual([{ id: 'ext/greeting', version: '1.2.0', options: { greeting: 'hello' }, source: 'acme/modules#main' }]);
     } finally {
