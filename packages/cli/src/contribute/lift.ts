@@ -4,10 +4,11 @@
  * as one commit on `contrib/<category>-<name>`, whose parent is the factory's HEAD; the factory's working
  * tree, index and checked-out branch are not touched. Bad input writes nothing.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkModuleContract, FactoryError, formatProblem, ModuleDefinitionSchema } from '@ai-factory/engine';
+import { Tree, writeFiles } from '@ai-factory/tree';
 import { FactoryCommit, repositoryRoot } from './factory-git.js';
 import type { Finding } from './findings.js';
 import { liftFiles, type GeneralisedValue, type LiftedFiles } from './lift-files.js';
@@ -58,11 +59,7 @@ function summaryOf(options: ContributeOptions, lifted: LiftedFiles): string {
 function checkContract(id: string, summary: string, description: string, requires: string[], files: ReadonlyMap<string, Buffer>, executable: ReadonlySet<string>): void {
   const staging = mkdtempSync(join(tmpdir(), 'ai-factory-contribute-'));
   try {
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
-      if (executable.has(path)) chmodSync(join(staging, path), 0o755);
-    }
+    writeFiles(new Tree([...files].map(([path, content]) => [path, { content, mode: executable.has(path) ? 'executable' : 'file' }] as const)), staging);
     const definition = ModuleDefinitionSchema.parse({ id, version: '0.1.0', summary, description, requires, files: [{ include: '**', owner: 'template' }] });
     const { problems } = checkModuleContract({ ...definition, dir: staging });
     if (problems.length > 0) {
