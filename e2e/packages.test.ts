@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe('each published package', () => {
   it('packs every publishable workspace', () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(['@ai-factory/codemods', '@ai-factory/engine', '@ai-factory/shared', '@ai-factory/templates', 'ai-factory', 'create-ml-project']);
+    expect(packed.map((p) => p.name).sort()).toEqual(['@ai-factory/codemods', '@ai-factory/engine', '@ai-factory/shared', '@ai-factory/templates', '@ai-factory/tree', 'ai-factory', 'create-ml-project']);
   });
 
   it('holds its entry points, a licence and the metadata a registry shows', () => {
