@@ -14,9 +14,11 @@ export function readDirectory(dir: string, paths: Iterable<string>): [string, Tr
   });
 }
 
-/** Writes one entry at `file`, replacing what is there. */
-export function writeEntry(file: string, { content, mode }: TreeEntry): void {
-  mkdirSync(dirname(file), { recursive: true });
+const makeFolder = (dir: string): void => void mkdirSync(dir, { recursive: true });
+
+/** Writes one entry at `file`, replacing what is there; `makeFolder` creates its folder. */
+export function writeEntry(file: string, { content, mode }: TreeEntry, ensureFolder = makeFolder): void {
+  ensureFolder(dirname(file));
   rmSync(file, { force: true });
   if (mode === 'symlink') symlinkSync(content.toString('utf8'), file);
   else writeFileSync(file, content);

@@ -2,7 +2,7 @@
  * The one place a tree reaches a folder. `flushToDirectory` stages everything in a folder beside the target
  * and renames it into place at the end, so a failure or Ctrl-C leaves the target as it was.
  */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeEntry } from './directory.js';
 import type { Tree } from './tree.js';
@@ -12,7 +12,14 @@ export class FlushError extends Error {}
 
 /** Writes every file of the tree under `dir` (created as needed), with its mode; not atomic. */
 export function writeFiles(tree: Tree, dir: string): void {
-  for (const [path, entry] of tree.entries()) writeEntry(join(dir, path), entry);
+  // One mkdir per folder, not per file: a project has a hundred files in a few dozen folders.
+  const made = new Set<string>();
+  const ensureFolder = (folder: string) => {
+    if (made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  };
+  for (const [path, entry] of tree.entries()) writeEntry(join(dir, path), entry, ensureFolder);
 }
 
 export interface FlushOptions {

@@ -1,5 +1,6 @@
-import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
+import { generateProject, type Manifest } from '@ai-factory/engine';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { describe, expect, it } from 'vitest';
 import { RenderCache } from './render-cache.js';
 import { fixtureFile } from './test-repos.js';
