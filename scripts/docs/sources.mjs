@@ -36,7 +36,7 @@ export async function loadRbac() {
   return { ...capabilities, AZURE_ACTIONS: azure.AZURE_ACTIONS, AWS_STATEMENTS: aws.AWS_STATEMENTS, GCP_PERMISSIONS: gcp.GCP_PERMISSIONS, KUBERNETES_RULES: kubernetes.KUBERNETES_RULES };
 }
 
-export const loadCreateOptions = () => importBuilt('packages/create-ml-project/dist/options.js');
+export const loadCreateOptions = () => import('create-ml-project/options');
 
 export async function loadCreateVersion() {
   const { readFileSync } = await import('node:fs');

@@ -1,13 +1,14 @@
 // Bundles the bin, after tsc, into dist/bin.js and the chunks it imports on demand: creating a project
 // (engine, catalog, platform layer) and the prompts load only when there is one to create, and from a few
 // files instead of hundreds (zod alone is a hundred modules). The per-file output tsc wrote is removed: the
-// package exports nothing but its bin.
+// package exports its bin and its option table (`create-ml-project/options`, which the playbook's CLI reference
+// is generated from).
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const { metafile } = await build({
-  entryPoints: { bin: 'dist/bin.js' },
+  entryPoints: { bin: 'dist/bin.js', options: 'dist/options.js' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
