@@ -8,19 +8,31 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
 import type { FileMap } from '../git/trees.js';
+import { ContentCache } from './content-cache.js';
 import { UpgradeError } from './report.js';
 
 /** What a config can import: scripts and JSON, outside installed packages. */
 const IMPORTABLE = /\.(c|m)?(t|j)sx?$|\.json$/;
 
+/**
+ * The artifacts depend only on the files the config can import (the config among them) and on this
+ * process's @ai-factory/shared: repositories with the same config and scripts are evaluated once.
+ */
+const synthesized = new ContentCache<Promise<ReadonlyMap<string, Buffer>>>();
+
 export async function synthesizeManaged(files: FileMap, links: ReadonlySet<string>): Promise<Map<string, Buffer>> {
   const config = files.get(CONFIG_FILE);
   if (!config) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is missing after the upgrade: restore it, then run the upgrade again.`);
   if (links.has(CONFIG_FILE)) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is a symbolic link: the upgrade migrates and evaluates the file itself, so put it back in the repository.`, { file: CONFIG_FILE });
+  const importable = [...files].filter(([path]) => IMPORTABLE.test(path) && !links.has(path) && !path.split('/').includes('node_modules'));
+  // A copy: the caller adds the modules' own managed files to it.
+  return new Map(await synthesized.get(importable.flat(), () => evaluateCopy(config, importable)));
+}
+
+async function evaluateCopy(config: Buffer, importable: readonly [string, Buffer][]): Promise<ReadonlyMap<string, Buffer>> {
   const dir = mkdtempSync(join(tmpdir(), 'ai-factory-config-'));
   try {
-    for (const [path, content] of files) {
-      if (!IMPORTABLE.test(path) || links.has(path) || path.split('/').includes('node_modules')) continue;
+    for (const [path, content] of importable) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }

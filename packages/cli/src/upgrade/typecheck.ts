@@ -1,12 +1,22 @@
 /** The upgraded project's TypeScript, type-checked against the new @ai-factory/shared before anything is written. */
-import type { TypeChecker } from '@ai-factory/codemods';
+import type { Diagnostic, TypeChecker } from '@ai-factory/codemods';
 import type { FileMap } from '../git/trees.js';
+import { ContentCache } from './content-cache.js';
 import { typescriptFiles } from './migrate.js';
 import { UpgradeError } from './report.js';
 
+/**
+ * The checker's answer depends only on the sources, the tsconfig and the shared declarations it checks
+ * against: repositories with the same TypeScript (the factory's untouched config) are checked once.
+ */
+const checked = new ContentCache<readonly Diagnostic[]>();
+
 export function typeCheck(checker: TypeChecker, files: FileMap, links: ReadonlySet<string>, sharedVersion: string): void {
   const sources = typescriptFiles(files, links).map(({ path, text }) => ({ path, text }));
-  const diagnostics = checker.check(sources, files.get('tsconfig.json')?.toString('utf8'));
+  const tsconfig = files.get('tsconfig.json')?.toString('utf8');
+  // The checker's declarations file and version name the API it checks against (read once per process).
+  const key = [checker.sharedTypes, sharedVersion, tsconfig === undefined ? 'no tsconfig' : `tsconfig ${tsconfig}`, ...sources.flatMap(({ path, text }) => [path, text])];
+  const diagnostics = checked.get(key, () => checker.check(sources, tsconfig));
   if (diagnostics.length === 0) return;
   const [first] = diagnostics;
   throw new UpgradeError(
