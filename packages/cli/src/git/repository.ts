@@ -4,8 +4,8 @@
  * or the user's index until it is complete, and it costs a handful of git processes instead of one per
  * question.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { committerIdentity, execGit } from '@ai-factory/engine';
 import { importCommits, type CommitSpec, type ObjectStore } from './fast-import.js';
 import { ObjectReader } from './object-reader.js';
@@ -87,12 +87,13 @@ export class Repository {
     await this.#reader?.close();
   }
 
-  /** One `git rev-parse` for where the objects are and what state files exist. */
+  /** Where the objects are and what state files exist: read directly in a plain repository, else one `git rev-parse`. */
   #inspect() {
     this.#layout ??= (async () => {
       const paths = ['objects', ...OPERATIONS.map(([path]) => path)];
-      const lines = (await this.run(['rev-parse', '--show-object-format', ...paths.flatMap((path) => ['--git-path', path])])).split('\n');
-      const [format, objects, ...state] = lines.map((line) => line.trim());
+      const [format, objects, ...state] = plainGitDir(this.dir)
+        ? ['sha1', ...paths.map((path) => join(this.dir, '.git', path))]
+        : (await this.run(['rev-parse', '--show-object-format', ...paths.flatMap((path) => ['--git-path', path])])).split('\n').map((line) => line.trim());
       const found = OPERATIONS.find((_, i) => existsSync(resolve(this.dir, state[i]!)));
       return {
         store: { objects: resolve(this.dir, objects!), format: format === 'sha256' ? ('sha256' as const) : ('sha1' as const) },
@@ -101,4 +102,22 @@ export class Repository {
     })();
     return this.#layout;
   }
+}
+
+/** Variables that move a repository's git directory or objects away from `<dir>/.git`. */
+const RELOCATING = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_WORK_TREE'];
+
+/**
+ * Whether `dir` is the top of a repository whose git directory is `dir/.git` itself (no linked worktree, no
+ * submodule's gitfile, nothing relocated by the environment) with SHA-1 objects: there, `git rev-parse
+ * --git-path` would answer `.git/<path>`, and asking it costs a process per repository. A config that names
+ * an object format, or includes other files that might, is left to git.
+ */
+function plainGitDir(dir: string): boolean {
+  if (RELOCATING.some((name) => process.env[name] !== undefined)) return false;
+  if (!statSync(join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory()) return false;
+  const config = join(dir, '.git', 'config');
+  if (!existsSync(config)) return false;
+  const text = readFileSync(config, 'utf8').toLowerCase();
+  return !text.includes('objectformat') && !text.includes('include');
 }
