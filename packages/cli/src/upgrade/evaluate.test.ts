@@ -1,6 +1,7 @@
-import { generateProject, MANIFEST_PATH, type Manifest } from '@ai-factory/engine';
+import { generateProject, type Manifest } from '@ai-factory/engine';
 import { CONFIG_FILE } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
+import { MANIFEST_PATH } from '@ai-factory/tree';
 import { describe, expect, it } from 'vitest';
 import type { FileMap } from '../git/trees.js';
 import { createUpgradeContext } from './context.js';

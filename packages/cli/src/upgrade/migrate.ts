@@ -3,8 +3,9 @@
  * too, not only the factory's), read and written byte for byte. What they cannot migrate stops the
  * upgrade with every problem at its file:line.
  */
-import { formatProblem, type Codemod, type CodemodRunner } from '@ai-factory/codemods';
+import { formatProblem, type Codemod, type CodemodResult, type CodemodRunner } from '@ai-factory/codemods';
 import type { FileMap } from '../git/trees.js';
+import { ContentCache } from './content-cache.js';
 import { decodeSource, encodeSource, type SourceEncoding } from './source-text.js';
 import { UpgradeError } from './report.js';
 
@@ -30,11 +31,18 @@ export interface Migrated {
   changed: string[];
 }
 
+/**
+ * The codemods' answer depends only on the sources (paths and texts) and on which codemods run: the
+ * pristine base of every repository made from the same preset and version is migrated once per process.
+ */
+const migrated = new ContentCache<CodemodResult>();
+
 /** Applies `codemods` to a tree; `links` are the paths that are symbolic links in it. */
 export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: readonly Codemod[], runner: CodemodRunner): Migrated {
   if (codemods.length === 0) return { files, applied: [], filesByCodemod: {}, changed: [] };
   const sources = typescriptFiles(files, links);
-  const result = runner.run(sources, codemods);
+  const key = [...codemods.flatMap(({ name, introducedIn }) => [name, introducedIn]), 'sources', ...sources.flatMap(({ path, text }) => [path, text])];
+  const result = migrated.get(key, () => runner.run(sources, codemods));
   if (result.problems.length > 0) {
     const [first] = result.problems;
     throw new UpgradeError(
@@ -44,10 +52,10 @@ export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: re
     );
   }
   const encodings = new Map(sources.map((source) => [source.path, source.encoding]));
-  const migrated = new Map(files);
-  for (const { path, text } of result.changed) migrated.set(path, encodeSource(path, text, encodings.get(path)!));
+  const migratedFiles = new Map(files);
+  for (const { path, text } of result.changed) migratedFiles.set(path, encodeSource(path, text, encodings.get(path)!));
   return {
-    files: migrated,
+    files: migratedFiles,
     applied: result.applied.map((entry) => entry.codemod),
     filesByCodemod: Object.fromEntries(result.applied.map((entry) => [entry.codemod, entry.files])),
     changed: result.changed.map((file) => file.path),
