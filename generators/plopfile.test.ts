@@ -60,7 +60,7 @@ describe('generators', () => {
 
     const description = 'Scores "churn": risky # text';
     const { tree } = generateProject(catalog, { ...defaultAnswers('flag-demo'), ...reference.answers, description, preset: 'with-flags' });
-    const file = tree.read('config/ml-feature-flags.yaml');
+    const file = tree.read('config/ml-feature-flags.yaml', 'utf8');
     expect(parseYaml(file ?? '')).toMatchObject({ project: 'flag-demo', package: 'flag_demo', description, monitoring: true });
   });
 
