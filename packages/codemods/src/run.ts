@@ -1,21 +1,17 @@
 /**
- * Runs codemods over a project's TypeScript. Only files that import `@ai-factory/shared` are loaded, into
+ * Runs codemods over a project's TypeScript in a {@link Tree}, writing what they change back into it, so
+ * `tree.changes()` is what the codemods did. Only files that import `@ai-factory/shared` are loaded, into
  * an in-memory ts-morph project with no lib files and no dependency resolution: codemods work on syntax,
  * so nothing is type-checked here (see `TypeChecker`). A {@link CodemodRunner} keeps one ts-morph project
  * for many repositories.
  */
+import type { Tree } from '@ai-factory/tree';
 import { Project } from 'ts-morph';
 import { SHARED_PACKAGE, type Codemod } from './codemod.js';
 import { CodemodProblem, type Problem } from './problem.js';
-
-export interface SourceText {
-  path: string;
-  text: string;
-}
+import { encodeSource, typescriptSources, type Source } from './sources.js';
 
 export interface CodemodResult {
-  /** The files that changed, with their new text. None when there are problems. */
-  changed: SourceText[];
   /** Each codemod that changed something, with the files it changed. */
   applied: { codemod: string; files: string[] }[];
   /** What the codemods could not migrate: the upgrade stops on any. */
@@ -49,28 +45,33 @@ export class CodemodRunner {
   });
 
   /**
-   * Applies the codemods in order to the files that import the shared package. A codemod that meets what
-   * it cannot migrate reports a problem; then nothing is changed at all, so nothing is half-migrated.
-   * A byte order mark stays where it was.
+   * Applies the codemods in order to the tree's TypeScript files that import the shared package, and writes
+   * the files they changed back into `tree`, each in its own encoding. A codemod that meets what it cannot
+   * migrate reports a problem; then nothing is written at all, so nothing is half-migrated. A byte order
+   * mark stays where it was.
    */
-  run(files: readonly SourceText[], codemods: readonly Codemod[]): CodemodResult {
-    const candidates = files.filter((file) => importsShared(file.text));
+  run(tree: Tree, codemods: readonly Codemod[]): CodemodResult {
+    const candidates = typescriptSources(tree).filter((file) => importsShared(file.text));
     const problems: Problem[] = codemods.length === 0 ? [] : candidates.flatMap(dynamicImports);
     const sources = candidates.map((file) => {
       const bom = file.text.startsWith(BOM);
       const text = bom ? file.text.slice(1) : file.text;
-      return { path: file.path, bom, original: text, source: this.#project.createSourceFile(`/${file.path}`, text, { overwrite: true }) };
+      return { file, path: file.path, bom, original: text, source: this.#project.createSourceFile(`/${file.path}`, text, { overwrite: true }) };
     });
     try {
       const applied = codemods
         .map((codemod) => ({ codemod: codemod.name, files: sources.filter((file) => this.#transform(codemod, file, problems)).map((file) => file.path) }))
         .filter((entry) => entry.files.length > 0);
-      if (problems.length > 0) return { changed: [], applied: [], problems };
-      const changed = sources
-        .map(({ path, bom, original, source }) => ({ path, bom, text: source.getFullText(), original }))
-        .filter((file) => file.text !== file.original)
-        .map(({ path, bom, text }) => ({ path, text: bom ? BOM + text : text }));
-      return { changed, applied, problems };
+      const changed = sources.flatMap(({ file, bom, original, source }) => {
+        const text = source.getFullText();
+        if (text === original) return [];
+        const content = encodeSource(file, bom ? BOM + text : text);
+        if (!content) problems.push(unencodable(file));
+        return content ? [{ path: file.path, content }] : [];
+      });
+      if (problems.length > 0) return { applied: [], problems };
+      for (const { path, content } of changed) tree.write(path, content);
+      return { applied, problems };
     } finally {
       // Forget the files, so one runner can serve a whole fleet without growing.
       for (const { source } of sources) this.#project.removeSourceFile(source);
@@ -89,7 +90,16 @@ export class CodemodRunner {
   }
 }
 
-function dynamicImports(file: SourceText): Problem[] {
+function unencodable(file: Source): Problem {
+  return {
+    path: file.path,
+    line: 1,
+    column: 1,
+    message: 'the file is not UTF-8, and the codemods would write characters its encoding cannot hold: convert it to UTF-8, then run the upgrade again',
+  };
+}
+
+function dynamicImports(file: Source): Problem[] {
   return [...file.text.matchAll(new RegExp(DYNAMIC_IMPORT, 'g'))].map((match) => ({
     path: file.path,
     ...position(file.text, match.index),

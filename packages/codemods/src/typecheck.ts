@@ -4,9 +4,11 @@
  * file:line. The project's files live in memory; the shared package's declarations are read from disk.
  * One {@link TypeChecker} keeps the compiler's lib and package declarations parsed across repositories.
  */
+import type { Tree } from '@ai-factory/tree';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { SHARED_PACKAGE } from './codemod.js';
-import { importsShared, type SourceText } from './run.js';
+import { importsShared } from './run.js';
+import { typescriptSources } from './sources.js';
 
 export interface Diagnostic {
   path: string;
@@ -19,7 +21,6 @@ export interface Diagnostic {
 
 /** Where the project's files are placed: a folder nothing on disk is resolved from. */
 const ROOT = '/ai-factory-upgrade/project';
-const TYPESCRIPT = /\.(c|m)?tsx?$/;
 
 /**
  * Errors that say the checker lacks the project's other dependencies (which an upgrade does not install),
@@ -53,18 +54,18 @@ export class TypeChecker {
   constructor(readonly sharedTypes: string) {}
 
   /**
-   * The compiler's errors in the files that import the shared package and in the project files they
-   * import. `tsconfig` is the text of the project's tsconfig.json: its strictness and target apply.
-   * @example checker.check([{ path: 'ai-factory.config.ts', text }], tsconfigText) // [] when it type-checks
+   * The compiler's errors in the tree's files that import the shared package and in the project files they
+   * import. The strictness and target of the tree's tsconfig.json apply.
+   * @example checker.check(tree) // [] when it type-checks
    */
-  check(files: readonly SourceText[], tsconfig?: string): Diagnostic[] {
-    const options = compilerOptions(tsconfig, this.sharedTypes);
+  check(tree: Tree): Diagnostic[] {
+    const options = compilerOptions(tree.read('tsconfig.json', 'utf8'), this.sharedTypes);
     const key = JSON.stringify(options);
     if (key !== this.#options) {
       this.#project.compilerOptions.set(options);
       this.#options = key;
     }
-    const sources = files.filter((file) => TYPESCRIPT.test(file.path)).map((file) => ({ file, source: this.#project.createSourceFile(`${ROOT}/${file.path}`, file.text, { overwrite: true }) }));
+    const sources = typescriptSources(tree).map((file) => ({ file, source: this.#project.createSourceFile(`${ROOT}/${file.path}`, file.text, { overwrite: true }) }));
     try {
       const checked = reachable(sources.filter(({ file }) => importsShared(file.text)).map(({ source }) => source));
       const program = this.#project.getProgram().compilerObject;

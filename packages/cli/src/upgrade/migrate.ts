@@ -3,22 +3,25 @@
  * too, not only the factory's), read and written byte for byte. What they cannot migrate stops the
  * upgrade with every problem at its file:line.
  */
-import { formatProblem, type Codemod, type CodemodResult, type CodemodRunner } from '@ai-factory/codemods';
+import { formatProblem, TYPESCRIPT_FILE, type Codemod, type CodemodResult, type CodemodRunner } from '@ai-factory/codemods';
+import { Tree } from '@ai-factory/tree';
 import type { FileMap } from '../git/trees.js';
-import { ContentCache } from './content-cache.js';
-import { decodeSource, encodeSource, type SourceEncoding } from './source-text.js';
+import { ContentCache, type KeyPart } from './content-cache.js';
 import { UpgradeError } from './report.js';
 
-export const TYPESCRIPT_FILE = /\.(c|m)?tsx?$/;
+/** The upgrade's files as the Tree the codemods and the type checker read: the one conversion from a FileMap. */
+export function projectTree(files: FileMap, links: ReadonlySet<string>): Tree {
+  return new Tree([...files].map(([path, content]) => [path, { content, mode: links.has(path) ? 'symlink' : 'file' }]));
+}
 
 /**
- * A tree's TypeScript: regular files (links are data to keep, never sources to edit) whose names say
- * TypeScript, outside installed packages.
+ * What the codemods and the type checker read of a tree, as cache key parts: every TypeScript-named file's
+ * path, kind and bytes (a superset of what they read, so equal keys mean equal inputs).
  */
-export function typescriptFiles(files: FileMap, links: ReadonlySet<string>): { path: string; text: string; encoding: SourceEncoding }[] {
-  return [...files]
-    .filter(([path]) => TYPESCRIPT_FILE.test(path) && !links.has(path) && !path.split('/').includes('node_modules'))
-    .map(([path, content]) => ({ path, ...decodeSource(content) }));
+export function* typescriptKey(files: FileMap, links: ReadonlySet<string>): Generator<KeyPart> {
+  for (const [path, content] of files) {
+    if (TYPESCRIPT_FILE.test(path)) yield* [path, links.has(path) ? 'link' : 'file', content];
+  }
 }
 
 export interface Migrated {
@@ -35,14 +38,18 @@ export interface Migrated {
  * The codemods' answer depends only on the sources (paths and texts) and on which codemods run: the
  * pristine base of every repository made from the same preset and version is migrated once per process.
  */
-const migrated = new ContentCache<CodemodResult>();
+const migrated = new ContentCache<{ result: CodemodResult; changes: { path: string; content: Buffer }[] }>();
 
 /** Applies `codemods` to a tree; `links` are the paths that are symbolic links in it. */
 export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: readonly Codemod[], runner: CodemodRunner): Migrated {
   if (codemods.length === 0) return { files, applied: [], filesByCodemod: {}, changed: [] };
-  const sources = typescriptFiles(files, links);
-  const key = [...codemods.flatMap(({ name, introducedIn }) => [name, introducedIn]), 'sources', ...sources.flatMap(({ path, text }) => [path, text])];
-  const result = migrated.get(key, () => runner.run(sources, codemods));
+  const key = [...codemods.flatMap(({ name, introducedIn }) => [name, introducedIn]), 'sources', ...typescriptKey(files, links)];
+  const { result, changes } = migrated.get(key, () => {
+    const tree = projectTree(files, links);
+    const outcome = runner.run(tree, codemods);
+    // Codemods only rewrite files, so every change has an `after`.
+    return { result: outcome, changes: tree.changes().map(({ path, after }) => ({ path, content: after!.content })) };
+  });
   if (result.problems.length > 0) {
     const [first] = result.problems;
     throw new UpgradeError(
@@ -51,13 +58,12 @@ export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: re
       { file: first!.path, line: first!.line, column: first!.column },
     );
   }
-  const encodings = new Map(sources.map((source) => [source.path, source.encoding]));
   const migratedFiles = new Map(files);
-  for (const { path, text } of result.changed) migratedFiles.set(path, encodeSource(path, text, encodings.get(path)!));
+  for (const { path, content } of changes) migratedFiles.set(path, content);
   return {
     files: migratedFiles,
     applied: result.applied.map((entry) => entry.codemod),
     filesByCodemod: Object.fromEntries(result.applied.map((entry) => [entry.codemod, entry.files])),
-    changed: result.changed.map((file) => file.path),
+    changed: changes.map((change) => change.path),
   };
 }

@@ -6,14 +6,14 @@
 import { type Catalog, type Manifest } from '@ai-factory/engine';
 import { fileRecord, MANIFEST_PATH, serializeManifest } from '@ai-factory/tree';
 import { CONFIG_FILE, SYNTH_MODULE } from '@ai-factory/shared';
-import { selectCodemods, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
+import { selectCodemods, TYPESCRIPT_FILE, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
 import type { FileMap, Snapshot } from '../git/trees.js';
 import { synthesizeManaged } from './evaluate.js';
 import { checkManagedEdits, editedManagedFiles } from './managed.js';
 import { sharedVersion } from './manifest.js';
 import { refreshedLock } from './lockfile.js';
 import { mergeFile } from './merge.js';
-import { migrate, TYPESCRIPT_FILE } from './migrate.js';
+import { migrate } from './migrate.js';
 import { checkWritablePaths } from './paths.js';
 import { planTemplateFiles, type PlannedFile } from './plan.js';
 import type { RenderCache } from './render-cache.js';

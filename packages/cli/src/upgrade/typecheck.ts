@@ -2,7 +2,7 @@
 import type { Diagnostic, TypeChecker } from '@ai-factory/codemods';
 import type { FileMap } from '../git/trees.js';
 import { ContentCache } from './content-cache.js';
-import { typescriptFiles } from './migrate.js';
+import { projectTree, typescriptKey } from './migrate.js';
 import { UpgradeError } from './report.js';
 
 /**
@@ -12,11 +12,10 @@ import { UpgradeError } from './report.js';
 const checked = new ContentCache<readonly Diagnostic[]>();
 
 export function typeCheck(checker: TypeChecker, files: FileMap, links: ReadonlySet<string>, sharedVersion: string): void {
-  const sources = typescriptFiles(files, links).map(({ path, text }) => ({ path, text }));
   const tsconfig = files.get('tsconfig.json')?.toString('utf8');
   // The checker's declarations file and version name the API it checks against (read once per process).
-  const key = [checker.sharedTypes, sharedVersion, tsconfig === undefined ? 'no tsconfig' : `tsconfig ${tsconfig}`, ...sources.flatMap(({ path, text }) => [path, text])];
-  const diagnostics = checked.get(key, () => checker.check(sources, tsconfig));
+  const key = [checker.sharedTypes, sharedVersion, tsconfig === undefined ? 'no tsconfig' : `tsconfig ${tsconfig}`, ...typescriptKey(files, links)];
+  const diagnostics = checked.get(key, () => checker.check(projectTree(files, links)));
   if (diagnostics.length === 0) return;
   const [first] = diagnostics;
   throw new UpgradeError(
