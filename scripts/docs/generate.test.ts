@@ -111,7 +111,7 @@ describe('reference pages from the real catalog', () => {
   beforeAll(async () => {
     out = join(scratch, 'reference');
     await generate({ outDir: out, assetsDir: join(scratch, 'reference-assets') });
-    const { loadBuiltinCatalog } = await import('../../templates/dist/index.js');
+    const { loadBuiltinCatalog } = await import('@ai-factory/templates');
     const catalog = await loadBuiltinCatalog();
     modules = [...catalog.modules.values()];
     presets = [...catalog.presets.values()];
@@ -149,7 +149,7 @@ describe('reference pages from the real catalog', () => {
   });
 
   it('shows the GPU catalog, the default access matrix and both command lines', async () => {
-    const shared = await import('../../packages/shared/dist/index.js');
+    const shared = await import('@ai-factory/shared');
     const gpus = readFileSync(join(out, 'gpus.md'), 'utf8');
     expect(gpus).toContain(`\`${shared.resolveGpu('a100-80gb', 4, 'azure').machineType}\``);
     expect(gpus).toContain(`nvidia.com/gpu.product=${shared.GPU_MODELS.h100.k8sProduct}`);
@@ -263,7 +263,7 @@ describe('edit links', () => {
 
 describe('dashboard previews', () => {
   it('draws each panel where its gridPos puts it, with its thresholds and its queries as the tooltip', async () => {
-    const shared = await import('../../packages/shared/dist/index.js');
+    const shared = await import('@ai-factory/shared');
     const dashboard = JSON.parse(JSON.stringify(shared.organisationDashboard()));
     const svg = renderDashboardPreview(dashboard);
     const panels = panelsByRow(dashboard);

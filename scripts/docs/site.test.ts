@@ -42,7 +42,7 @@ async function startServer(): Promise<string> {
 beforeAll(async () => {
   await execa('node', ['scripts/docs/generate.mjs'], { cwd: ROOT });
   await execa(join(ROOT, 'node_modules/.bin/vitepress'), ['build', 'docs'], { cwd: ROOT });
-  const { loadBuiltinCatalog } = await import(join(ROOT, 'templates/dist/index.js'));
+  const { loadBuiltinCatalog } = await import('@ai-factory/templates');
   const catalog = await loadBuiltinCatalog();
   for (const id of catalog.modules.keys()) expected.set(`/reference/modules/${id}`, id);
   for (const id of catalog.presets.keys()) expected.set(`/reference/presets/${id}`, id);
@@ -235,8 +235,8 @@ describe('the playbook site', () => {
 
   it('shows a preview of the organisation dashboard with each of its panels, and one per preset dashboard', async () => {
     const organisation = JSON.parse(readFileSync(join(DIST, 'reference/dashboards/organisation.json'), 'utf8')) as { panels: { type: string; title: string }[] };
-    const engine = await import(join(ROOT, 'packages/engine/dist/index.js'));
-    const { loadBuiltinCatalog } = await import(join(ROOT, 'templates/dist/index.js'));
+    const engine = await import('@ai-factory/engine');
+    const { loadBuiltinCatalog } = await import('@ai-factory/templates');
     const catalog = await loadBuiltinCatalog();
     const presetDashboards = [...catalog.presets.values()].flatMap((preset: { id: string; answers: object }) =>
       engine.generateProject(catalog, { ...engine.defaultAnswers(preset.id), ...preset.answers, preset: preset.id }).tree.entries()

@@ -1,4 +1,4 @@
-// Bundles the entry points of the built package (the library, the answer vocabulary and the synth CLI) with the code they
+// Bundles the entry points of the built package (the library, the answer vocabulary, the RBAC tables and the synth CLI) with the code they
 // share split into chunks. Generated projects and the factory load this package on every synth and every
 // generation; a few files instead of hundreds (the Grafana SDK alone is hundreds of CommonJS modules)
 // halves that start-up, and the shared chunk keeps the published package from carrying it twice.
@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { index: 'dist/index.js', vocabulary: 'dist/vocabulary.js', 'synth/bin': 'dist/synth/bin.js' },
+  entryPoints: { index: 'dist/index.js', vocabulary: 'dist/vocabulary.js', rbac: 'dist/rbac/tables.js', 'synth/bin': 'dist/synth/bin.js' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
