@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodemods } from './registry.js';
 import { CodemodRunner } from './run.js';
-import { treeOf } from './test-tree.js';
+import { Tree } from '@ai-factory/tree';
 
 const FIXTURES = fileURLToPath(new URL('./__testfixtures__/', import.meta.url));
 const CODEMODS = fileURLToPath(new URL('./codemods/', import.meta.url));
@@ -27,11 +27,11 @@ describe.each(codemods.map((codemod) => [codemod.name, codemod] as const))('code
   it.each(cases)('%s: input becomes output', (fixture) => {
     const input = readFileSync(`${dir}/${fixture}.input.ts`, 'utf8');
     const output = readFileSync(`${dir}/${fixture}.output.ts`, 'utf8');
-    const tree = treeOf({ 'ai-factory.config.ts': input });
+    const tree = Tree.fromFiles({ 'ai-factory.config.ts': input });
     expect(runner.run(tree, [codemod]).problems).toEqual([]);
     expect(tree.read('ai-factory.config.ts', 'utf8')).toBe(output);
     if (codemod.idempotent) {
-      const again = treeOf({ 'ai-factory.config.ts': output });
+      const again = Tree.fromFiles({ 'ai-factory.config.ts': output });
       runner.run(again, [codemod]);
       expect(again.changes()).toEqual([]);
     }

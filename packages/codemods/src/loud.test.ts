@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCodemods } from './registry.js';
 import { CodemodRunner } from './run.js';
-import { treeOf } from './test-tree.js';
+import { Tree } from '@ai-factory/tree';
 
 const codemods = await loadCodemods();
 const runner = new CodemodRunner();
@@ -10,7 +10,7 @@ const IMPORT = "import { defineProject, cpu, gpu, monitoring, environment } from
 
 /** Runs every codemod on one file whose line `line` holds the construct. */
 function problemsOf(body: string, path = 'ai-factory.config.ts') {
-  return runner.run(treeOf({ [path]: IMPORT + body }), codemods).problems;
+  return runner.run(Tree.fromFiles({ [path]: IMPORT + body }), codemods).problems;
 }
 
 describe('codemods are complete or loud', () => {
@@ -31,17 +31,17 @@ describe('codemods are complete or loud', () => {
   });
 
   it('a re-export of a migrated builder is a problem: the files importing it are out of sight', () => {
-    const problems = runner.run(treeOf({ 'lib/platform.ts': "export { cpu, environment } from '@ai-factory/shared';\n" }), codemods).problems;
+    const problems = runner.run(Tree.fromFiles({ 'lib/platform.ts': "export { cpu, environment } from '@ai-factory/shared';\n" }), codemods).problems;
     expect(problems).toContainEqual(expect.objectContaining({ path: 'lib/platform.ts', line: 1, codemod: 'cpu-cores-to-vcpus' }));
   });
 
   it('a dynamic import of the shared package is a problem', () => {
-    const problems = runner.run(treeOf({ 'tools/load.ts': "\nexport const shared = await import('@ai-factory/shared');\n" }), codemods).problems;
+    const problems = runner.run(Tree.fromFiles({ 'tools/load.ts': "\nexport const shared = await import('@ai-factory/shared');\n" }), codemods).problems;
     expect(problems).toContainEqual(expect.objectContaining({ path: 'tools/load.ts', line: 2, message: expect.stringContaining('import it statically') }));
   });
 
   it('a file that has problems is not changed, and the problem says what to change by hand', () => {
-    const tree = treeOf({ 'ai-factory.config.ts': `${IMPORT}const big = { cores: 16 };\nexport default defineProject({ training: cpu(big) });\n` });
+    const tree = Tree.fromFiles({ 'ai-factory.config.ts': `${IMPORT}const big = { cores: 16 };\nexport default defineProject({ training: cpu(big) });\n` });
     const result = runner.run(tree, codemods);
     expect(tree.changes()).toEqual([]);
     expect(result.problems[0]!.message).toMatch(/vcpus/);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { defineCodemod } from './codemod.js';
 import { loadCodemods } from './registry.js';
 import { CodemodRunner } from './run.js';
-import { treeOf } from './test-tree.js';
 
 const codemods = await loadCodemods();
 const runner = new CodemodRunner();
@@ -13,7 +12,7 @@ const MIGRATED = CONFIG.replaceAll('defineProject', 'defineMlProject');
 
 describe('CodemodRunner on a Tree', () => {
   it("writes the migrated files back, so the tree's changes are what the codemods changed", () => {
-    const tree = treeOf({ 'ai-factory.config.ts': CONFIG, 'README.md': CONFIG, 'lib/untouched.ts': 'export const x = 1;\n' });
+    const tree = Tree.fromFiles({ 'ai-factory.config.ts': CONFIG, 'README.md': CONFIG, 'lib/untouched.ts': 'export const x = 1;\n' });
     const result = runner.run(tree, codemods);
     expect(result.applied).toEqual([{ codemod: 'rename-define-project', files: ['ai-factory.config.ts'] }]);
     expect(tree.changes().map(({ path, kind }) => `${kind} ${path}`)).toEqual(['updated ai-factory.config.ts']);
@@ -32,7 +31,7 @@ describe('CodemodRunner on a Tree', () => {
 
   it('keeps a byte order mark and the bytes of a file that is not UTF-8', () => {
     const latin1 = Buffer.from(`// \xe9quipe growth\n${CONFIG}`, 'latin1');
-    const tree = treeOf({ 'a.ts': `\uFEFF${CONFIG}`, 'b.ts': latin1 });
+    const tree = Tree.fromFiles({ 'a.ts': `\uFEFF${CONFIG}`, 'b.ts': latin1 });
     runner.run(tree, codemods);
     expect(tree.read('a.ts', 'utf8')).toBe(`\uFEFF${MIGRATED}`);
     expect(tree.read('b.ts')).toEqual(Buffer.from(`// \xe9quipe growth\n${MIGRATED}`, 'latin1'));
@@ -46,7 +45,7 @@ describe('CodemodRunner on a Tree', () => {
       idempotent: false,
       transform: (file) => (file.insertText(0, '// → migrated\n'), true),
     });
-    const tree = treeOf({ 'a.ts': CONFIG, 'b.ts': Buffer.from(`// \xe9\n${CONFIG}`, 'latin1') });
+    const tree = Tree.fromFiles({ 'a.ts': CONFIG, 'b.ts': Buffer.from(`// \xe9\n${CONFIG}`, 'latin1') });
     const result = runner.run(tree, [arrow]);
     expect(result.problems).toEqual([expect.objectContaining({ path: 'b.ts', line: 1, message: expect.stringContaining('not UTF-8') })]);
     expect(tree.changes()).toEqual([]);

@@ -17,6 +17,15 @@ describe('Tree', () => {
     expect(tree.changes()).toEqual([]);
   });
 
+  it('starts from a Map or a plain object of text and bytes, with the modes it is told', () => {
+    const fromMap = Tree.fromFiles(new Map<string, string | Buffer>([['bin/run', Buffer.from('#!/bin/sh\n')], ['README.md', 'hello\n']]), (path) => (path.startsWith('bin/') ? 'executable' : 'file'));
+    expect(fromMap.get('bin/run')).toEqual({ content: Buffer.from('#!/bin/sh\n'), mode: 'executable' });
+    expect(fromMap.get('README.md')).toEqual({ content: Buffer.from('hello\n'), mode: 'file' });
+    const fromObject = Tree.fromFiles({ 'a.ts': 'export {};\n' });
+    expect(fromObject.read('a.ts', 'utf8')).toBe('export {};\n');
+    expect(fromObject.changes()).toEqual([]);
+  });
+
   it('records created, updated and deleted files with what they were and are', () => {
     const tree = base();
     tree.write('src/a.ts', 'export {};\n');

@@ -35,6 +35,15 @@ export class Tree {
     this.#base = new Map([...base].map(([path, entry]) => [checkPath(path), entry]));
   }
 
+  /**
+   * A tree whose base is `files` (a Map, entries or a plain object of path → text or bytes).
+   * @param modeOf each file's mode; plain files unless told
+   */
+  static fromFiles(files: Iterable<readonly [string, string | Buffer]> | Readonly<Record<string, string | Buffer>>, modeOf: (path: string) => FileMode = () => 'file'): Tree {
+    const pairs = Symbol.iterator in files ? files : Object.entries(files);
+    return new Tree([...pairs].map(([path, content]) => [path, { content: bytes(content), mode: modeOf(path) }]));
+  }
+
   /** The entry at `path`, or undefined when there is none. */
   get(path: string): TreeEntry | undefined {
     const written = this.#overlay.get(path);

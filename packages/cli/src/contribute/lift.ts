@@ -59,7 +59,7 @@ function summaryOf(options: ContributeOptions, lifted: LiftedFiles): string {
 function checkContract(id: string, summary: string, description: string, requires: string[], files: ReadonlyMap<string, Buffer>, executable: ReadonlySet<string>): void {
   const staging = mkdtempSync(join(tmpdir(), 'ai-factory-contribute-'));
   try {
-    writeFiles(new Tree([...files].map(([path, content]) => [path, { content, mode: executable.has(path) ? 'executable' : 'file' }] as const)), staging);
+    writeFiles(Tree.fromFiles(files, (path) => (executable.has(path) ? 'executable' : 'file')), staging);
     const definition = ModuleDefinitionSchema.parse({ id, version: '0.1.0', summary, description, requires, files: [{ include: '**', owner: 'template' }] });
     const { problems } = checkModuleContract({ ...definition, dir: staging });
     if (problems.length > 0) {

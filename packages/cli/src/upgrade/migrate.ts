@@ -11,7 +11,7 @@ import { UpgradeError } from './report.js';
 
 /** The upgrade's files as the Tree the codemods and the type checker read: the one conversion from a FileMap. */
 export function projectTree(files: FileMap, links: ReadonlySet<string>): Tree {
-  return new Tree([...files].map(([path, content]) => [path, { content, mode: links.has(path) ? 'symlink' : 'file' }]));
+  return Tree.fromFiles(files, (path) => (links.has(path) ? 'symlink' : 'file'));
 }
 
 /**
