@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 
 /**
- * @param {{ name: string, run: (round: number) => string[], cwd?: string, before?: (round: number) => void }[]} commands
+ * @param {{ name: string, run: (round: number) => string[], cwd?: string, env?: NodeJS.ProcessEnv, before?: (round: number) => void }[]} commands
+ *   `env`, when given, is the command's whole environment (default: this process's)
  * @param {{ rounds?: number, baseline: string }} options
  */
 export function measure(commands, { rounds = 15, baseline }) {
@@ -13,7 +14,7 @@ export function measure(commands, { rounds = 15, baseline }) {
       command.before?.(round);
       const [bin, ...args] = command.run(round);
       const start = process.hrtime.bigint();
-      const result = spawnSync(bin, args, { cwd: command.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+      const result = spawnSync(bin, args, { cwd: command.cwd, env: command.env, stdio: ['ignore', 'ignore', 'pipe'] });
       const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`${command.name} failed: ${result.stderr}`);
       samples.get(command.name).push(elapsed);
@@ -27,6 +28,6 @@ export function measure(commands, { rounds = 15, baseline }) {
 
 export function printTable(title, rows) {
   console.log(`\n${title}`);
-  console.log(`${'command'.padEnd(44)} ${'median ms'.padStart(10)} ${'ratio'.padStart(8)}`);
-  for (const row of rows) console.log(`${row.name.padEnd(44)} ${row.medianMs.toFixed(1).padStart(10)} ${row.ratio.toFixed(2).padStart(7)}x`);
+  console.log(`${'command'.padEnd(50)} ${'median ms'.padStart(10)} ${'ratio'.padStart(8)}`);
+  for (const row of rows) console.log(`${row.name.padEnd(50)} ${row.medianMs.toFixed(1).padStart(10)} ${row.ratio.toFixed(2).padStart(7)}x`);
 }
