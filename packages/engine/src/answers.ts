@@ -2,7 +2,7 @@
  * The answers a project is generated from. They are recorded in the manifest and replayed on upgrade, so
  * this schema is a contract: add fields with defaults, never change the meaning of one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { projectNameProblem } from './project-name.js';
 
 // The vocabulary is the platform package's: a project can only ask for what it can synthesize.

@@ -2,7 +2,7 @@
  * Pattern modules: the unit of the catalog. A module contributes files (an overlay on the project tree),
  * may take options, and says which answers it applies to, what it provides, requires and conflicts with.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, type Answers } from './answers.js';
 
 const MODULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;

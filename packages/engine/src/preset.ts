@@ -1,5 +1,5 @@
 /** Presets: a named set of modules with the answers that make them a complete, tested architecture. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnswersSchema } from './answers.js';
 
 export const PresetSchema = z

@@ -5,7 +5,7 @@
  * The answers are the engine's vocabulary, so the schema takes their schema: `manifestSchema(AnswersSchema)`.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { byPath } from './path.js';
 
 export const MANIFEST_PATH = '.ai-factory/manifest.json';

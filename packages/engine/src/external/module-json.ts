@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../answers.js';
 import { checkModuleDefinition } from '../catalog.js';
 import { FactoryError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSION_LEVELS, PERSONAS, type PermissionLevel, type Persona } from './common.js';
 import { parseWith } from './errors.js';
 

@@ -3,7 +3,7 @@
  * training job, and which version of it that is. Each platform reads it its own way (the job's data
  * input: clouds/<cloud>/contract.ts); the bundled sample stays the local default.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Cloud } from './common.js';
 
 /** A data set the training job reads. */

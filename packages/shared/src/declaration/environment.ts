@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from './errors.js';
 import { NAME_PATTERN } from './common.js';
 import { DataSourceSchema, type DataSource } from './data.js';

@@ -2,7 +2,7 @@
  * `defineMlProject`: the whole declaration of one ML project, validated as a unit so that a problem that
  * spans fields (a promotion naming an unknown environment, a GPU the cloud does not sell) points at its field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GpuUnavailableError, resolveGpu } from '../gpu/catalog.js';
 import { AccessSchema, defaultAccess, type Access } from './access.js';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, NAME_PATTERN, PERSONAS, type Cloud, type CicdSystem, type Framework } from './common.js';

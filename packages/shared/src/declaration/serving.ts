@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from './errors.js';
 import { SERVING_MODES, type ServingMode } from './common.js';
 import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from './errors.js';
 
 /** Metrics the gate can compare challenger and champion on. */
