@@ -18,6 +18,9 @@ const { metafile } = await build({
   target: 'node20',
   allowOverwrite: true,
   metafile: true,
+  // Less to parse and compile on every run (Node 20 has no compile cache); names kept for readable stack traces.
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   // jiti loads code at run time (the platform layer's config loader); the packages the engine requires on
   // demand (the Handlebars compiler, degit) are resolved at run time from this package's dependencies.
