@@ -5,6 +5,21 @@
 // The per-file build stays beside them for the type declarations.
 import { build } from 'esbuild';
 
+// The Grafana SDK is CommonJS, which esbuild cannot tree-shake: each panel's index pulls in the builders of
+// the v2 dashboard schema (VisualizationBuilder, VisualizationV2Builder, and the Prometheus QueryBuilder,
+// QueryV2Builder), and they the whole of dashboardv2 and dashboardv2beta1, about half the SDK. The platform
+// layer writes v1 dashboards and uses none of them, so they are bundled as empty modules.
+const V2_BUILDERS = /^\.\/(visualizationBuilder|visualizationV2Builder|queryBuilder|queryV2Builder)\.gen$/;
+const withoutGrafanaV2 = {
+  name: 'without-grafana-v2',
+  setup(plugin) {
+    plugin.onResolve({ filter: V2_BUILDERS }, ({ importer, path }) =>
+      importer.includes('@grafana/grafana-foundation-sdk') ? { path, namespace: 'grafana-v2-unused' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'grafana-v2-unused' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: { index: 'dist/index.js', vocabulary: 'dist/vocabulary.js', rbac: 'dist/rbac/tables.js', 'synth/bin': 'dist/synth/bin.js' },
   outdir: 'dist',
@@ -18,4 +33,5 @@ await build({
   logLevel: 'warning',
   // Packages whose identity matters to callers (zod schemas) or that load code at run time stay external.
   external: ['zod', 'yaml', 'jiti'],
+  plugins: [withoutGrafanaV2],
 });
