@@ -4,6 +4,7 @@
  * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
  */
 import { FactoryError, tryGit } from '@ai-factory/engine';
+import { fileMode, Tree } from '@ai-factory/tree';
 import { ObjectReader } from '../git/object-reader.js';
 import { Repository } from '../git/repository.js';
 
@@ -60,7 +61,9 @@ export class FactoryCommit {
   async commitBranch(branch: string, files: ReadonlyMap<string, Buffer>, modes: ReadonlyMap<string, string>, message: string): Promise<string> {
     const repository = new Repository(this.dir);
     try {
-      const [commit] = await repository.writeCommits([{ parent: this.oid, changes: files, modes, message }]);
+      const tree = new Tree();
+      for (const [path, content] of files) tree.write(path, content, fileMode(modes.get(path) ?? '100644'));
+      const [commit] = await repository.writeCommits([{ parent: this.oid, tree, message }]);
       await repository.updateRefs([{ create: `refs/heads/${branch}`, oid: commit! }]);
       return commit!;
     } catch (error) {

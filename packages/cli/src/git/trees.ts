@@ -2,6 +2,7 @@
  * A commit's files, read through an {@link ObjectReader}: trees are parsed level by level, each level's
  * subtrees and blobs asked for in one pipelined write, so a whole project costs a few round trips.
  */
+import { fileMode, Tree } from '@ai-factory/tree';
 import type { ObjectReader } from './object-reader.js';
 
 /** A tree as path → content; `null` marks a deleted file in a change set. */
@@ -64,3 +65,6 @@ export async function readSnapshot(reader: ObjectReader, treeish: string): Promi
   }
   return snapshot;
 }
+
+/** A snapshot as a tree to commit changes on: its files, with their modes, are the base. */
+export const snapshotTree = (snapshot: Snapshot): Tree => Tree.fromFiles(snapshot.files, (path) => fileMode(snapshot.modes.get(path)!));

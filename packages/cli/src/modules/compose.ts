@@ -41,7 +41,7 @@ async function rerender(project: Project, context: UpgradeContext, composition: 
   const onTip = tip ? { oid: tip, snapshot: previous!.oid === tip ? previous!.snapshot : await git.snapshot(tip) } : undefined;
   const commit = { ...pristineCommit(version, onTip, target), message: `AI Factory ${version}: pristine render ${what}` };
   // The tip already is this render (a rerun after the branch was deleted): the ref stays.
-  const pristine = tip && commit.changes.size === 0 ? undefined : { commit, ref: (oid: string) => (tip ? { update: ref, oid, old: tip } : { create: ref, oid }) };
+  const pristine = tip && commit.tree.changes().length === 0 ? undefined : { commit, ref: (oid: string) => (tip ? { update: ref, oid, old: tip } : { create: ref, oid }) };
   return { target, ...(pristine ? { pristine } : {}) };
 }
 
