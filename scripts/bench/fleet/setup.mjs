@@ -1,7 +1,9 @@
 // Builds benchmark repositories from the real factory 0.1.0 fixtures, as `create-ml-project` leaves them
 // (first commit = pristine ref), each then edited by "its team" so no two repositories are alike: a
-// README line and a monitoring threshold in ai-factory.config.ts, committed. The edits make every upgrade
-// run the codemods on two different config texts and a three-way merge, as a real fleet would.
+// README line and, unless the config is to stay untouched, a monitoring threshold in ai-factory.config.ts,
+// committed. An edited config makes every upgrade run the codemods on two different config texts and a
+// three-way merge, as a fleet of teams who all tuned their config would; an untouched one is the case
+// where the content caches hit (every repository of a preset has the generated config).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,8 +27,11 @@ export async function buildTemplates(work) {
   return templates;
 }
 
-/** `count` distinct repositories under `dir`, round-robin over the presets; returns their paths. */
-export function buildRepos(templates, dir, count) {
+/**
+ * `count` distinct repositories under `dir`, round-robin over the presets; returns their paths.
+ * @param {{ editConfig?: boolean }} options whether each team tunes its config @default { editConfig: true }
+ */
+export function buildRepos(templates, dir, count, { editConfig = true } = {}) {
   const repos = [];
   for (let i = 0; i < count; i += 1) {
     const repo = join(dir, `repo-${String(i).padStart(4, '0')}`);
@@ -34,7 +39,7 @@ export function buildRepos(templates, dir, count) {
     const readme = join(repo, 'README.md');
     writeFileSync(readme, `${readFileSync(readme, 'utf8')}\nOwned by team ${i}.\n`);
     const config = join(repo, 'ai-factory.config.ts');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('  monitoring: monitoring(),', `  monitoring: monitoring({ latencyP95Ms: ${200 + i} }),`));
+    if (editConfig) writeFileSync(config, readFileSync(config, 'utf8').replace('  monitoring: monitoring(),', `  monitoring: monitoring({ latencyP95Ms: ${200 + i} }),`));
     git(repo, 'commit', '--quiet', '--all', '-m', `Team ${i}`);
     repos.push(repo);
   }
