@@ -5,3 +5,4 @@ export { CodemodRunner, importsShared, type CodemodResult } from './run.js';
 export { TYPESCRIPT_FILE } from './sources.js';
 export { CodemodProblem, formatProblem, type Problem } from './problem.js';
 export { TypeChecker, type Diagnostic } from './typecheck.js';
+export { transpileToCommonJs } from './transpile.js';

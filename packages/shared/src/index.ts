@@ -19,7 +19,7 @@ export * from './synth/paths.js';
 export { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from './clouds/by-cloud.js';
 export { buildProject, type ComputeSource, type ConfigSource } from './config/source.js';
 export { printConfig } from './config/print.js';
-export { CONFIG_FILE, evaluateConfig, loadDeclaration } from './synth/load-config.js';
+export { CONFIG_FILE, evaluateConfig, loadDeclaration, type EvaluateOptions, type Transpile } from './synth/load-config.js';
 export { synthesizeObservability, organisationDashboard, PROJECT_VARIABLE, KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS, type OrganisationDashboardOptions } from './observability/index.js';
 export { synthesizeRbac, WILDCARD_ALLOW_LIST } from './rbac/index.js';
 export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_LAUNCHER, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';

@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { transpileToCommonJs } from '@ai-factory/codemods';
 import { generateProject, type Manifest } from '@ai-factory/engine';
-import { CONFIG_FILE } from '@ai-factory/shared';
+import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { MANIFEST_PATH } from '@ai-factory/tree';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +31,27 @@ describe('results kept by content', () => {
     const other = await synthesizeManaged(withConfig(edited), noLinks);
     expect([...other].find(([, content]) => content.includes('4321'))).toBeDefined();
     expect([...first].find(([, content]) => content.includes('4321'))).toBeUndefined();
+  });
+
+  it("evaluates a config split over files, with the compiler's transpile, exactly as jiti's Babel does", async () => {
+    const split = config
+      .replace(/^(import .*\n)/, "$1import { team } from './platform/team.ts';\nimport limits from './platform/limits.json';\n")
+      .replace(/team: "[^"]*"/, 'team')
+      .replace(/slo\([^)]*\)/, 'slo({ latencyP95Ms: limits.latency })');
+    expect(split).toContain('latencyP95Ms: limits.latency');
+    const dir = mkdtempSync(join(tmpdir(), 'evaluate-'));
+    mkdirSync(join(dir, 'platform'));
+    writeFileSync(join(dir, 'platform/team.ts'), "export const team: string = ['team', 'split'].join('-');\n");
+    writeFileSync(join(dir, 'platform/limits.json'), '{ "latency": 321 }\n');
+    const babel = await evaluateConfig(split, dir);
+    const transpiled: string[] = [];
+    const compiler = await evaluateConfig(split, dir, { transpile: (source, file) => (transpiled.push(file.slice(dir.length + 1)), transpileToCommonJs(source, file)) });
+    // The config and the module it imports went through the compiler; the JSON is read as JSON.
+    expect(transpiled).toEqual([CONFIG_FILE, 'platform/team.ts']);
+    expect(compiler).toEqual(babel);
+    expect(compiler).toMatchObject({ team: 'team-split' });
+    expect(JSON.stringify(compiler)).toContain('"latencyP95Ms":321');
+    expect(synthesize(compiler)).toEqual(synthesize(babel));
   });
 
   it('type-checks another config anew: a broken one after a good one still fails', async () => {

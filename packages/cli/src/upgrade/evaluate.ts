@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { transpileToCommonJs } from '@ai-factory/codemods';
 import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
 import type { FileMap } from '../git/trees.js';
 import { ContentCache } from './content-cache.js';
@@ -36,8 +37,8 @@ async function evaluateCopy(config: Buffer, importable: readonly [string, Buffer
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    // As the project's own synth reads it: UTF-8.
-    const declaration = await evaluateConfig(config.toString('utf8'), dir);
+    // As the project's own synth reads it: UTF-8. The compiler the type-check loaded transpiles, not Babel.
+    const declaration = await evaluateConfig(config.toString('utf8'), dir, { transpile: transpileToCommonJs });
     return new Map(synthesize(declaration).map((artifact) => [artifact.path, Buffer.from(artifact.content)]));
   } catch (error) {
     if (error instanceof UpgradeError) throw error;

@@ -19,20 +19,44 @@ export async function loadDeclaration(dir: string): Promise<ProjectDeclaration> 
   return declaration;
 }
 
-let evaluator: Promise<Jiti> | undefined;
+/**
+ * Turns the text of a TypeScript or JavaScript module into CommonJS, e.g. with the compiler's
+ * `transpileModule`: what jiti does with Babel otherwise.
+ */
+export type Transpile = (source: string, filename: string) => string;
+
+/** One jiti instance per process and transpiler. */
+const evaluators = new Map<Transpile | undefined, Promise<Jiti>>();
 
 /**
- * One jiti instance per process, handing configs this very package as `@ai-factory/shared` (a virtual
- * module): an import of it then costs nothing, where resolving and loading it on each call made
- * evaluating a config cost about as much as the rest of an upgrade. The config itself is evaluated
- * afresh each time, and this package keeps no module-level state a config could leave behind.
+ * A jiti instance handing configs this very package as `@ai-factory/shared` (a virtual module): an import
+ * of it then costs nothing, where resolving and loading it on each call made evaluating a config cost about
+ * as much as the rest of an upgrade. The config itself is evaluated afresh each time, and this package
+ * keeps no module-level state a config could leave behind.
  */
-function configEvaluator(): Promise<Jiti> {
+function configEvaluator(transpile: Transpile | undefined): Promise<Jiti> {
+  let evaluator = evaluators.get(transpile);
   // The package's own entry, by self-reference: the same instance from the per-file build and the bundle.
   evaluator ??= Promise.all([import('jiti'), import('@ai-factory/shared')]).then(([{ createJiti }, self]) =>
-    createJiti(import.meta.url, { fsCache: false, moduleCache: false, interopDefault: true, virtualModules: { '@ai-factory/shared': self } }),
+    createJiti(import.meta.url, {
+      fsCache: false,
+      moduleCache: false,
+      interopDefault: true,
+      virtualModules: { '@ai-factory/shared': self },
+      ...(transpile ? { transform: ({ source, filename }) => ({ code: transpile(source, filename ?? CONFIG_FILE) }) } : {}),
+    }),
   );
+  evaluators.set(transpile, evaluator);
   return evaluator;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Transpiles the config and the modules it imports instead of jiti's Babel: a process that has the
+   * TypeScript compiler loaded anyway (an upgrade type-checks the config) saves Babel's cost per config.
+   * @default jiti's own transform
+   */
+  transpile?: Transpile;
 }
 
 /**
@@ -42,8 +66,8 @@ function configEvaluator(): Promise<Jiti> {
  * current directory.
  * @example await evaluateConfig(text, checkoutOfTheMigratedFiles)
  */
-export async function evaluateConfig(source: string, dir: string): Promise<ProjectDeclaration> {
-  const jiti = await configEvaluator();
+export async function evaluateConfig(source: string, dir: string, options: EvaluateOptions = {}): Promise<ProjectDeclaration> {
+  const jiti = await configEvaluator(options.transpile);
   const loaded = (await jiti.evalModule(source, { filename: join(resolve(dir), CONFIG_FILE), async: true, forceTranspile: true })) as { default?: ProjectDeclaration } | ProjectDeclaration;
   const declaration = 'default' in loaded && loaded.default ? loaded.default : (loaded as ProjectDeclaration);
   if (declaration?.apiVersion === undefined) throw new Error(`${CONFIG_FILE} must \`export default defineMlProject({...})\`.`);
