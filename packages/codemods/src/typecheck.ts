@@ -2,11 +2,13 @@
  * Type-checks a project's TypeScript against a version of `@ai-factory/shared` before an upgrade writes
  * anything: what the codemods did not migrate (or migrated wrong) shows up as a compiler error at its
  * file:line. The project's files live in memory; the shared package's declarations are read from disk.
- * One {@link TypeChecker} keeps the compiler's lib and package declarations parsed across repositories.
+ * One {@link TypeChecker} keeps the compiler's lib and package declarations parsed across repositories, and
+ * hands each check the previous program to reuse.
  */
 import type { Tree } from '@ai-factory/tree';
-import { Project, ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { SHARED_PACKAGE } from './codemod.js';
+import { DeclarationHost } from './declaration-host.js';
 import { importsShared } from './run.js';
 import { typescriptSources } from './sources.js';
 
@@ -47,8 +49,9 @@ function compilerOptions(tsconfig: string | undefined, sharedTypes: string): ts.
 }
 
 export class TypeChecker {
-  readonly #project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
-  #options = '';
+  readonly #host = new DeclarationHost();
+  /** The previous check's program: the compiler reuses what did not change (lib files, the shared package). */
+  #program: ts.Program | undefined;
 
   /** @param sharedTypes the declaration file `@ai-factory/shared` resolves to, e.g. its `dist/index.d.ts` */
   constructor(readonly sharedTypes: string) {}
@@ -60,39 +63,32 @@ export class TypeChecker {
    */
   check(tree: Tree): Diagnostic[] {
     const options = compilerOptions(tree.read('tsconfig.json', 'utf8'), this.sharedTypes);
-    const key = JSON.stringify(options);
-    if (key !== this.#options) {
-      this.#project.compilerOptions.set(options);
-      this.#options = key;
-    }
-    const sources = typescriptSources(tree).map((file) => ({ file, source: this.#project.createSourceFile(`${ROOT}/${file.path}`, file.text, { overwrite: true }) }));
-    try {
-      const checked = reachable(sources.filter(({ file }) => importsShared(file.text)).map(({ source }) => source));
-      const program = this.#project.getProgram().compilerObject;
-      return checked.flatMap((source) => {
-        const compiled = program.getSourceFile(source.getFilePath())!;
-        return [...program.getSyntacticDiagnostics(compiled), ...program.getSemanticDiagnostics(compiled)].flatMap((diagnostic) => {
-          const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-          if (diagnostic.category !== ts.DiagnosticCategory.Error || isMissingDependency(diagnostic.code, message)) return [];
-          const { line, column } = source.getLineAndColumnAtPos(diagnostic.start ?? 0);
-          return [{ path: source.getFilePath().slice(ROOT.length + 1), line, column, code: diagnostic.code, message }];
-        });
-      });
-    } finally {
-      for (const { source } of sources) this.#project.removeSourceFile(source);
-    }
+    const project = new Map(typescriptSources(tree).map((file) => [`${ROOT}/${file.path}`, file.text]));
+    const host = this.#host.withProject(project, ROOT);
+    const program = ts.createProgram({ rootNames: [...project.keys()], options, host, oldProgram: this.#program });
+    this.#program = program;
+    const roots = [...project].filter(([, text]) => importsShared(text)).map(([path]) => program.getSourceFile(path)!);
+    return reachable(roots, program, host).flatMap((source) =>
+      [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].flatMap((diagnostic) => {
+        const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+        if (diagnostic.category !== ts.DiagnosticCategory.Error || isMissingDependency(diagnostic.code, message)) return [];
+        const { line, character } = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+        return [{ path: source.fileName.slice(ROOT.length + 1), line: line + 1, column: character + 1, code: diagnostic.code, message }];
+      }),
+    );
   }
 }
 
-/** The files and every project file they import, transitively. */
-function reachable(roots: SourceFile[]): SourceFile[] {
-  const seen = new Set<SourceFile>();
-  const visit = (file: SourceFile) => {
-    if (seen.has(file) || !file.getFilePath().startsWith(`${ROOT}/`)) return;
+/** The files and every project file their import and export declarations name, transitively. */
+function reachable(roots: ts.SourceFile[], program: ts.Program, host: ts.CompilerHost): ts.SourceFile[] {
+  const seen = new Set<ts.SourceFile>();
+  const visit = (file: ts.SourceFile | undefined) => {
+    if (!file || seen.has(file) || !file.fileName.startsWith(`${ROOT}/`)) return;
     seen.add(file);
-    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
-      const target = declaration.getModuleSpecifierSourceFile();
-      if (target) visit(target);
+    for (const statement of file.statements) {
+      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const { resolvedModule } = ts.resolveModuleName(statement.moduleSpecifier.text, file.fileName, program.getCompilerOptions(), host);
+      if (resolvedModule) visit(program.getSourceFile(resolvedModule.resolvedFileName));
     }
   };
   roots.forEach(visit);
