@@ -1,16 +1,15 @@
 /**
- * Three-way merge of one file with git's own machinery (`git merge-file`), never `.rej` files. The three
- * versions are compared in the factory's line style, TypeScript imports as sets, lines the team only
- * added around the factory's text go around the new text, and YAML, JSON and TOML files merge by key path
- * (structured/merge.ts), so that what only looks like a dispute (CRLF lines, a byte order mark, an import
- * line that grew a name, a section appended to a README, keys added next to each other) merges cleanly.
+ * Three-way merge of one file, never `.rej` files. The three versions are compared in the factory's line
+ * style, TypeScript imports as sets, lines the team only added around the factory's text go around the new
+ * text, and YAML, JSON and TOML files merge by key path (structured/merge.ts), so that what only looks like
+ * a dispute (CRLF lines, a byte order mark, an import line that grew a name, a section appended to a
+ * README, keys added next to each other) merges cleanly. What is left is `git merge-file`'s line merge,
+ * done in process (line-merge/three-way.ts) with the same bytes and conflicts: no git process and no
+ * temporary files per merged file, which a fleet upgrade would pay in every repository.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execGit } from '@ai-factory/engine';
 import { mergeAroundBase } from './around-base.js';
 import { mergeImportSets } from './import-sets.js';
+import { mergeLines } from './line-merge/three-way.js';
 import { teamStyle, toFactoryStyle, toTeamStyle } from './line-style.js';
 import { mergeStructured } from './structured/merge.js';
 
@@ -35,9 +34,9 @@ function withImportsMerged(path: string, versions: { base: Buffer; ours: Buffer;
 /**
  * Merges the changes from `base` to `theirs` (the new factory render) into `ours` (the team's file). Binary
  * content has no lines to merge: the team's file is kept, as one conflict for the team to decide.
- * @example await mergeFile(path, { base, ours, theirs }) // { content, conflicts: 0 }
+ * @example mergeFile(path, { base, ours, theirs }) // { content, conflicts: 0 }
  */
-export async function mergeFile(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): Promise<MergeResult> {
+export function mergeFile(path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }): MergeResult {
   if (Object.values(versions).some(isBinary)) return { content: versions.ours, conflicts: 1 };
   const style = teamStyle(versions.ours, versions.base);
   const compared = withImportsMerged(path, {
@@ -47,17 +46,6 @@ export async function mergeFile(path: string, versions: { base: Buffer; ours: Bu
   });
   const merged = mergeAroundBase(compared) ?? mergeStructured(path, compared);
   if (merged) return { content: toTeamStyle(merged, style), conflicts: 0 };
-  const dir = mkdtempSync(join(tmpdir(), 'ai-factory-merge-'));
-  try {
-    for (const [name, content] of Object.entries(compared)) writeFileSync(join(dir, name), content);
-    const result = await execGit(
-      ['merge-file', '-p', '-L', `${path} (yours)`, '-L', `${path} (previous factory version)`, '-L', `${path} (new factory version)`, 'ours', 'base', 'theirs'],
-      { cwd: dir, reject: false },
-    );
-    // merge-file exits with the number of conflicts, or a negative number (255 here) on error.
-    if (result.exitCode >= 128) throw new Error(`git merge-file failed on ${path}: ${result.stderr}`);
-    return { content: toTeamStyle(result.stdout, style), conflicts: result.exitCode };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = mergeLines(compared, { ours: `${path} (yours)`, theirs: `${path} (new factory version)` });
+  return { content: toTeamStyle(result.content, style), conflicts: result.conflicts };
 }

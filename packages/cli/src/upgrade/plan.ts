@@ -32,11 +32,11 @@ export interface PlannedFile {
   content: Buffer | null;
 }
 
-export type Merge = (path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }) => Promise<MergeResult>;
+export type Merge = (path: string, versions: { base: Buffer; ours: Buffer; theirs: Buffer }) => MergeResult;
 
 const EMPTY = Buffer.alloc(0);
 
-async function planOne(path: string, base: Buffer | undefined, ours: Buffer | undefined, theirs: Buffer | undefined, merge: Merge, link: boolean): Promise<PlannedFile> {
+function planOne(path: string, base: Buffer | undefined, ours: Buffer | undefined, theirs: Buffer | undefined, merge: Merge, link: boolean): PlannedFile {
   const plan = (outcome: Outcome, content: Buffer | null | undefined): PlannedFile => ({ path, outcome, content: content ?? null });
   // A link's content is where it points, not a version of the file: there is nothing to merge into it.
   if (link && ours !== undefined) return theirs === undefined || base?.equals(theirs) ? plan('unchanged', ours) : plan('kept-link', ours);
@@ -48,21 +48,21 @@ async function planOne(path: string, base: Buffer | undefined, ours: Buffer | un
   if (ours.equals(theirs)) return plan('unchanged', ours);
   if (base !== undefined && ours.equals(base)) return plan('updated', theirs);
   if (base !== undefined && theirs.equals(base)) return plan('unchanged', ours);
-  const merged = await merge(path, { base: base ?? EMPTY, ours, theirs });
+  const merged = merge(path, { base: base ?? EMPTY, ours, theirs });
   return plan(merged.conflicts > 0 ? 'conflict' : 'merged', merged.content);
 }
 
 /**
  * Plans every template-owned path of either factory version. `links` are the paths that are symbolic
  * links in `ours`.
- * @example await planTemplateFiles(paths, { base, ours, theirs }, mergeFile)
+ * @example planTemplateFiles(paths, { base, ours, theirs }, mergeFile)
  */
-export async function planTemplateFiles(
+export function planTemplateFiles(
   paths: Iterable<string>,
   versions: { base: FileMap; ours: FileMap; theirs: FileMap },
   merge: Merge,
   links: ReadonlySet<string> = new Set(),
-): Promise<PlannedFile[]> {
+): PlannedFile[] {
   const sorted = [...new Set(paths)].sort();
-  return Promise.all(sorted.map((path) => planOne(path, versions.base.get(path), versions.ours.get(path), versions.theirs.get(path), merge, links.has(path))));
+  return sorted.map((path) => planOne(path, versions.base.get(path), versions.ours.get(path), versions.theirs.get(path), merge, links.has(path)));
 }

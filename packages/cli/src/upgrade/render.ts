@@ -66,7 +66,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   const ejected = manifest.files.filter((file) => file.owner === 'team');
   const ejectedPaths = new Set(ejected.map((file) => file.path));
   const templatePaths = new Set([...manifest.files, ...rendered.files].filter((file) => file.owner === 'template' && !ejectedPaths.has(file.path)).map((file) => file.path));
-  const planned = await planTemplateFiles(templatePaths, { base: base.files, ours: ours.files, theirs }, mergeFile, links);
+  const planned = planTemplateFiles(templatePaths, { base: base.files, ours: ours.files, theirs }, mergeFile, links);
   const conflicts = planned.filter((file) => file.outcome === 'conflict').map((file) => file.path);
 
   const target = new Map<string, Buffer | null>();

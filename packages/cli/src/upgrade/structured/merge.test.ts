@@ -103,15 +103,15 @@ describe('mergeStructured, TOML', () => {
 });
 
 describe('mergeFile on structured files', () => {
-  it('merges a CRLF YAML file by key path and gives it back its line ends', async () => {
+  it('merges a CRLF YAML file by key path and gives it back its line ends', () => {
     const base = 'a: 1\nb: 2\n';
     const ours = 'a: 1\r\nb: 2\r\nteam: 3\r\n';
-    const { content, conflicts } = await mergeFile('x.yml', { base: Buffer.from(base), ours: Buffer.from(ours), theirs: Buffer.from('a: 1\nb: 20\nfactory: 4\n') });
+    const { content, conflicts } = mergeFile('x.yml', { base: Buffer.from(base), ours: Buffer.from(ours), theirs: Buffer.from('a: 1\nb: 20\nfactory: 4\n') });
     expect([content.toString(), conflicts]).toEqual(['a: 1\r\nb: 20\r\nfactory: 4\r\nteam: 3\r\n', 0]);
   });
 
-  it('shows a key both sides changed as a standard conflict', async () => {
-    const { content, conflicts } = await mergeFile('x.json', { base: Buffer.from('{\n  "a": 1\n}\n'), ours: Buffer.from('{\n  "a": 2\n}\n'), theirs: Buffer.from('{\n  "a": 3\n}\n') });
+  it('shows a key both sides changed as a standard conflict', () => {
+    const { content, conflicts } = mergeFile('x.json', { base: Buffer.from('{\n  "a": 1\n}\n'), ours: Buffer.from('{\n  "a": 2\n}\n'), theirs: Buffer.from('{\n  "a": 3\n}\n') });
     expect(conflicts).toBe(1);
     expect(content.toString()).toContain('<<<<<<< x.json (yours)\n  "a": 2\n=======\n  "a": 3\n>>>>>>> x.json (new factory version)\n');
   });
