@@ -6,22 +6,15 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { PACKAGE_BUNDLE } from '../../../scripts/build/bundle-options.mjs';
 
 const { metafile } = await build({
+  ...PACKAGE_BUNDLE,
   entryPoints: { bin: 'dist/bin.js', options: 'dist/options.js' },
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  allowOverwrite: true,
   metafile: true,
   // Less to parse and compile on every run (Node 20 has no compile cache); names kept for readable stack traces.
   minify: true,
   keepNames: true,
-  logLevel: 'warning',
   // jiti loads code at run time (the platform layer's config loader); the packages the engine requires on
   // demand (the Handlebars compiler, degit) are resolved at run time from this package's dependencies.
   external: ['jiti'],

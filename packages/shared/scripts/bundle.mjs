@@ -4,6 +4,7 @@
 // halves that start-up, and the shared chunk keeps the published package from carrying it twice.
 // The per-file build stays beside them for the type declarations.
 import { build } from 'esbuild';
+import { PACKAGE_BUNDLE } from '../../../scripts/build/bundle-options.mjs';
 
 // The Grafana SDK is CommonJS, which esbuild cannot tree-shake: each panel's index pulls in the builders of
 // the v2 dashboard schema (VisualizationBuilder, VisualizationV2Builder, and the Prometheus QueryBuilder,
@@ -21,16 +22,8 @@ const withoutGrafanaV2 = {
 };
 
 await build({
+  ...PACKAGE_BUNDLE,
   entryPoints: { index: 'dist/index.js', vocabulary: 'dist/vocabulary.js', rbac: 'dist/rbac/tables.js', 'synth/bin': 'dist/synth/bin.js' },
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  allowOverwrite: true,
-  logLevel: 'warning',
   // Packages whose identity matters to callers (zod schemas) or that load code at run time stay external.
   external: ['zod', 'yaml', 'jiti'],
   plugins: [withoutGrafanaV2],
