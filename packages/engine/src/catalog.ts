@@ -68,9 +68,10 @@ function subfolders(dir: string): string[] {
 /** Every file under `dir`, as sorted POSIX paths relative to it. */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((path) => statSync(join(dir, path)).isFile())
-    .map((path) => path.split(sep).join('/'))
+  // Entries with their types: a stat per file only for links, which count when they lead to a file.
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name)).isFile()))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
 

@@ -16,13 +16,18 @@ export function readDirectory(dir: string, paths: Iterable<string>): [string, Tr
 
 const makeFolder = (dir: string): void => void mkdirSync(dir, { recursive: true });
 
-/** Writes one entry at `file`, replacing what is there; `makeFolder` creates its folder. */
-export function writeEntry(file: string, { content, mode }: TreeEntry, ensureFolder = makeFolder): void {
+/** Writes one entry at `file`, where nothing is yet; `ensureFolder` creates its folder. */
+export function writeNewEntry(file: string, { content, mode }: TreeEntry, ensureFolder = makeFolder): void {
   ensureFolder(dirname(file));
-  rmSync(file, { force: true });
   if (mode === 'symlink') symlinkSync(content.toString('utf8'), file);
   else writeFileSync(file, content);
   if (mode === 'executable') chmodSync(file, 0o755);
+}
+
+/** Writes one entry at `file`, replacing what is there (a file, or a link, which must not be followed). */
+function writeEntry(file: string, entry: TreeEntry): void {
+  rmSync(file, { force: true });
+  writeNewEntry(file, entry);
 }
 
 /** Writes the tree's changes into `dir` in place (not atomic) and returns them. */

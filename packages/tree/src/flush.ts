@@ -4,13 +4,13 @@
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writeEntry } from './directory.js';
+import { writeNewEntry } from './directory.js';
 import type { Tree } from './tree.js';
 
 /** A flush that failed, `finish` included (its error is the `cause`): the target is left as it was. */
 export class FlushError extends Error {}
 
-/** Writes every file of the tree under `dir` (created as needed), with its mode; not atomic. */
+/** Writes every file of the tree under `dir` (created as needed, and holding none of them yet), with its mode; not atomic. */
 export function writeFiles(tree: Tree, dir: string): void {
   // One mkdir per folder, not per file: a project has a hundred files in a few dozen folders.
   const made = new Set<string>();
@@ -19,7 +19,8 @@ export function writeFiles(tree: Tree, dir: string): void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   };
-  for (const [path, entry] of tree.entries()) writeEntry(join(dir, path), entry, ensureFolder);
+  // The folder is new, so nothing needs removing first.
+  for (const [path, entry] of tree.entries()) writeNewEntry(join(dir, path), entry, ensureFolder);
 }
 
 export interface FlushOptions {
