@@ -4,7 +4,8 @@
  * spawns git for thousands of repositories: execa's per-call option processing roughly doubled the cost of
  * each spawn, which dominated fleet profiles.
  */
-import { spawn } from 'node:child_process';
+// Loaded on the first command, not with the module: a project generated without git never needs it.
+const childProcess = () => process.getBuiltinModule('node:child_process');
 
 export interface GitResult {
   exitCode: number;
@@ -39,7 +40,7 @@ export class GitCommandError extends Error {
  */
 export function execGit(args: readonly string[], options: GitExecOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const child = childProcess().spawn('git', args, {
       cwd: options.cwd,
       env: options.env ? { ...process.env, ...options.env } : process.env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,6 @@
  * pinned to the commit the ref resolves to, so the manifest can record exactly which tree a project used.
  * Git honours `url.<base>.insteadOf`, which is how mirrors (and tests) point the public host elsewhere.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { FactoryError } from '../errors.js';
 import { execGit, gitErrorDetail } from '../git-exec.js';
 
 // Only for the `rm -rf .git` degit runs after its clone: git itself always goes through execGit.
-const run = promisify(execFile);
+const run = (command: string, args: string[]) => promisify(process.getBuiltinModule('node:child_process').execFile)(command, args);
 
 /** `[github:|gitlab:|bitbucket:]owner/repo[/subdir][#ref]`; a ref never starts with `-`, so it is never an option. */
 const SPEC = /^(?:(?:github|gitlab|bitbucket):)?[A-Za-z0-9][\w.-]*\/[\w.-]+(?:\/[\w.-]+)*(?:#[A-Za-z0-9][\w./-]*)?$/;
