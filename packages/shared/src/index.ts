@@ -21,6 +21,7 @@ export { buildProject, type ComputeSource, type ConfigSource } from './config/so
 export { printConfig } from './config/print.js';
 export { CONFIG_FILE, evaluateConfig, loadDeclaration, type EvaluateOptions, type Transpile } from './synth/load-config.js';
 export { synthesizeObservability, organisationDashboard, PROJECT_VARIABLE, KNOWN_METRICS, METRIC_SOURCES, SERVICE_METRICS, type OrganisationDashboardOptions } from './observability/index.js';
+export type { Dashboard as GrafanaDashboard } from './observability/grafana.js';
 export { synthesizeRbac, WILDCARD_ALLOW_LIST } from './rbac/index.js';
 export { synthesizeWorkloads, envsubstFormat, WORKLOAD_VARIABLES, type WorkloadVariable, AZUREML_CLUSTERS, azuremlClusters, type AzuremlCluster, SAGEMAKER_LAUNCHER, CPU_SIZES, cpuSize, SERVICE_PORT, HEALTH_PATH, PREDICT_PATH, METRICS_PATH } from './workloads/index.js';
 export { synthesizeIacValues, terraformVariables, BUDGET_ALERT_THRESHOLDS, cpuMachineType } from './iac/index.js';

@@ -1,25 +1,16 @@
 /**
- * The service dashboard of a project, built with the Grafana Foundation SDK: traffic, latency and errors
+ * The service dashboard of a project: traffic, latency and errors
  * against the declared objectives, what the model predicts, feature drift against the declared
  * thresholds, and GPU use when the project runs on GPUs.
  */
-import { DashboardBuilder, DatasourceVariableBuilder, RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ProjectDeclaration } from '../declaration/project.js';
 import { GENERATED_NOTICE } from '../synth/artifact.js';
+import { dashboard, variable, type Dashboard, type Row } from './grafana.js';
 import { DATASOURCE_VARIABLE, bucketPanel, statPanel, timeseriesPanel } from './panels.js';
 import { projectQueries, servesOnline, usesGpu, type ScopedQueries } from './queries.js';
 
 /** Rate window that adapts to the scrape interval and zoom level. */
 export const RATE = '$__rate_interval';
-
-/** A panel of any kind the factory draws. */
-export type Panel = ReturnType<typeof timeseriesPanel> | ReturnType<typeof statPanel> | ReturnType<typeof bucketPanel>;
-
-/** A titled row of panels. */
-export interface Row {
-  title: string;
-  panels: Panel[];
-}
 
 function serviceRow(q: ScopedQueries, project: ProjectDeclaration): Row {
   const { latencyP95Ms, errorRatePercent } = project.monitoring;
@@ -96,26 +87,21 @@ export function dashboardRows(project: ProjectDeclaration): Row[] {
   ];
 }
 
-/** Adds the rows and their panels to a dashboard, numbering panels in order. */
-export function withRows(dashboard: DashboardBuilder, rows: readonly Row[]): Dashboard {
-  let id = 0;
-  for (const row of rows) {
-    dashboard.withRow(new RowBuilder(row.title).id(++id));
-    for (const panel of row.panels) dashboard.withPanel(panel.id(++id));
-  }
-  return dashboard.build();
-}
-
 /** The project's service dashboard as Grafana JSON model. */
 export function serviceDashboard(project: ProjectDeclaration): Dashboard {
-  const rows = dashboardRows(project);
-  const dashboard = new DashboardBuilder(`${project.name} service`)
-    .uid(`${project.name}-service`)
-    .description(project.description ? `${project.description}\n\n${GENERATED_NOTICE}` : GENERATED_NOTICE)
-    .tags(['ai-factory', project.name, project.team])
-    .time({ from: 'now-6h', to: 'now' })
-    .refresh('1m')
-    .readonly()
-    .withVariable(new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Prometheus').type('prometheus'));
-  return withRows(dashboard, rows);
+  return dashboard(
+    {
+      title: `${project.name} service`,
+      uid: `${project.name}-service`,
+      description: project.description ? `${project.description}\n\n${GENERATED_NOTICE}` : GENERATED_NOTICE,
+      tags: ['ai-factory', project.name, project.team],
+      time: { from: 'now-6h', to: 'now' },
+      refresh: '1m',
+    },
+    [prometheusVariable()],
+    dashboardRows(project),
+  );
 }
+
+/** The variable every panel's datasource names: which Prometheus to read, chosen in Grafana. */
+export const prometheusVariable = () => variable('datasource', DATASOURCE_VARIABLE, { label: 'Prometheus', query: 'prometheus' });

@@ -33,7 +33,7 @@ const project = (cloud: Cloud, mode: 'online' | 'batch' | 'both' = 'online'): Pr
 /** Every PromQL expression of the project's rules and panels. */
 const expressions = (p: ProjectDeclaration): string[] => [
   ...alertRuleGroups(p).flatMap((group) => group.rules.map((rule) => rule.expr)),
-  ...dashboardRows(p).flatMap((row) => row.panels.flatMap((panel) => (panel.build().targets ?? []).map((target) => (target as unknown as { expr: string }).expr))),
+  ...dashboardRows(p).flatMap((row) => row.panels.flatMap((panel) => panel.targets.map((target) => target.expr))),
 ];
 
 describe('every query selects this project', () => {
