@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +72,38 @@ describe('flushToGit', () => {
     expect(await listing(dir, root)).toEqual(['100644 only.txt']);
     // The ref fast-import committed on points at the last commit.
     expect((await git(dir, 'rev-parse', 'refs/heads/import')).trim()).toBe(root);
+  });
+
+  it('writes a content the commits share once, into the trees git itself writes for those files', async () => {
+    const { dir, head } = await repository();
+    const shared = 'shared by both commits\n'.repeat(50);
+    const upgrade = new Tree([['keep.txt', { content: Buffer.from('keep\n'), mode: 'file' }]]);
+    upgrade.write('new.txt', shared);
+    upgrade.write('copy/new.txt', shared, 'executable');
+    upgrade.write('keep.txt', 'kept no more\n');
+    const pristine = new Tree();
+    pristine.write('new.txt', Buffer.from(shared));
+    const streams: Buffer[] = [];
+    const recorded: FastImport = (args, stream) => (streams.push(stream), runner(dir)(args, stream));
+    const [upgraded, root] = (await flushToGit(
+      [
+        { tree: upgrade, parent: head, message: 'Upgrade', ref: 'refs/heads/import' },
+        { tree: pristine, message: 'Pristine', ref: 'refs/heads/import' },
+      ],
+      BOT,
+      recorded,
+    )) as [string, string];
+    expect(streams[0]!.toString('utf8').split(shared)).toHaveLength(2);
+    // The same files through git's own index: the same trees.
+    mkdirSync(join(dir, 'copy'));
+    writeFileSync(join(dir, 'new.txt'), shared);
+    writeFileSync(join(dir, 'copy/new.txt'), shared, { mode: 0o755 });
+    writeFileSync(join(dir, 'keep.txt'), 'kept no more\n');
+    await git(dir, 'add', 'new.txt', 'copy/new.txt', 'keep.txt');
+    expect(await git(dir, 'write-tree')).toBe(await git(dir, 'rev-parse', `${upgraded}^{tree}`));
+    await git(dir, 'read-tree', '--empty');
+    await git(dir, 'add', 'new.txt');
+    expect(await git(dir, 'write-tree')).toBe(await git(dir, 'rev-parse', `${root}^{tree}`));
   });
 
   it('writes nothing for no commits, and refuses an identity fast-import would misread', async () => {

@@ -38,15 +38,34 @@ function data(content: Buffer | string): Buffer[] {
   return [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
 }
 
-function commitCommands(commit: GitCommit, mark: number, committer: string): Buffer[] {
-  const chunks = [Buffer.from(`reset ${commit.ref}\ncommit ${commit.ref}\nmark :${mark}\ncommitter ${committer} now\n`), ...data(commit.message)];
-  if (commit.parent) chunks.push(Buffer.from(`from ${commit.parent}\n`));
-  for (const change of commit.tree.changes()) {
-    if (!change.after) chunks.push(Buffer.from(`D ${quote(change.path)}\n`));
-    else chunks.push(Buffer.from(`M ${gitMode(change.after.mode)} inline ${quote(change.path)}\n`), ...data(change.after.content));
+/**
+ * The whole fast-import stream. Each distinct content is written once, as a `blob` with a mark that every
+ * commit names it by: an upgrade's pristine render and its commit on the team's HEAD share most of their
+ * new files, and fast-import would hash each copy again only to find it has the object.
+ */
+function importStream(commits: readonly GitCommit[], committer: string): Buffer {
+  const chunks: Buffer[] = [Buffer.from('feature done\n')];
+  // Contents by length: only a blob of the same length can be the same, and comparing bytes is cheaper than hashing them.
+  const blobs = new Map<number, { content: Buffer; mark: number }[]>();
+  let marks = 0;
+  const blobMark = (content: Buffer): number => {
+    const sameLength = blobs.get(content.length) ?? [];
+    const known = sameLength.find((blob) => blob.content.equals(content));
+    if (known) return known.mark;
+    marks += 1;
+    sameLength.push({ content, mark: marks });
+    blobs.set(content.length, sameLength);
+    chunks.push(Buffer.from(`blob\nmark :${marks}\n`), ...data(content));
+    return marks;
+  };
+  for (const commit of commits) {
+    const files = commit.tree.changes().map((change) => (change.after ? `M ${gitMode(change.after.mode)} :${blobMark(change.after.content)} ${quote(change.path)}\n` : `D ${quote(change.path)}\n`));
+    marks += 1;
+    chunks.push(Buffer.from(`reset ${commit.ref}\ncommit ${commit.ref}\nmark :${marks}\ncommitter ${committer} now\n`), ...data(commit.message));
+    chunks.push(Buffer.from(`${commit.parent ? `from ${commit.parent}\n` : ''}${files.join('')}get-mark :${marks}\n`));
   }
-  chunks.push(Buffer.from(`get-mark :${mark}\n`));
-  return chunks;
+  chunks.push(Buffer.from('done\n'));
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -59,8 +78,7 @@ function commitCommands(commit: GitCommit, mark: number, committer: string): Buf
 export async function flushToGit(commits: readonly GitCommit[], committer: string, fastImport: FastImport): Promise<string[]> {
   if (commits.length === 0) return [];
   if (!/^[^<>\n]* <[^<>\n]*>$/.test(committer)) throw new Error(`Not a committer identity: ${committer}`);
-  const stream = Buffer.concat([Buffer.from('feature done\n'), ...commits.flatMap((commit, i) => commitCommands(commit, i + 1, committer)), Buffer.from('done\n')]);
-  const stdout = await fastImport(['-c', 'fastimport.unpackLimit=1', 'fast-import', '--quiet', '--date-format=now', '--depth=0'], stream);
+  const stdout = await fastImport(['-c', 'fastimport.unpackLimit=1', 'fast-import', '--quiet', '--date-format=now', '--depth=0'], importStream(commits, committer));
   const oids = stdout.toString('utf8').split('\n').filter(Boolean);
   if (oids.length !== commits.length) throw new Error(`git fast-import wrote ${oids.length} of ${commits.length} commits.`);
   return oids;

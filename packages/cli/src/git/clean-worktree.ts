@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import { parseIndex, type IndexEntry } from './index-file.js';
 
 /** A working tree elsewhere, or none: the walk below would look at the wrong files. */
-const RELOCATED = /^\s*(worktree\s*=|bare\s*=\s*true)/m;
+const RELOCATED = /^\s*(worktree\s*=|bare\s*=\s*true)/im;
 
 /**
  * Whether `dir`'s working tree and index provably match `headTree` (HEAD's tree oid) with no untracked file.
- * @example provenClean(repo, headTreeOid) // true right after a clone
+ * @param config the text of `dir/.git/config`, which the caller has read already
+ * @example provenClean(repo, headTreeOid, readFileSync(`${repo}/.git/config`, 'utf8')) // true right after a clone
  */
-export function provenClean(dir: string, headTree: string): boolean {
-  if (RELOCATED.test(readFileSync(join(dir, '.git', 'config'), 'utf8').toLowerCase())) return false;
+export function provenClean(dir: string, headTree: string, config: string): boolean {
+  if (RELOCATED.test(config)) return false;
   const read = readIndex(join(dir, '.git', 'index'));
   if (!read?.index || read.index.tree !== headTree) return false;
   const tracked = new Set<string>();

@@ -27,12 +27,19 @@ const OPERATIONS: [path: string, operation: string, end: string][] = [
 export class Repository {
   #reader: ObjectReader | undefined;
   #layout: Promise<{ store: ObjectStore; inProgress: { operation: string; end: string } | undefined }> | undefined;
+  #plain: { config: string | undefined } | undefined;
 
   constructor(readonly dir: string) {}
 
   get #objects(): ObjectReader {
     this.#reader ??= new ObjectReader(this.dir);
     return this.#reader;
+  }
+
+  /** The text of `.git/config` in a plain repository (see {@link plainGitConfig}), read once; else undefined. */
+  get #plainConfig(): string | undefined {
+    this.#plain ??= { config: plainGitConfig(this.dir) };
+    return this.#plain.config;
   }
 
   async run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<string> {
@@ -56,8 +63,11 @@ export class Repository {
   /** Tracked changes or untracked files that are not ignored. */
   async status(): Promise<string[]> {
     // Proving it clean from the index spares the process git status costs; a doubt is git's to answer.
-    const tree = plainGitDir(this.dir) ? (await this.#objects.read('HEAD^{tree}'))?.oid : undefined;
-    if (tree && provenClean(this.dir, tree)) return [];
+    const config = this.#plainConfig;
+    if (config !== undefined) {
+      const tree = (await this.#objects.read('HEAD^{tree}'))?.oid;
+      if (tree && provenClean(this.dir, tree, config)) return [];
+    }
     // No optional locks: a read-only look must not rewrite the index under the team's feet.
     return (await this.run(['--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean);
   }
@@ -95,7 +105,7 @@ export class Repository {
   #inspect() {
     this.#layout ??= (async () => {
       const paths = ['objects', ...OPERATIONS.map(([path]) => path)];
-      const [format, objects, ...state] = plainGitDir(this.dir)
+      const [format, objects, ...state] = this.#plainConfig !== undefined
         ? ['sha1', ...paths.map((path) => join(this.dir, '.git', path))]
         : (await this.run(['rev-parse', '--show-object-format', ...paths.flatMap((path) => ['--git-path', path])])).split('\n').map((line) => line.trim());
       const found = OPERATIONS.find((_, i) => existsSync(resolve(this.dir, state[i]!)));
@@ -112,16 +122,17 @@ export class Repository {
 const RELOCATING = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_WORK_TREE'];
 
 /**
- * Whether `dir` is the top of a repository whose git directory is `dir/.git` itself (no linked worktree, no
- * submodule's gitfile, nothing relocated by the environment) with SHA-1 objects: there, `git rev-parse
- * --git-path` would answer `.git/<path>`, and asking it costs a process per repository. A config that names
- * an object format, or includes other files that might, is left to git.
+ * The text of `dir/.git/config` if `dir` is the top of a repository whose git directory is `dir/.git` itself
+ * (no linked worktree, no submodule's gitfile, nothing relocated by the environment) with SHA-1 objects,
+ * else undefined: there, `git rev-parse --git-path` would answer `.git/<path>`, and asking it costs a
+ * process per repository. A config that names an object format, or includes other files that might, is
+ * left to git.
  */
-function plainGitDir(dir: string): boolean {
-  if (RELOCATING.some((name) => process.env[name] !== undefined)) return false;
-  if (!statSync(join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory()) return false;
-  const config = join(dir, '.git', 'config');
-  if (!existsSync(config)) return false;
-  const text = readFileSync(config, 'utf8').toLowerCase();
-  return !text.includes('objectformat') && !text.includes('include');
+function plainGitConfig(dir: string): string | undefined {
+  if (RELOCATING.some((name) => process.env[name] !== undefined)) return undefined;
+  if (!statSync(join(dir, '.git'), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const path = join(dir, '.git', 'config');
+  if (!existsSync(path)) return undefined;
+  const config = readFileSync(path, 'utf8');
+  return /objectformat|include/i.test(config) ? undefined : config;
 }
