@@ -14,12 +14,14 @@ const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;
 
 /**
  * `value` as a literal block scalar whose lines are indented by `indent` (the root gets none), or quoted
- * when a block cannot hold it: a block cannot end in a line of only whitespace.
+ * when a block cannot hold it: a block cannot end in a line of only whitespace, and in a string of only
+ * whitespace a reader takes the spaces for indentation (there the `yaml` package writes a block that reads
+ * back as another string).
  *
  * @param comment - a comment for the header line (`|- # comment`), in `yaml`'s comment form.
  */
 export function blockScalar(value: string, indent: string, comment?: string): string {
-  if (/\n[\t ]+$/.test(value)) return quoted(value);
+  if (/\n[\t ]+$|^[\n\t ]* [\n\t ]*$/.test(value)) return quoted(value);
   const lineIndent = indent || (containsDocumentMarker(value) ? '  ' : '');
   let endStart = value.length;
   while (endStart > 0 && '\n\t '.includes(value[endStart - 1] as string)) endStart -= 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { emitYaml } from './index.js';
 
 const library = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -19,6 +19,15 @@ describe('emitYaml', () => {
     ['a long key', { ['k'.repeat(1100)]: [1], ['j'.repeat(1100)]: 'v' }],
   ])('writes %s as the yaml package does', (_, value) => {
     expect(emitYaml(value)).toBe(library(value));
+  });
+
+  // Where the yaml package writes something that reads back as another value, the emitter quotes.
+  it.each([
+    ['a byte order mark', { '\ufeff': '\ufeffa' }, '"\\ufeff": "\\ufeffa"\n'],
+    ['whitespace with spaces and line breaks', { a: ' \n', b: ['\t \n\n'] }, 'a: "\\ \\n"\nb:\n  - "\\t\\ \\n\\n"\n'],
+  ])('quotes %s so that it reads back', (_, value, expected) => {
+    expect(emitYaml(value)).toBe(expected);
+    expect(parse(expected)).toEqual(value);
   });
 
   it('rejects values that are not plain data', () => {

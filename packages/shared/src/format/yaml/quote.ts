@@ -17,13 +17,15 @@ const SHORT_ESCAPES: Record<string, string> = {
 };
 
 /**
- * A double-quoted scalar: the JSON string with YAML's shorter escapes, and a space before an escaped line
- * break escaped too (a YAML reader would otherwise fold it away).
+ * A double-quoted scalar: the JSON string with YAML's shorter escapes, a space before an escaped line break
+ * escaped too (a YAML reader would otherwise fold it away), and a byte order mark escaped (a reader drops
+ * one at the start of a document; the `yaml` package writes it raw).
  */
 export function doubleQuoted(value: string): string {
   // One left-to-right pass, so an escaped backslash is never read as the start of another escape.
-  return JSON.stringify(value).replace(/ (?=\\n)|\\(?:u([0-9a-f]{4})|.)/g, (match, code?: string) => {
+  return JSON.stringify(value).replace(/ (?=\\n)|\ufeff|\\(?:u([0-9a-f]{4})|.)/g, (match, code?: string) => {
     if (match === ' ') return '\\ ';
+    if (match === '\ufeff') return '\\ufeff';
     if (code === undefined) return match;
     return SHORT_ESCAPES[code] ?? (code.startsWith('00') ? `\\x${code.slice(2)}` : match);
   });

@@ -17,9 +17,10 @@ export interface ScalarPlace {
   comment?: string;
 }
 
-// Control characters and lone surrogates can only be written escaped.
+// Control characters and lone surrogates can only be written escaped, and a byte order mark is dropped by
+// a reader at the start of a document.
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u{D800}-\u{DFFF}]/u;
 // An indicator at the start, `: ` or ` #` inside, or space or `:` at the end: not a plain scalar.
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 // Strings a core-schema reader would take for null, a boolean or a number.
