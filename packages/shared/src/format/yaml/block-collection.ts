@@ -21,7 +21,8 @@ const MAX_IMPLICIT_KEY = 1024;
 
 const isCollection = (value: unknown): value is object => value !== null && typeof value === 'object';
 
-function entries(value: object): [string, unknown][] {
+/** The pairs of a plain object that YAML writes. */
+export function entries(value: object): [string, unknown][] {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) throw new TypeError(`cannot write a ${value.constructor.name} as YAML`);
   // As the `yaml` package does, a pair whose value is undefined is left out.

@@ -14,3 +14,4 @@ export type { CommentPairs, PairComments } from './block-collection.js';
 export function emitYaml(value: unknown, comments?: CommentPairs): string {
   return `${blockNode(value, '', comments)}\n`;
 }
+export { yamlFlowValue } from './flow.js';
