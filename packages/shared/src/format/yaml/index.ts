@@ -5,7 +5,7 @@
  */
 import { blockNode, type CommentPairs } from './block-collection.js';
 
-export type { CommentPairs, PairComments } from './block-collection.js';
+export type { CommentPairs } from './block-collection.js';
 
 /**
  * `value` as one YAML document ending in a line break: what `stringify(value, { lineWidth: 0 })` of the
