@@ -15,6 +15,7 @@ export { synthesize } from './synth/synthesize.js';
 export { checkProject, explain, writeProject, type SynthProblem } from './synth/project-files.js';
 export { SYNTH_MODULE } from './synth/manifest-record.js';
 export { hclValue } from './format/hcl.js';
+export { yamlFlowValue } from './format/yaml/index.js';
 export * from './synth/paths.js';
 export { BATCH_JOB_SPEC, ONLINE_DEPLOYMENT_SPEC, TRAINING_JOB_SPEC } from './clouds/by-cloud.js';
 export { buildProject, type ComputeSource, type ConfigSource } from './config/source.js';

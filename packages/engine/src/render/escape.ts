@@ -3,8 +3,8 @@
  * value can never break the syntax of the file it lands in. Handlebars' default HTML escaping is wrong for
  * every format we generate, so templates call these through the helpers in `helpers.ts` instead.
  */
-import { Scalar, stringify as stringifyYaml } from 'yaml';
 import { stringify as stringifyToml } from 'smol-toml';
+import { yamlFlowValue } from '@ai-factory/shared';
 import { FactoryError } from '../errors.js';
 
 // Terraform literals are needed by the platform package too (tfvars), so it owns them.
@@ -22,15 +22,7 @@ function escapeCodePoints(literal: string): string {
  * One line means the result is valid at any indentation.
  */
 export function yamlValue(value: unknown): string {
-  const node = typeof value === 'string' ? Object.assign(new Scalar(value), { type: Scalar.QUOTE_DOUBLE }) : value;
-  const text = stringifyYaml(node, {
-    lineWidth: 0,
-    doubleQuotedAsJSON: true,
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    collectionStyle: 'flow',
-  }).trimEnd();
-  return escapeCodePoints(text);
+  return escapeCodePoints(yamlFlowValue(value));
 }
 
 /** A JSON value. */

@@ -1,5 +1,5 @@
-/** YAML output of the pipelines: the `yaml` package, no line folding, comments where a reader needs them. */
-import { Document, isPair, isScalar, visit } from 'yaml';
+/** YAML output of the pipelines: no line folding, comments where a reader needs them. */
+import { emitYaml } from '../format/yaml/index.js';
 import { pinnedVersion } from './pins.js';
 
 /** A comment to put above the value at `key` wherever that key holds `value`. */
@@ -15,21 +15,12 @@ export interface KeyComment {
  * are written above matching keys. Deterministic: key order is insertion order.
  */
 export function toYaml(value: unknown, comments: KeyComment[] = []): string {
-  const doc = new Document(value);
-  visit(doc, {
-    Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key)) return;
-      const key = String(pair.key.value);
-      const text = isScalar(pair.value) ? String(pair.value.value) : undefined;
-      if (key === 'uses' && text !== undefined && isScalar(pair.value)) {
-        const version = pinnedVersion(text);
-        if (version) pair.value.comment = ` ${version}`;
-      }
-      const notes = comments.filter((c) => c.key === key && (c.value === undefined || c.value === text)).map((c) => ` ${c.comment}`);
-      if (notes.length > 0) pair.key.commentBefore = notes.join('\n');
-    },
+  return emitYaml(value, (key, item) => {
+    const text = item === null || typeof item !== 'object' ? String(item) : undefined;
+    const version = key === 'uses' && text !== undefined ? pinnedVersion(text) : undefined;
+    const notes = comments.filter((c) => c.key === key && (c.value === undefined || c.value === text)).map((c) => ` ${c.comment}`);
+    return { before: notes.length > 0 ? notes.join('\n') : undefined, after: version ? ` ${version}` : undefined };
   });
-  return doc.toString({ lineWidth: 0 });
 }
 
 /** A shell script with strict mode on, for systems whose default shell does not set it. */

@@ -1,5 +1,5 @@
 /** Dashboards and Prometheus alert rules of a project, synthesized from its monitoring declaration. */
-import { stringify } from 'yaml';
+import { emitYaml } from '../format/yaml/index.js';
 import type { Synthesizer } from '../synth/artifact.js';
 import { ALERT_RULES_DIR, DASHBOARDS_DIR } from '../synth/paths.js';
 import { alertRuleGroups } from './alerts.js';
@@ -19,6 +19,6 @@ export const synthesizeObservability: Synthesizer = (project) => {
   if (!project.monitoring.enabled) return [];
   return [
     { path: dashboardPath(project.name), content: `${JSON.stringify(serviceDashboard(project), null, 2)}\n` },
-    { path: alertRulesPath(project.name), content: stringify({ groups: alertRuleGroups(project) }, { lineWidth: 0 }) },
+    { path: alertRulesPath(project.name), content: emitYaml({ groups: alertRuleGroups(project) }) },
   ];
 };

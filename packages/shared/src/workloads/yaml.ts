@@ -1,13 +1,13 @@
 /** YAML output of the workload specs: stable key order, no line folding, one document or several. */
-import { stringify } from 'yaml';
+import { emitYaml } from '../format/yaml/index.js';
 
-// lineWidth 0: long commands and image references stay on one line. No anchors/aliases for objects
-// shared between builders: every engine's reader is not guaranteed to resolve them, and people read these.
-const OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
-
-/** One YAML document. */
+/**
+ * One YAML document. Long commands and image references stay on one line, and objects shared between
+ * builders are written out each time, never as anchors and aliases: not every engine's reader resolves
+ * them, and people read these.
+ */
 export function yamlDocument(value: unknown): string {
-  return stringify(value, OPTIONS);
+  return emitYaml(value);
 }
 
 /** Several YAML documents separated by `---`, as `kubectl apply -f` reads them. */

@@ -2,7 +2,7 @@
  * GCP custom roles in the `gcloud iam roles create --file` YAML format. Custom roles hold permissions
  * only; rbac.tf binds them in the environment's GCP project, which scopes them to its resources.
  */
-import { stringify } from 'yaml';
+import { emitYaml } from '../../format/yaml/index.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import type { Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
@@ -44,7 +44,7 @@ export function gcpRole(project: ProjectDeclaration, grant: RoleGrant): Artifact
     stage: 'GA',
     includedPermissions: permissions,
   };
-  return { path: `${RBAC_DIR}/gcp/${roleFileStem(grant)}.yaml`, content: stringify(role, { lineWidth: 0 }) };
+  return { path: `${RBAC_DIR}/gcp/${roleFileStem(grant)}.yaml`, content: emitYaml(role) };
 }
 
 export const gcpRbac: CloudRbac = { role: gcpRole, wildcards: GCP_WILDCARDS };

@@ -4,7 +4,7 @@
  * the user the cluster's OIDC authenticator reports for the CI job's token (rbac.tf: `var.pipeline_user`):
  * CI reaches the API server with that token, never with a service account's.
  */
-import { stringify } from 'yaml';
+import { emitYaml } from '../../format/yaml/index.js';
 import type { ProjectDeclaration } from '../../declaration/project.js';
 import type { Artifact } from '../../synth/artifact.js';
 import { RBAC_DIR } from '../../synth/paths.js';
@@ -83,7 +83,7 @@ export function kubernetesRole(project: ProjectDeclaration, grant: RoleGrant): A
     subjects: [subject],
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
   };
-  return { path: `${RBAC_DIR}/kubernetes/${roleFileStem(grant)}.yaml`, content: [role, binding].map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n') };
+  return { path: `${RBAC_DIR}/kubernetes/${roleFileStem(grant)}.yaml`, content: [role, binding].map((doc) => emitYaml(doc)).join('---\n') };
 }
 
 export const kubernetesRbac: CloudRbac = { role: kubernetesRole, wildcards: KUBERNETES_WILDCARDS };

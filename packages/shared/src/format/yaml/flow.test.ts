@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { yamlFlowValue } from './flow.js';
+
+const FLOW_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', collectionStyle: 'flow' } as const;
+const NASTY = ['', 'a', 'b c', ': ', ' #', '#', '-', '?', '[', ']', '{', '}', ',', '&', '*', "'", '"', '\n', '\t', 'true', 'null', '1', '1e3', '---', '\u2028', '\u0000', '😀'];
+const text = fc.array(fc.constantFrom(...NASTY), { maxLength: 5 }).map((parts) => parts.join(''));
+const value = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(text, tie('value'), { maxKeys: 3 }),
+  ),
+})).value;
+
+describe('yamlFlowValue', () => {
+  it('reads back as the value, on one line, nested at any indentation', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const line = yamlFlowValue(v);
+        expect(line).not.toMatch(/[\n\r]/);
+        expect(parse(`top:\n  key: ${line}\n`)).toEqual({ top: { key: v } });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes what the yaml package writes in flow style, except for keys with quotes', () => {
+    const plainKeys = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9 _-]{0,6}$/), text, { maxKeys: 3 });
+    fc.assert(
+      fc.property(fc.oneof(value.filter((v) => typeof v !== 'object' || v === null), fc.array(text), plainKeys), (v) => {
+        expect(yamlFlowValue(v)).toBe(stringify(v, FLOW_OPTIONS).trimEnd());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
