@@ -16,7 +16,8 @@ const { metafile } = await build({
   minify: true,
   keepNames: true,
   // jiti loads code at run time (the platform layer's config loader); the packages the engine requires on
-  // demand (the Handlebars compiler, degit) are resolved at run time from this package's dependencies.
+  // demand (the Handlebars compiler, degit, the module contract's YAML parser) are resolved at run time from
+  // this package's dependencies.
   external: ['jiti'],
   // CommonJS dependencies in an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as bundleRequire } from 'node:module';\nconst require = bundleRequire(import.meta.url);" },

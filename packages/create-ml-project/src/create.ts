@@ -3,7 +3,6 @@ import { relative } from 'node:path';
 import { FactoryError, generateProject, openModuleSource, pythonPackageName, type Catalog, type Generated, type Manifest } from '@ai-factory/engine';
 import { describeChanges, flushToDirectory, FlushError } from '@ai-factory/tree';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
-import { readAnswersFile } from './answers-file.js';
 import type { CliArgs } from './args.js';
 import { collectAnswers } from './collect.js';
 import { initGitRepository, isGitAvailable } from './git.js';
@@ -51,7 +50,8 @@ interface Children {
 
 /** `clack` is there only for a person at a terminal; without it the run prints plain lines. */
 async function createWith(catalog: Catalog, args: CliArgs, env: RunEnvironment, clack: Clack | undefined, ui: boolean, children: Children): Promise<number> {
-  const given = { ...(args.answersFile ? readAnswersFile(args.answersFile) : {}), ...args.flags };
+  // Loaded only for --answers: it brings the YAML parser, which nothing else in a generation needs.
+  const given = { ...(args.answersFile ? (await import('./answers-file.js')).readAnswersFile(args.answersFile) : {}), ...args.flags };
   const answers = await collectAnswers({
     catalog,
     given,

@@ -39,4 +39,9 @@ describe('yamlFlowValue', () => {
       { numRuns: 500 },
     );
   });
+
+  it('refuses undefined, which a template gets for a variable that does not exist, and writes undefined items as null', () => {
+    expect(() => yamlFlowValue(undefined)).toThrow('undefined is not a YAML value');
+    expect(yamlFlowValue([undefined, { a: undefined, b: 1 }])).toBe(stringify([undefined, { a: undefined, b: 1 }], FLOW_OPTIONS).trimEnd());
+  });
 });

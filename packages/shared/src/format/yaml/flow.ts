@@ -13,8 +13,10 @@ const flowKey = (key: string): string => (/[[\]{},]/.test(key) || stringScalar(k
  * so code points that are line breaks to YAML 1.1 readers stay raw: escape those where that matters.
  */
 export function yamlFlowValue(value: unknown): string {
+  // A template naming a variable that does not exist passes undefined: an error, not a silent null.
+  if (value === undefined) throw new TypeError('undefined is not a YAML value');
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[ ${value.map((item: unknown) => yamlFlowValue(item)).join(', ')} ]`;
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[ ${value.map((item: unknown) => (item === undefined ? 'null' : yamlFlowValue(item))).join(', ')} ]`;
   if (value !== null && typeof value === 'object') {
     const pairs = entries(value);
     return pairs.length === 0 ? '{}' : `{ ${pairs.map(([key, item]) => `${flowKey(key)}: ${yamlFlowValue(item)}`).join(', ')} }`;
