@@ -97,14 +97,7 @@ export interface Row {
 }
 
 /** What a dashboard says about itself, beside its variables and rows. */
-export interface DashboardHead {
-  title: string;
-  uid: string;
-  description: string;
-  tags: string[];
-  time: { from: string; to: string };
-  refresh: string;
-}
+export type DashboardHead = Pick<Dashboard, 'title' | 'uid' | 'description' | 'tags' | 'time' | 'refresh'>;
 
 const GRID_WIDTH = 24;
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isPair, isScalar, parse, stringify, visit } from 'yaml';
 import { emitYaml, type CommentPairs } from './index.js';
+import { valueTree } from './test-values.js';
 
 // Pieces that each trip some YAML rule: indicators, comment and mapping markers, quotes, line breaks,
 // spaces at the ends, type look-alikes, document markers, YAML 1.1 line breaks, control characters.
@@ -11,32 +12,14 @@ const NASTY = [
   '---', '...', '\u2028', '\u0085', '\u00a0', '\ufeff', '😀', '\u0000', '\u0007', '\u001b', '\u007f', '\ud800', '\\', 'a', 'b c',
 ];
 const nasty = fc.array(fc.constantFrom(...NASTY), { maxLength: 6 }).map((parts) => parts.join(''));
-const scalar = fc.oneof(nasty, fc.double(), fc.integer(), fc.constant(-0), fc.boolean(), fc.constant(null));
-const nastyValue = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    scalar,
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(nasty, tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
+const nastyValue = valueTree(nasty, fc.oneof(fc.double(), fc.integer(), fc.constant(-0)), nasty, { items: 4, keys: 4 });
 
 // What the factory writes: identifier-like keys, command-like strings, multi-line shell scripts.
 const word = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
 const command = fc.array(fc.oneof(word, fc.constantFrom('--flag', '${{ inputs.env }}', '$(cat x)', 'a=b', './run.sh', '"quoted"', "'q'")), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 const script = fc.array(fc.oneof(command, fc.constant(''), command.map((c) => `  ${c}`)), { minLength: 2, maxLength: 5 }).map((lines) => lines.join('\n'));
 const text = fc.oneof(word, command, script, script.map((s) => `${s}\n`), fc.constantFrom('true', '8080', '3.11', 'v1.2.3', '*', 'x:y', 'a: b'));
-const realistic = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    text,
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(word, tie('value'), { maxKeys: 5 }),
-  ),
-})).value;
+const realistic = valueTree(text, fc.integer(), word, { items: 4, keys: 5 });
 
 /** The `yaml` package with the same comments set on its document's pairs: the reference for `emitYaml`. */
 function withLibrary(value: unknown, comments: CommentPairs): string {
