@@ -24,6 +24,7 @@ export async function run(argv: readonly string[], env: RunEnvironment): Promise
     args = parseCliArgs(argv);
     if (args.help) return env.stdout(`${helpText(VERSION)}\n`), EXIT_CODES.ok;
     if (args.version) return env.stdout(`${VERSION}\n`), EXIT_CODES.ok;
+    // Sets how zod validates before create.js builds any schema.
     await import('./validation.js');
     return await (await import('./create.js')).create(args, env);
   } catch (error) {
