@@ -13,7 +13,7 @@ export const containsDocumentMarker = (value: string): boolean => /^(%|---|\.\.\
 const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;
 
 /**
- * `value` as a literal block scalar whose lines are indented by `indent` (the root gets none), or quoted
+ * `value` as a literal block scalar whose lines are indented by `indent` (the root's by none or two), or quoted
  * when a block cannot hold it: a block cannot end in a line of only whitespace, and in a string of only
  * whitespace a reader takes the spaces for indentation (there the `yaml` package writes a block that reads
  * back as another string).
@@ -22,7 +22,11 @@ const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;
  */
 export function blockScalar(value: string, indent: string, comment?: string): string {
   if (/\n[\t ]+$|^[\n\t ]* [\n\t ]*$/.test(value)) return quoted(value);
-  const lineIndent = indent || (containsDocumentMarker(value) ? '  ' : '');
+  // A first line starting with a space needs its indentation stated, which a root block at column 0 cannot do
+  // (its parent's indentation is -1): such a block, and one a line of which reads as a document marker, is
+  // indented by two.
+  const startWithSpace = /^[\n ]* /.test(value);
+  const lineIndent = indent || (startWithSpace || containsDocumentMarker(value) ? '  ' : '');
   let endStart = value.length;
   while (endStart > 0 && '\n\t '.includes(value[endStart - 1] as string)) endStart -= 1;
   let end = value.slice(endStart);
@@ -34,21 +38,17 @@ export function blockScalar(value: string, indent: string, comment?: string): st
     if (end.endsWith('\n')) end = end.slice(0, -1);
     end = end.replace(BLOCK_END_NEWLINES, `$&${lineIndent}`);
   }
-  let startWithSpace = false;
   let startEnd = 0;
   let startNewline = -1;
-  for (; startEnd < body.length; startEnd += 1) {
-    if (body[startEnd] === ' ') startWithSpace = true;
-    else if (body[startEnd] === '\n') startNewline = startEnd;
-    else break;
+  for (; startEnd < body.length && ' \n'.includes(body[startEnd] as string); startEnd += 1) {
+    if (body[startEnd] === '\n') startNewline = startEnd;
   }
   let start = body.slice(0, startNewline < startEnd ? startNewline + 1 : startEnd);
   if (start) {
     body = body.slice(start.length);
     start = start.replace(/\n+/g, `$&${lineIndent}`);
   }
-  // A first line starting with a space needs its indentation stated; the root is at indent -1.
-  let header = (startWithSpace ? (lineIndent ? '2' : '1') : '') + chomp;
+  let header = (startWithSpace ? '2' : '') + chomp;
   if (comment) header += ` ${commentText(comment.replace(/ ?[\r\n]+/g, ' '))}`;
   return `|${header}\n${lineIndent}${start}${body.replace(/\n+/g, `$&${lineIndent}`)}${end}`;
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isPair, isScalar, parse, stringify, visit } from 'yaml';
@@ -35,6 +36,21 @@ function withLibrary(value: unknown, comments: CommentPairs): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * The yaml package's bytes are the reference only where they read back as the value: a root string starting
+ * with a space it writes as `|1` at column 0, which it (and PyYAML) reads back as another string or not at all.
+ */
+function reference(text: string, value: unknown): string {
+  let back: unknown;
+  try {
+    back = parse(text);
+  } catch {
+    back = Symbol('does not parse');
+  }
+  fc.pre(isDeepStrictEqual(back, value));
+  return text;
+}
+
 describe('emitYaml properties', () => {
   it('reads back as the value it wrote, for any value', () => {
     fc.assert(
@@ -45,10 +61,20 @@ describe('emitYaml properties', () => {
     );
   });
 
+  // At the root a block scalar has no parent indentation to count from: a string there is its own case.
+  it('reads back as the string it wrote, for any string at the root', () => {
+    fc.assert(
+      fc.property(nasty, (value) => {
+        expect(parse(emitYaml(value))).toEqual(value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes the bytes the yaml package writes, for the values the factory generates', () => {
     fc.assert(
       fc.property(realistic, (value) => {
-        expect(emitYaml(value)).toBe(stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }));
+        expect(emitYaml(value)).toBe(reference(stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }), value));
       }),
       { numRuns: 1000 },
     );
@@ -59,7 +85,7 @@ describe('emitYaml properties', () => {
       key.length % 3 === 0 ? undefined : { before: key.length % 2 ? ` about ${key}` : ` one\n two`, after: typeof value === 'string' ? ' v1.2.3' : undefined };
     fc.assert(
       fc.property(realistic, (value) => {
-        expect(emitYaml(value, comments)).toBe(withLibrary(value, comments));
+        expect(emitYaml(value, comments)).toBe(reference(withLibrary(value, comments), value));
       }),
       { numRuns: 1000 },
     );

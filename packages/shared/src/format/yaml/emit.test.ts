@@ -30,6 +30,15 @@ describe('emitYaml', () => {
     expect(parse(expected)).toEqual(value);
   });
 
+  // The yaml package writes these as `|1` at column 0, which it reads back as "#\n" or cannot parse.
+  it.each([
+    ['a root block starting with a space', ' #\n', '|2\n   #\n'],
+    ['a root block whose first line is indented', ' a\nb', '|2-\n   a\n  b\n'],
+  ])('indents %s by two, so that it reads back', (_, value, expected) => {
+    expect(emitYaml(value)).toBe(expected);
+    expect(parse(expected)).toEqual(value);
+  });
+
   it('rejects values that are not plain data', () => {
     expect(() => emitYaml({ at: new Date(0) })).toThrow(TypeError);
     expect(() => emitYaml({ f: () => 1 })).toThrow(TypeError);
