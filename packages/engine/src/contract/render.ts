@@ -3,7 +3,6 @@
  * and parses what comes out of YAML, JSON and TOML templates: a template that fails or produces a broken file
  * for some answers is caught here, before any project is generated with them.
  */
-import { createRequire } from 'node:module';
 import { parse as parseToml } from 'smol-toml';
 import type { parse as ParseYaml } from 'yaml';
 import type { Answers } from '../answers.js';
@@ -11,12 +10,13 @@ import { templateContext } from '../generate.js';
 import { conditionHolds, type CatalogModule } from '../module.js';
 import { renderTemplate } from '../render/helpers.js';
 import picomatch from 'picomatch';
+import { onDemand } from '../on-demand.js';
 import { fileFormat } from './format.js';
 import type { ContractProblem } from './problem.js';
 
-// Required on the first YAML file: a bundle of the engine that generates projects (create-ml-project) never
-// checks a contract, and would otherwise start the whole yaml package with every run.
-const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as { parse: typeof ParseYaml }).parse(text);
+// Required on the first YAML file: a bundle of the engine that generates projects never checks a contract.
+const yaml = onDemand<{ parse: typeof ParseYaml }>('yaml');
+const parseYaml = (text: string): unknown => yaml().parse(text);
 const PARSERS: Record<string, (text: string) => unknown> = { yaml: parseYaml, json: JSON.parse, toml: parseToml };
 
 function describe(answers: Answers): string {

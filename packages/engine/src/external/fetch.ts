@@ -7,13 +7,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createRequire } from 'node:module';
 import type degitFactory from 'degit';
-
-// degit is only needed with --source: load it then (it is CommonJS), not on every start of the CLI.
-const degit = ((...args: Parameters<typeof degitFactory>) => (createRequire(import.meta.url)('degit') as typeof degitFactory)(...args)) as typeof degitFactory;
 import { FactoryError } from '../errors.js';
 import { execGit, gitErrorDetail } from '../git-exec.js';
+import { onDemand } from '../on-demand.js';
+
+// degit is only needed with --source (it is CommonJS).
+const degitModule = onDemand<typeof degitFactory>('degit');
+const degit: typeof degitFactory = (...args) => degitModule()(...args);
 
 // Only for the `rm -rf .git` degit runs after its clone: git itself always goes through execGit.
 const run = (command: string, args: string[]) => promisify(process.getBuiltinModule('node:child_process').execFile)(command, args);
