@@ -8,7 +8,8 @@
 // measurement (an upgraded repository is up to date afterwards). Each measurement runs in its own
 // process tree; its peak memory is the peak of the resident memory summed over the whole tree (the
 // runner, its worker processes, git), sampled from /proc. A naive size left out of --naive is
-// extrapolated from the measured ones, and printed as such.
+// extrapolated from the measured ones, and printed as such; `--naive 0` runs no naive way and prints no
+// speed-up rows.
 // The floor is the git work an object-level upgrade cannot avoid (see fleet/run-floor.mjs), on fresh copies
 // of the same repositories, writing exactly the changes the fleet run wrote to each: the fleet's target is
 // to stay within 2x of it. Two kinds of fleet: every team tuned its config (`own`: no two configs alike,
@@ -24,7 +25,7 @@ import { runSampled } from './fleet/tree-memory.mjs';
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '200,1000' }, naive: { type: 'string', default: '100' }, configs: { type: 'string', default: 'own,untouched' }, keep: { type: 'boolean' } } });
 const numbers = (list) => list.split(',').filter(Boolean).map(Number);
 const sizes = numbers(values.sizes);
-const naiveSizes = numbers(values.naive);
+const naiveSizes = numbers(values.naive).filter((n) => n > 0);
 const CONFIGS = { own: 'own configs', untouched: 'untouched configs' };
 const configs = values.configs.split(',').filter(Boolean);
 for (const config of configs) if (!(config in CONFIGS)) throw new Error(`--configs takes own and untouched, not ${config}`);
