@@ -54,6 +54,19 @@ describe('results kept by content', () => {
     expect(synthesize(compiler)).toEqual(synthesize(babel));
   });
 
+  it('evaluates a config that imports files of the project, or asks where it is, beside those files', async () => {
+    const split = config.replace(/^(import .*\n)/, "$1import { team } from './platform/team.ts';\n").replace(/team: "[^"]*"/, 'team');
+    const teamFile = (name: string): [string, Buffer] => ['platform/team.ts', Buffer.from(`export const team = '${name}';\n`)];
+    const imported = await synthesizeManaged(new Map([...withConfig(split), teamFile('team-imported')]), noLinks);
+    expect([...imported].find(([, content]) => content.includes('team-imported'))).toBeDefined();
+    // No import names the file: the config reads it from its own folder.
+    const located = config
+      .replace(/^(import .*\n)/, "$1import { readFileSync } from 'node:fs';\nconst { team } = JSON.parse(readFileSync(`${__dirname}/platform/name.json`, 'utf8'));\n")
+      .replace(/team: "[^"]*"/, 'team');
+    const beside = await synthesizeManaged(new Map([...withConfig(located), ['platform/name.json', Buffer.from('{ "team": "team-located" }\n')]]), noLinks);
+    expect([...beside].find(([, content]) => content.includes('team-located'))).toBeDefined();
+  });
+
   it('type-checks another config anew: a broken one after a good one still fails', async () => {
     const { checker } = await createUpgradeContext();
     const version = sharedVersion(manifest);
