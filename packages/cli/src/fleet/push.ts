@@ -59,8 +59,11 @@ export class PushQueue {
     }
     const job = this.#queue.shift()!;
     this.#active += 1;
+    const running = job.run();
+    // Stamped once the task has started (its synchronous part ran): the next start is then at least
+    // `intervalMs` after anything the task did on starting, as a remote that counts requests sees it.
     this.#lastStart = performance.now();
-    void job.run().finally(() => {
+    void running.finally(() => {
       this.#active -= 1;
       this.#pump();
     });
