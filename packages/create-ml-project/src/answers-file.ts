@@ -1,6 +1,7 @@
 /** Reads `--answers FILE`: a JSON or YAML object of answers, or a project manifest holding them. */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { safeParse, strictObject } from 'zod/mini';
 import { describeIssues, FactoryError, PartialAnswersSchema, type PartialAnswers } from '@ai-factory/engine';
 
 export function readAnswersFile(file: string): PartialAnswers {
@@ -19,7 +20,8 @@ export function readAnswersFile(file: string): PartialAnswers {
   }
   const isManifest = typeof data === 'object' && data !== null && 'manifestVersion' in data && 'answers' in data;
   const answers = isManifest ? (data as { answers: unknown }).answers : data;
-  const parsed = PartialAnswersSchema.strict().safeParse(answers);
+  // Strict here, not in the engine: a file's unknown key is a typo to report, a preset's is not ours to judge.
+  const parsed = safeParse(strictObject(PartialAnswersSchema.shape), answers);
   if (!parsed.success) {
     throw new FactoryError('invalid-answers', `Answers file ${file} is invalid:\n${describeIssues(parsed.error)}`);
   }

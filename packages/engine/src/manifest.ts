@@ -3,7 +3,7 @@
  * engine supplies the answers' schema and builds the manifest of a render.
  */
 import { fileRecord, manifestSchema, MANIFEST_VERSION, type FileRecord, type Tree } from '@ai-factory/tree';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AnswersSchema } from './answers.js';
 import type { FileOwner } from './module.js';
 

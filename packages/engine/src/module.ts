@@ -2,7 +2,8 @@
  * Pattern modules: the unit of the catalog. A module contributes files (an overlay on the project tree),
  * may take options, and says which answers it applies to, what it provides, requires and conflicts with.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { $ZodObject } from 'zod/v4/core';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, type Answers } from './answers.js';
 
 const MODULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -16,35 +17,33 @@ export type FileOwner = (typeof FILE_OWNERS)[number];
  * Answers a module or file applies to: every listed facet must match one of its values.
  * `serving: ['online']` matches projects serving `online` or `both`.
  */
-export const ConditionSchema = z
-  .object({
+export const ConditionSchema = z.partial(
+  z.strictObject({
     cloud: z.array(z.enum(CLOUDS)),
     cicd: z.array(z.enum(CICD_SYSTEMS)),
     framework: z.array(z.enum(FRAMEWORKS)),
     serving: z.array(z.enum(['online', 'batch'])),
     compute: z.array(z.enum(['cpu', 'gpu'])),
     monitoring: z.array(z.boolean()),
-  })
-  .partial()
-  .strict();
+  }),
+);
 export type Condition = z.infer<typeof ConditionSchema>;
 
-export const FileRuleSchema = z
-  .object({
-    /** Glob relative to the module's `files/` folder. */
-    include: z.string().min(1),
-    /**
-     * `template`: the team may edit it; upgrades merge. `managed`: regenerated, never edited by hand.
-     * @default 'template'
-     */
-    owner: z.enum(FILE_OWNERS).default('template'),
-    /** Only generate these files for matching answers. */
-    when: ConditionSchema.optional(),
-  })
-  .strict();
+export const FileRuleSchema = z.strictObject({
+  /** Glob relative to the module's `files/` folder. */
+  include: z.string().check(z.minLength(1)),
+  /**
+   * `template`: the team may edit it; upgrades merge. `managed`: regenerated, never edited by hand.
+   * @default 'template'
+   */
+  owner: z._default(z.enum(FILE_OWNERS), 'template'),
+  /** Only generate these files for matching answers. */
+  when: z.optional(ConditionSchema),
+});
 export type FileRule = z.infer<typeof FileRuleSchema>;
 
-const isZodObject = (value: unknown): value is z.ZodObject => value instanceof z.ZodObject;
+// Any zod object schema, built with zod's classic API or zod/mini: both are the core's objects.
+const isZodObject = (value: unknown): value is $ZodObject => value instanceof $ZodObject;
 
 /** A file a module computes in code rather than renders from `files/`. */
 export interface ComputedFile {
@@ -68,27 +67,28 @@ export interface GenerateContext {
 export type ModuleGenerator = (context: GenerateContext) => ComputedFile[];
 
 export const ModuleDefinitionSchema = z
-  .object({
+  .strictObject({
     /** `<category>/<name>`, the same as the module's folder under `templates/`. */
-    id: z.string().regex(MODULE_ID, 'must be "<category>/<name>" in lowercase a-z, 0-9 and "-"'),
-    version: z.string().regex(SEMVER, 'must be a semantic version such as 1.0.0'),
-    summary: z.string().min(1).max(160),
-    description: z.string().optional(),
+    id: z.string().check(z.regex(MODULE_ID, 'must be "<category>/<name>" in lowercase a-z, 0-9 and "-"')),
+    version: z.string().check(z.regex(SEMVER, 'must be a semantic version such as 1.0.0')),
+    summary: z.string().check(z.minLength(1), z.maxLength(160)),
+    description: z.optional(z.string()),
     /** Options of this module; every field needs a default so `--yes` can generate. */
-    options: z.custom<z.ZodObject>(isZodObject, 'must be a zod object schema').optional(),
-    requires: z.array(z.string().regex(MODULE_ID)).default([]),
-    conflicts: z.array(z.string().regex(MODULE_ID)).default([]),
+    options: z.optional(z.custom<$ZodObject>(isZodObject, 'must be a zod object schema')),
+    requires: z._default(z.array(z.string().check(z.regex(MODULE_ID))), []),
+    conflicts: z._default(z.array(z.string().check(z.regex(MODULE_ID))), []),
     /** Capabilities such as `framework:sklearn` or `serving:online` that answers may ask for. */
-    provides: z.array(z.string().regex(/^[a-z]+:[a-z0-9-]+$/)).default([]),
-    when: ConditionSchema.optional(),
-    files: z.array(FileRuleSchema).default([]),
-    generate: z.custom<ModuleGenerator>((value) => typeof value === 'function', 'must be a function').optional(),
+    provides: z._default(z.array(z.string().check(z.regex(/^[a-z]+:[a-z0-9-]+$/))), []),
+    when: z.optional(ConditionSchema),
+    files: z._default(z.array(FileRuleSchema), []),
+    generate: z.optional(z.custom<ModuleGenerator>((value) => typeof value === 'function', 'must be a function')),
   })
-  .strict()
-  .refine((module) => module.files.length > 0 || module.generate !== undefined, {
-    message: 'a module contributes files, a generate function, or both',
-    path: ['files'],
-  });
+  .check(
+    z.refine((module) => module.files.length > 0 || module.generate !== undefined, {
+      message: 'a module contributes files, a generate function, or both',
+      path: ['files'],
+    }),
+  );
 
 export type ModuleDefinitionInput = z.input<typeof ModuleDefinitionSchema>;
 export type ModuleDefinition = z.output<typeof ModuleDefinitionSchema>;

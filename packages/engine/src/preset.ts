@@ -1,18 +1,16 @@
 /** Presets: a named set of modules with the answers that make them a complete, tested architecture. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AnswersSchema } from './answers.js';
 
-export const PresetSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    summary: z.string().min(1).max(160),
-    description: z.string().optional(),
-    /** Module ids; a module whose `when` does not hold for the final answers is left out. */
-    modules: z.array(z.string()).min(1),
-    /** Default answers; flags, prompts and answer files override them. */
-    answers: AnswersSchema.omit({ name: true, preset: true }).partial(),
-  })
-  .strict();
+export const PresetSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+  summary: z.string().check(z.minLength(1), z.maxLength(160)),
+  description: z.optional(z.string()),
+  /** Module ids; a module whose `when` does not hold for the final answers is left out. */
+  modules: z.array(z.string()).check(z.minLength(1)),
+  /** Default answers; flags, prompts and answer files override them. */
+  answers: z.partial(z.omit(AnswersSchema, { name: true, preset: true })),
+});
 
 export type PresetInput = z.input<typeof PresetSchema>;
 export type Preset = z.output<typeof PresetSchema>;

@@ -9,6 +9,7 @@ import type { Catalog } from './catalog.js';
 import { FactoryError } from './errors.js';
 import { answerFacets, conditionHolds, type CatalogModule } from './module.js';
 import type { Preset } from './preset.js';
+import { safeParse } from 'zod/mini';
 
 export interface ResolvedModule {
   module: CatalogModule;
@@ -88,7 +89,7 @@ export function resolveModules(catalog: Catalog, answers: Answers): ResolvedModu
   }
   return selected.map((module) => {
     if (!module.options) return { module, options: {} };
-    const parsed = module.options.safeParse(answers.moduleOptions[module.id] ?? {});
+    const parsed = safeParse(module.options, answers.moduleOptions[module.id] ?? {});
     if (!parsed.success) {
       throw new FactoryError('invalid-answers', `Invalid options for module ${module.id}:\n${describeIssues(parsed.error)}`);
     }

@@ -5,7 +5,7 @@
  * The answers are the engine's vocabulary, so the schema takes their schema: `manifestSchema(AnswersSchema)`.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { byPath } from './path.js';
 
 export const MANIFEST_PATH = '.ai-factory/manifest.json';
@@ -16,61 +16,62 @@ export const MANIFEST_OWNERS = ['template', 'managed', 'team'] as const;
 export type ManifestOwner = (typeof MANIFEST_OWNERS)[number];
 
 export const FileRecordSchema = z.object({
-  path: z.string().describe('POSIX path relative to the project root'),
+  path: z.string().check(z.describe('POSIX path relative to the project root')),
   owner: z
     .enum(MANIFEST_OWNERS)
-    .describe('template: the team may edit it, upgrades merge; managed: regenerated, never edited by hand; team: ejected, upgrades leave it alone'),
-  module: z.string().describe('Module that contributed the file'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('Hash of the content as rendered'),
+    .check(z.describe('template: the team may edit it, upgrades merge; managed: regenerated, never edited by hand; team: ejected, upgrades leave it alone')),
+  module: z.string().check(z.describe('Module that contributed the file')),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/), z.describe('Hash of the content as rendered')),
 });
 
 export type FileRecord = z.infer<typeof FileRecordSchema>;
 
 /** The manifest's schema around the schema of the answers it records. */
-export function manifestSchema<Answers extends z.ZodType>(answers: Answers) {
+export function manifestSchema<Answers extends z.ZodMiniType>(answers: Answers) {
   return z
-    .object({
-      manifestVersion: z.literal(MANIFEST_VERSION).describe('Version of this manifest format'),
+    .strictObject({
+      manifestVersion: z.literal(MANIFEST_VERSION).check(z.describe('Version of this manifest format')),
       factory: z
-        .object({ version: z.string().describe('Version of the factory catalog the project was last rendered from') })
-        .describe('The factory release'),
-      preset: z.string().describe('Preset the project started from'),
-      answers: answers.describe('Every answer the project was generated with; replayed on upgrade'),
+        .object({ version: z.string().check(z.describe('Version of the factory catalog the project was last rendered from')) })
+        .check(z.describe('The factory release')),
+      preset: z.string().check(z.describe('Preset the project started from')),
+      answers: answers.check(z.describe('Every answer the project was generated with; replayed on upgrade')),
       modules: z
         .array(
           z.object({
-            id: z.string().describe('Module id, <category>/<name>'),
-            version: z.string().describe('Module version rendered'),
-            options: z.record(z.string(), z.unknown()).describe('Resolved module options'),
-            source: z.string().optional().describe('For an external module: the source spec it came from (see sources)'),
+            id: z.string().check(z.describe('Module id, <category>/<name>')),
+            version: z.string().check(z.describe('Module version rendered')),
+            options: z.record(z.string(), z.unknown()).check(z.describe('Resolved module options')),
+            source: z.optional(z.string()).check(z.describe('For an external module: the source spec it came from (see sources)')),
           }),
         )
-        .describe('Modules the project was composed from, in render order'),
+        .check(z.describe('Modules the project was composed from, in render order')),
       sources: z
-        .array(
-          z.object({
-            spec: z.string().describe('External module source as given, e.g. acme/ml-modules#v1'),
-            commit: z.string().regex(/^[0-9a-f]{40}$/).describe('Commit the source was pinned to'),
-            modules: z.array(z.string()).describe('Modules of this project taken from the source'),
-          }),
+        .optional(
+          z.array(
+            z.object({
+              spec: z.string().check(z.describe('External module source as given, e.g. acme/ml-modules#v1')),
+              commit: z.string().check(z.regex(/^[0-9a-f]{40}$/), z.describe('Commit the source was pinned to')),
+              modules: z.array(z.string()).check(z.describe('Modules of this project taken from the source')),
+            }),
+          ),
         )
-        .optional()
-        .describe('External module sources (--source), pinned to a commit so upgrades fetch the same tree'),
+        .check(z.describe('External module sources (--source), pinned to a commit so upgrades fetch the same tree')),
       upgrades: z
-        .array(
-          z.object({
-            from: z.string().describe('Factory version before the upgrade'),
-            to: z.string().describe('Factory version after it'),
-            shared: z.object({ from: z.string(), to: z.string() }).describe('@ai-factory/shared API versions crossed'),
-            codemods: z.array(z.string()).describe('Codemods applied, in order'),
-          }),
+        .optional(
+          z.array(
+            z.object({
+              from: z.string().check(z.describe('Factory version before the upgrade')),
+              to: z.string().check(z.describe('Factory version after it')),
+              shared: z.object({ from: z.string(), to: z.string() }).check(z.describe('@ai-factory/shared API versions crossed')),
+              codemods: z.array(z.string()).check(z.describe('Codemods applied, in order')),
+            }),
+          ),
         )
-        .optional()
-        .describe('Every upgrade the project went through, oldest first'),
-      files: z.array(FileRecordSchema).describe('Every generated file with its owner'),
+        .check(z.describe('Every upgrade the project went through, oldest first')),
+      files: z.array(FileRecordSchema).check(z.describe('Every generated file with its owner')),
     })
-    .strict()
-    .describe('AI Factory project manifest');
+    .check(z.describe('AI Factory project manifest'));
 }
 
 /** sha256 of a file's bytes, as recorded in the manifest. */

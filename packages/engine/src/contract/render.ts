@@ -10,6 +10,7 @@ import { templateContext } from '../generate.js';
 import { conditionHolds, type CatalogModule } from '../module.js';
 import { renderTemplate } from '../render/helpers.js';
 import picomatch from 'picomatch';
+import { safeParse } from 'zod/mini';
 import { onDemand } from '../on-demand.js';
 import { fileFormat } from './format.js';
 import type { ContractProblem } from './problem.js';
@@ -31,7 +32,7 @@ function describe(answers: Answers): string {
 export function checkRendering(module: CatalogModule, templates: ReadonlyMap<string, string>, samples: readonly Answers[]): ContractProblem[] {
   const problems = new Map<string, ContractProblem>();
   const report = (problem: ContractProblem) => problems.set(`${problem.file}\0${problem.message.split(' (with ')[0]}`, problem);
-  const parsedOptions = module.options ? module.options.safeParse({}) : { success: true as const, data: {} };
+  const parsedOptions = module.options ? safeParse(module.options, {}) : { success: true as const, data: {} };
   if (!parsedOptions.success) {
     return [{ check: 'definition', message: `every option needs a default: ${parsedOptions.error.issues.map((i) => i.path.join('.')).join(', ')}` }];
   }

@@ -5,22 +5,29 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { $ZodObject } from 'zod/v4/core';
 import { describeIssues } from '../answers.js';
 import { checkModuleDefinition } from '../catalog.js';
 import { FactoryError } from '../errors.js';
 import { ModuleDefinitionSchema, type CatalogModule } from '../module.js';
+import { onDemand } from '../on-demand.js';
+
+// Only classic zod converts JSON Schema; loaded when an external module has options, never at start.
+const zodClassic = onDemand<typeof import('zod')>('zod');
 
 export const MODULE_JSON = 'module.json';
 
 /** `options` in module.json: a JSON Schema of an object whose every property has a default. */
-const JsonSchemaObject = z.looseObject({ type: z.literal('object'), properties: z.record(z.string(), z.object({}).loose()) });
+const JsonSchemaObject = z.looseObject({ type: z.literal('object'), properties: z.record(z.string(), z.looseObject({})) });
 
 const { generate: _generate, options: _options, ...definitionFields } = ModuleDefinitionSchema.shape;
 
-export const ExternalModuleSchema = z
-  .object({ ...definitionFields, $schema: z.string().optional(), options: JsonSchemaObject.optional() })
-  .strict();
+export const ExternalModuleSchema = z.strictObject({
+  ...definitionFields,
+  $schema: z.optional(z.string()),
+  options: z.optional(JsonSchemaObject),
+});
 export type ExternalModuleJson = z.input<typeof ExternalModuleSchema>;
 
 /** Keys that would make the factory run something; named in the error so the author knows why. */
@@ -60,14 +67,14 @@ export function loadModuleJson(dir: string, root: string, source?: string): Cata
   }
   const asks = typeof raw === 'object' && raw !== null ? CODE_KEYS.filter((key) => key in raw) : [];
   if (asks.length > 0) throw fail(`${MODULE_JSON} asks to run code (${asks.join(', ')}); external modules are data only`);
-  const parsed = ExternalModuleSchema.safeParse(raw);
+  const parsed = z.safeParse(ExternalModuleSchema, raw);
   if (!parsed.success) throw fail(`invalid ${MODULE_JSON}:\n${describeIssues(parsed.error)}`);
   const { options: jsonOptions, $schema: _schema, ...fields } = parsed.data;
-  let options: z.ZodObject | undefined;
+  let options: $ZodObject | undefined;
   if (jsonOptions) {
-    const converted = z.fromJSONSchema(jsonOptions);
-    if (!(converted instanceof z.ZodObject)) throw fail('options must be a JSON Schema of an object');
-    if (!converted.safeParse({}).success) throw fail('every option needs a default, so --yes can generate');
+    const converted = zodClassic().fromJSONSchema(jsonOptions);
+    if (!(converted instanceof $ZodObject)) throw fail('options must be a JSON Schema of an object');
+    if (!z.safeParse(converted, {}).success) throw fail('every option needs a default, so --yes can generate');
     options = converted;
   }
   const module = checkModuleDefinition({ ...fields, ...(options ? { options } : {}) }, dir, root);

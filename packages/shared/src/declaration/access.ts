@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PERMISSION_LEVELS, PERSONAS, type PermissionLevel, type Persona } from './common.js';
 import { parseWith } from './errors.js';
 
@@ -7,9 +7,7 @@ export type Access = Partial<Record<Persona, Record<string, PermissionLevel>>>;
 
 export const AccessSchema = z.partialRecord(
   z.enum(PERSONAS),
-  z
-    .record(z.string(), z.enum(PERMISSION_LEVELS))
-    .refine((envs) => Object.keys(envs).length > 0, 'a persona needs at least one environment'),
+  z.record(z.string(), z.enum(PERMISSION_LEVELS)).check(z.refine((envs) => Object.keys(envs).length > 0, 'a persona needs at least one environment')),
 );
 
 /**

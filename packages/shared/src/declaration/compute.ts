@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 import { GPU_SKUS, type GpuSku } from '../gpu/catalog.js';
 
@@ -35,15 +35,13 @@ export type ComputeProfile =
   | { kind: 'gpu'; sku: GpuSku; count: number; nodes: number };
 
 export const ComputeProfileSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cpu'), vcpus: z.number().int().min(1).max(96), memoryGi: z.number().int().min(1).max(768) }).strict(),
-  z
-    .object({
-      kind: z.literal('gpu'),
-      sku: z.enum(GPU_SKUS, { error: (issue) => `unknown GPU ${JSON.stringify(issue.input)}; the catalog has ${GPU_SKUS.join(', ')}` }),
-      count: z.number().int().min(1).max(8),
-      nodes: z.number().int().min(1).max(64),
-    })
-    .strict(),
+  z.strictObject({ kind: z.literal('cpu'), vcpus: z.int().check(z.minimum(1), z.maximum(96)), memoryGi: z.int().check(z.minimum(1), z.maximum(768)) }),
+  z.strictObject({
+    kind: z.literal('gpu'),
+    sku: z.enum(GPU_SKUS, { error: (issue) => `unknown GPU ${JSON.stringify(issue.input)}; the catalog has ${GPU_SKUS.join(', ')}` }),
+    count: z.int().check(z.minimum(1), z.maximum(8)),
+    nodes: z.int().check(z.minimum(1), z.maximum(64)),
+  }),
 ]);
 
 /**

@@ -3,7 +3,7 @@
  * training job, and which version of it that is. Each platform reads it its own way (the job's data
  * input: clouds/<cloud>/contract.ts); the bundled sample stays the local default.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Cloud } from './common.js';
 
 /** A data set the training job reads. */
@@ -18,7 +18,7 @@ export interface DataSource {
   version: string;
 }
 
-export const DataSourceSchema = z.object({ uri: z.string().min(1), version: z.string().min(1) }).strict();
+export const DataSourceSchema = z.strictObject({ uri: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)) });
 
 /** The URI forms each cloud's training job can mount, as a pattern and the form shown in errors. */
 export const DATA_URI_FORMS: Record<Cloud, { pattern: RegExp; form: string }> = {

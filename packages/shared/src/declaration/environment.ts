@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 import { NAME_PATTERN } from './common.js';
 import { DataSourceSchema, type DataSource } from './data.js';
@@ -34,15 +34,13 @@ export interface Environment extends Required<Omit<EnvironmentOptions, 'region' 
   data: DataSource | undefined;
 }
 
-export const EnvironmentSchema = z
-  .object({
-    name: z.string().regex(NAME_PATTERN, 'must be lowercase a-z, 0-9 and "-", starting with a letter'),
-    approval: z.boolean(),
-    region: z.string().min(1).optional(),
-    monthlyBudget: z.number().positive(),
-    data: DataSourceSchema.optional(),
-  })
-  .strict();
+export const EnvironmentSchema = z.strictObject({
+  name: z.string().check(z.regex(NAME_PATTERN, 'must be lowercase a-z, 0-9 and "-", starting with a letter')),
+  approval: z.boolean(),
+  region: z.optional(z.string().check(z.minLength(1))),
+  monthlyBudget: z.number().check(z.positive()),
+  data: z.optional(DataSourceSchema),
+});
 
 /**
  * Declares a deployment environment. List environments in promotion order.

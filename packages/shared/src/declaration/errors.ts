@@ -1,4 +1,8 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini carries no messages of its own: every issue a declaration reports is worded in English.
+z.config(en());
 
 /** A declaration that cannot be synthesised; each issue names the field it is about. */
 export class DeclarationError extends Error {
@@ -9,7 +13,7 @@ export class DeclarationError extends Error {
 }
 
 /** Parses a builder's input, reporting problems as `builder.field: message`. */
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new DeclarationError(

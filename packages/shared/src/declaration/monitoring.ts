@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 
 /** Options of {@link slo}: the service objectives, which the ML engineer owns. */
@@ -54,19 +54,19 @@ export interface Monitoring {
   driftMinRows: number;
 }
 
-export const SloSchema = z
-  .object({ latencyP95Ms: z.number().positive().max(60_000), errorRatePercent: z.number().positive().max(100) })
-  .strict();
+export const SloSchema = z.strictObject({
+  latencyP95Ms: z.number().check(z.positive(), z.maximum(60_000)),
+  errorRatePercent: z.number().check(z.positive(), z.maximum(100)),
+});
 
 export const DriftSchema = z
-  .object({
-    warning: z.number().positive().max(10),
-    critical: z.number().positive().max(10),
-    pValue: z.number().positive().max(0.5),
-    minRows: z.number().int().min(10),
+  .strictObject({
+    warning: z.number().check(z.positive(), z.maximum(10)),
+    critical: z.number().check(z.positive(), z.maximum(10)),
+    pValue: z.number().check(z.positive(), z.maximum(0.5)),
+    minRows: z.int().check(z.minimum(10)),
   })
-  .strict()
-  .refine((d) => d.warning < d.critical, { message: 'must be above warning', path: ['critical'] });
+  .check(z.refine((d) => d.warning < d.critical, { message: 'must be above warning', path: ['critical'] }));
 
 /**
  * Service objectives, turned into dashboard thresholds and alert rules.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 
 /** Options of {@link pipeline}. */
@@ -27,11 +27,9 @@ export interface PipelineOptions {
 
 export type Pipeline = Required<PipelineOptions>;
 
-const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 3 * * 1"');
+const cron = z.string().check(z.regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 3 * * 1"'));
 
-export const PipelineSchema = z
-  .object({ schedule: cron.nullable(), driftCheckSchedule: cron, retrainOnDrift: z.boolean(), retrainOnNewData: z.boolean() })
-  .strict();
+export const PipelineSchema = z.strictObject({ schedule: z.nullable(cron), driftCheckSchedule: cron, retrainOnDrift: z.boolean(), retrainOnNewData: z.boolean() });
 
 /**
  * How and when the model is retrained.

@@ -2,7 +2,7 @@
  * `defineMlProject`: the whole declaration of one ML project, validated as a unit so that a problem that
  * spans fields (a promotion naming an unknown environment, a GPU the cloud does not sell) points at its field.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GpuUnavailableError, resolveGpu } from '../gpu/catalog.js';
 import { AccessSchema, defaultAccess, type Access } from './access.js';
 import { CICD_SYSTEMS, CLOUDS, FRAMEWORKS, NAME_PATTERN, PERSONAS, type Cloud, type CicdSystem, type Framework } from './common.js';
@@ -92,28 +92,26 @@ export const DEFAULT_REGIONS: Record<Cloud, string | undefined> = {
   kubernetes: undefined,
 };
 
-const ProjectSchema = z
-  .object({
-    name: z.string().regex(NAME_PATTERN, 'must be lowercase a-z, 0-9 and "-", starting with a letter'),
-    description: z.string().max(500),
-    team: z.string().min(1).max(100),
-    cloud: z.enum(CLOUDS),
-    cicd: z.enum(CICD_SYSTEMS),
-    framework: z.enum(FRAMEWORKS),
-    region: z.string().min(1).optional(),
-    environments: z.array(EnvironmentSchema).min(1, 'declare at least one environment'),
-    promotion: z.array(z.string()).optional(),
-    training: ComputeProfileSchema,
-    pipeline: PipelineSchema,
-    serving: ServingSchema,
-    slo: SloSchema,
-    drift: DriftSchema,
-    monitoring: z.boolean(),
-    access: AccessSchema.optional(),
-    gate: GateSchema,
-    modelCard: ModelCardSchema,
-  })
-  .strict();
+const ProjectSchema = z.strictObject({
+  name: z.string().check(z.regex(NAME_PATTERN, 'must be lowercase a-z, 0-9 and "-", starting with a letter')),
+  description: z.string().check(z.maxLength(500)),
+  team: z.string().check(z.minLength(1), z.maxLength(100)),
+  cloud: z.enum(CLOUDS),
+  cicd: z.enum(CICD_SYSTEMS),
+  framework: z.enum(FRAMEWORKS),
+  region: z.optional(z.string().check(z.minLength(1))),
+  environments: z.array(EnvironmentSchema).check(z.minLength(1, 'declare at least one environment')),
+  promotion: z.optional(z.array(z.string())),
+  training: ComputeProfileSchema,
+  pipeline: PipelineSchema,
+  serving: ServingSchema,
+  slo: SloSchema,
+  drift: DriftSchema,
+  monitoring: z.boolean(),
+  access: z.optional(AccessSchema),
+  gate: GateSchema,
+  modelCard: ModelCardSchema,
+});
 
 /** A validated declaration, with every default filled in: what synthesizers read. */
 export interface ProjectDeclaration {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 import { SERVING_MODES, type ServingMode } from './common.js';
 import { ComputeProfileSchema, cpu, type ComputeProfile } from './compute.js';
@@ -33,18 +33,15 @@ export interface ServingOptions {
 
 export type Serving = Required<ServingOptions>;
 
-export const ServingSchema = z
-  .object({
-    mode: z.enum(SERVING_MODES),
-    replicas: z
-      .object({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) })
-      .strict()
-      .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['min'] }),
-    targetCpuUtilization: z.number().int().min(10).max(95),
-    compute: ComputeProfileSchema,
-    batchSchedule: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression'),
-  })
-  .strict();
+export const ServingSchema = z.strictObject({
+  mode: z.enum(SERVING_MODES),
+  replicas: z
+    .strictObject({ min: z.int().check(z.minimum(1), z.maximum(100)), max: z.int().check(z.minimum(1), z.maximum(100)) })
+    .check(z.refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['min'] })),
+  targetCpuUtilization: z.int().check(z.minimum(10), z.maximum(95)),
+  compute: ComputeProfileSchema,
+  batchSchedule: z.string().check(z.regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression')),
+});
 
 /**
  * How predictions are served.

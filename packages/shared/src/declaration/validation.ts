@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from './errors.js';
 
 /** Metrics the gate can compare challenger and champion on. */
@@ -71,22 +71,21 @@ export interface ModelCardOptions {
 export type Gate = Required<GateOptions>;
 export type ModelCard = Required<ModelCardOptions>;
 
-export const GateSchema = z
-  .object({
-    metric: z.enum(GATE_METRICS),
-    minImprovement: z.number().min(0).max(1),
-    confidence: z.number().min(0.5).max(0.999),
-    resamples: z.number().int().min(100).max(100_000),
-    baselineScore: z.enum(BASELINE_SCORES),
-    minHeldOutRows: z.number().int().min(30),
-    maxSegmentGap: z.number().min(0).max(1),
-    minSegmentRows: z.number().int().min(10),
-  })
-  .strict();
+export const GateSchema = z.strictObject({
+  metric: z.enum(GATE_METRICS),
+  minImprovement: z.number().check(z.minimum(0), z.maximum(1)),
+  confidence: z.number().check(z.minimum(0.5), z.maximum(0.999)),
+  resamples: z.int().check(z.minimum(100), z.maximum(100_000)),
+  baselineScore: z.enum(BASELINE_SCORES),
+  minHeldOutRows: z.int().check(z.minimum(30)),
+  maxSegmentGap: z.number().check(z.minimum(0), z.maximum(1)),
+  minSegmentRows: z.int().check(z.minimum(10)),
+});
 
-export const ModelCardSchema = z
-  .object({ intendedUse: z.string().max(2000), limitations: z.array(z.string().min(1).max(500)).max(50) })
-  .strict();
+export const ModelCardSchema = z.strictObject({
+  intendedUse: z.string().check(z.maxLength(2000)),
+  limitations: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(50)),
+});
 
 /**
  * The promotion gate's thresholds, written into the model policy the generated Python enforces.
