@@ -26,6 +26,27 @@ describe('create-ml-project --source', () => {
     expect(JSON.parse(result.stdout).sources).toEqual(manifest.sources);
   });
 
+  it('renders a source module with its JSON Schema options at their defaults', async () => {
+    const host = fakeGitHost();
+    const options = { type: 'object', properties: { greeting: { type: 'string', default: 'hello' } } };
+    host.publish('acme/modules', [
+      {
+        files: {
+          ...GREETING,
+          'ext/greeting/module.json': JSON.stringify({ id: 'ext/greeting', version: '1.0.0', summary: 'A greeting', options, files: [{ include: '**' }] }),
+          'ext/greeting/files/greeting.yaml.hbs': 'greeting: {{yaml options.greeting}}\n',
+        },
+        tag: 'v1',
+      },
+    ]);
+    const cwd = tempDir();
+    const result = await runCli(['demo', '--yes', '--no-git', '--source', 'acme/modules#v1'], { cwd, env: host.env });
+    expect(result.stderr).toBe('');
+    expect(readFileSync(join(cwd, 'demo', 'greeting.yaml'), 'utf8')).toBe('greeting: "hello"\n');
+    const manifest = JSON.parse(readFileSync(join(cwd, 'demo', '.ai-factory', 'manifest.json'), 'utf8'));
+    expect(manifest.modules).toContainEqual({ id: 'ext/greeting', version: '1.0.0', options: { greeting: 'hello' }, source: 'acme/modules#v1' });
+  });
+
   it.each([
     ['a malformed spec', 'not a repo', {}, /not of the form owner\/repo#ref/],
     ['an unreachable repository', 'acme/absent#main', {}, /unreachable/],
