@@ -39,8 +39,8 @@ async function measure(label, n, runner, templates, config = 'own', extraArgs = 
   const list = join(work, `${name}.txt`);
   writeFileSync(list, `${repos.join('\n')}\n`);
   process.stderr.write(`${label} upgrade of ${n}...\n`);
-  const { stdout, peakKiB } = await runSampled('node', [script(runner), list, String(availableParallelism()), ...extraArgs(repos)]);
-  return { label: `${label}, ${n} repositories, ${CONFIGS[config]}`, n, kind: label, config, repos, ...JSON.parse(stdout), peakKiB };
+  const { stdout, peakKiB, cpuMs } = await runSampled('node', [script(runner), list, String(availableParallelism()), ...extraArgs(repos)]);
+  return { label: `${label}, ${n} repositories, ${CONFIGS[config]}`, n, kind: label, config, repos, ...JSON.parse(stdout), peakKiB, cpuMs };
 }
 
 /** The floor on fresh copies of the fleet run's repositories, writing what the fleet wrote to each. */
@@ -72,8 +72,8 @@ try {
   console.log('\nfleet: `runFleet`, worker processes, each loading the catalog and the codemods once');
   console.log('naive: `ai-factory upgrade <repo>` one after another, a fresh process (catalog, codemods, ts-morph Project) per repository');
   console.log('floor: per repository one ls-tree, one cat-file --batch of the changed blobs, one fast-import of the new blobs, tree, commit and ref\n');
-  row(['run', 'wall s', 'repos/s', 'ms/repo', 'peak memory']);
-  for (const r of results) row([r.label, (r.wallMs / 1000).toFixed(1), (r.n / (r.wallMs / 1000)).toFixed(2), (r.wallMs / r.n).toFixed(0), mib(r.peakKiB)]);
+  row(['run', 'wall s', 'repos/s', 'ms/repo', 'CPU ms/repo', 'peak memory']);
+  for (const r of results) row([r.label, (r.wallMs / 1000).toFixed(1), (r.n / (r.wallMs / 1000)).toFixed(2), (r.wallMs / r.n).toFixed(0), (r.cpuMs / r.n).toFixed(0), mib(r.peakKiB)]);
   for (const r of results) if ((r.statuses.upgraded ?? 0) !== r.n) console.log(`WARNING ${r.label}: ${JSON.stringify(r.statuses)} ${JSON.stringify(r.failures)}`);
 
   const naive = results.filter((r) => r.kind === 'naive');
@@ -95,8 +95,12 @@ try {
   }
   const floorOf = (fleet) => results.find((r) => r.kind === 'floor' && r.n === fleet.n && r.config === fleet.config);
   console.log('\nagainst the git floor:');
-  row(['size', 'fleet s', 'floor s', 'ratio']);
-  for (const f of results.filter((r) => r.kind === 'fleet')) row([`${f.n}, ${CONFIGS[f.config]}`, (f.wallMs / 1000).toFixed(1), (floorOf(f).wallMs / 1000).toFixed(1), `${(f.wallMs / floorOf(f).wallMs).toFixed(1)}x`]);
+  // CPU: of the whole process tree (runner, workers, git), so the ratio shows how much of the wall's is work.
+  row(['size', 'fleet s', 'floor s', 'ratio', 'CPU ratio']);
+  for (const f of results.filter((r) => r.kind === 'fleet')) {
+    const floor = floorOf(f);
+    row([`${f.n}, ${CONFIGS[f.config]}`, (f.wallMs / 1000).toFixed(1), (floor.wallMs / 1000).toFixed(1), `${(f.wallMs / floor.wallMs).toFixed(1)}x`, `${(f.cpuMs / floor.cpuMs).toFixed(1)}x`]);
+  }
   console.log(`\ntargets (this machine):`);
   for (const config of configs) {
     const fleets = results.filter((r) => r.kind === 'fleet' && r.config === config);

@@ -1,6 +1,6 @@
 // Runs a command and samples the resident memory of its whole process tree (the command, its worker
 // processes and the git processes they spawn) from /proc, so a multi-process run's peak is the peak of
-// the sum, not of its largest process.
+// the sum, not of its largest process; and takes the CPU time the whole tree used.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -45,12 +45,26 @@ export function treeRssKiB(root) {
   return total;
 }
 
+const TICKS_PER_MS = 0.1; // USER_HZ is 100 on Linux
+
+/**
+ * CPU milliseconds (user and system) of every waited-for descendant of this process so far: a process's
+ * children's time is added to it when it waits for them, so a run's whole tree (workers, git) adds up here.
+ */
+function descendantsCpuMs() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are fields 16 and 17 of stat(5), the 14th and 15th after the command name.
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_MS;
+}
+
 /**
  * Runs `command args`, sampling its tree every `intervalMs`; resolves with its stdout and the peak.
- * @returns {Promise<{ stdout: string, peakKiB: number }>}
+ * @returns {Promise<{ stdout: string, peakKiB: number, cpuMs: number }>}
  */
 export function runSampled(command, args, { intervalMs = 25 } = {}) {
   return new Promise((resolve, reject) => {
+    const cpuBefore = descendantsCpuMs();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     let peakKiB = 0;
@@ -59,7 +73,7 @@ export function runSampled(command, args, { intervalMs = 25 } = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      if (code === 0) resolve({ stdout, peakKiB });
+      if (code === 0) resolve({ stdout, peakKiB, cpuMs: descendantsCpuMs() - cpuBefore });
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
     });
   });
