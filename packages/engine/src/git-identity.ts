@@ -29,7 +29,7 @@ export async function fallbackIdentityArgs(cwd: string): Promise<string[]> {
 
 /**
  * The committer `Name <email>` a commit made in `cwd` gets under the same rule, for plumbing that is
- * given the identity instead of looking it up (`git fast-import`). As with `git commit`, the
+ * given the identity instead of looking it up (the objects an upgrade writes itself). As with `git commit`, the
  * GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL environment variables win over the config.
  * @example await committerIdentity(repo) // 'AI Factory <ai-factory@users.noreply.localhost>'
  */

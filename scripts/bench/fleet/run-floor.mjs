@@ -41,7 +41,7 @@ async function floor(repo) {
     else stream.push(Buffer.from(`M 100644 inline ${path}\n`), ...data(blobs.get(oid)));
   }
   stream.push(Buffer.from('done\n'));
-  // As the fleet writes: one pack, no delta search (see packages/cli/src/git/fast-import.ts).
+  // One pack, no delta search, as the fleet writes its objects (see packages/tree/src/git-pack.ts).
   await git(repo, ['-c', 'fastimport.unpackLimit=1', 'fast-import', '--quiet', '--date-format=now', '--depth=0', '--done'], Buffer.concat(stream));
 }
 

@@ -1,6 +1,6 @@
 /**
  * Git in the factory repository: find it, read what its HEAD commit holds, and write a contributed module
- * on a new branch as git objects (`git fast-import`). The factory's working tree, index and checked-out
+ * on a new branch as git objects (one pack, see `flushToGit`). The factory's working tree, index and checked-out
  * branch are never touched, so a checkout with work in progress (or untracked files) stays exactly as it is.
  */
 import { FactoryError, tryGit } from '@ai-factory/engine';

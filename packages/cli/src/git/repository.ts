@@ -1,15 +1,16 @@
 /**
- * One repository as an upgrade sees it. Reads go through one `git cat-file --batch`, objects are written
- * through one `git fast-import`, refs move in one transaction: an upgrade never touches the working tree
+ * One repository as an upgrade sees it. Reads go through one `git cat-file --batch`, new objects are
+ * written as one pack, refs move in one transaction: an upgrade never touches the working tree
  * or the user's index until it is complete, and it costs a handful of git processes instead of one per
  * question.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { committerIdentity, execGit } from '@ai-factory/engine';
+import { flushToGit, type GitCommit } from '@ai-factory/tree';
 import { provenClean } from './clean-worktree.js';
-import { importCommits, type CommitSpec, type ObjectStore } from './fast-import.js';
 import { ObjectReader } from './object-reader.js';
+import { storePack, type ObjectStore } from './object-store.js';
 import { updateRefs, type RefUpdate } from './refs.js';
 import { readSnapshot, type Snapshot } from './trees.js';
 
@@ -84,11 +85,13 @@ export class Repository {
   }
 
   /**
-   * Writes the commits' objects (see {@link importCommits}) and returns their oids; moves no ref.
+   * Writes the commits' objects as one pack (see `flushToGit`) and returns their oids; moves no ref.
    * @param committer `Name <email>`. @default the repository's own identity, else the factory's fallback
    */
-  async writeCommits(commits: readonly CommitSpec[], committer?: string): Promise<string[]> {
-    return importCommits((await this.#inspect()).store, committer ?? (await committerIdentity(this.dir)), commits);
+  async writeCommits(commits: readonly GitCommit[], committer?: string): Promise<string[]> {
+    const { store } = await this.#inspect();
+    const identity = committer ?? (await committerIdentity(this.dir));
+    return flushToGit(commits, identity, { format: store.format, read: (oid) => this.#objects.read(oid), writePack: (pack) => storePack(store, pack) });
   }
 
   /** Moves refs in one transaction (see {@link updateRefs}). */

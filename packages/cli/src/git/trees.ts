@@ -2,7 +2,7 @@
  * A commit's files, read through an {@link ObjectReader}: trees are parsed level by level, each level's
  * subtrees and blobs asked for in one pipelined write, so a whole project costs a few round trips.
  */
-import { fileMode, Tree } from '@ai-factory/tree';
+import { fileMode, parseTree, TREE_MODE, Tree } from '@ai-factory/tree';
 import type { ObjectReader } from './object-reader.js';
 
 /** A tree as path → content; `null` marks a deleted file in a change set. */
@@ -14,26 +14,8 @@ export interface Snapshot {
   modes: Map<string, string>;
 }
 
-const TREE_MODE = '40000';
 /** Submodules point at commits of other repositories: not files of this project. */
 const GITLINK_MODE = '160000';
-
-/** Entries of a raw tree object: `<mode> <name>\0<binary oid>` repeated. */
-export function parseTree(content: Buffer, oidBytes: number): { mode: string; name: string; oid: string }[] {
-  const entries = [];
-  let offset = 0;
-  while (offset < content.length) {
-    const space = content.indexOf(0x20, offset);
-    const nul = content.indexOf(0, space);
-    entries.push({
-      mode: content.toString('utf8', offset, space),
-      name: content.toString('utf8', space + 1, nul),
-      oid: content.toString('hex', nul + 1, nul + 1 + oidBytes),
-    });
-    offset = nul + 1 + oidBytes;
-  }
-  return entries;
-}
 
 /**
  * Every file of `treeish` (a commit or tree name), with its mode.

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { FactoryError, type Manifest } from '@ai-factory/engine';
-import type { CommitSpec } from '../git/fast-import.js';
+import type { GitCommit } from '@ai-factory/tree';
 import type { RefUpdate } from '../git/refs.js';
 import { Repository } from '../git/repository.js';
 import type { Snapshot } from '../git/trees.js';
@@ -41,7 +41,7 @@ export interface ChangePlan {
   /** Undefined when the project already is as asked. */
   target?: CommitTarget & { conflicts: string[] };
   /** The new pristine render, committed first, and how its ref moves to it. */
-  pristine?: { commit: CommitSpec; ref: (oid: string) => RefUpdate };
+  pristine?: { commit: GitCommit; ref: (oid: string) => RefUpdate };
 }
 
 export interface PrepareOptions {

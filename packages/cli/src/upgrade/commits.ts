@@ -1,9 +1,8 @@
 /**
- * The commits an upgrade writes, as change sets for fast-import, and the check that a branch already
+ * The commits an upgrade writes, as change sets on their parents, and the check that a branch already
  * holds an upgrade.
  */
-import { gitMode, Tree, type FileMode } from '@ai-factory/tree';
-import type { CommitSpec } from '../git/fast-import.js';
+import { gitMode, Tree, type FileMode, type GitCommit } from '@ai-factory/tree';
 import { snapshotTree, type Snapshot } from '../git/trees.js';
 import type { UpgradeTarget } from './render.js';
 
@@ -15,9 +14,9 @@ const renderMode = (target: Pick<UpgradeTarget, 'executable'>, path: string): Fi
 
 /**
  * The new version's pristine render as a commit on the previous one, holding just what changed between
- * the two: fast-import then stores only the blobs that are new, not a whole project per upgrade.
+ * the two: only the blobs and folders that are new are stored, not a whole project per upgrade.
  */
-export function pristineCommit(to: string, previous: { oid: string; snapshot: Snapshot } | undefined, target: UpgradeTarget): CommitSpec {
+export function pristineCommit(to: string, previous: { oid: string; snapshot: Snapshot } | undefined, target: UpgradeTarget): GitCommit {
   const tree = previous ? snapshotTree(previous.snapshot) : new Tree();
   for (const path of tree.list()) if (!target.pristine.has(path)) tree.delete(path);
   for (const [path, content] of target.pristine) tree.write(path, content, renderMode(target, path));
@@ -28,7 +27,7 @@ export function pristineCommit(to: string, previous: { oid: string; snapshot: Sn
  * The upgrade on the team's HEAD. A file the team has keeps its mode (executable or not); a new file, or
  * one that was a link and becomes a file, gets the render's.
  */
-export function upgradeCommit(head: Snapshot & { oid: string }, target: CommitTarget, to: string): CommitSpec {
+export function upgradeCommit(head: Snapshot & { oid: string }, target: CommitTarget, to: string): GitCommit {
   const tree = snapshotTree(head);
   for (const [path, content] of target.changes) {
     if (content === null) tree.delete(path);

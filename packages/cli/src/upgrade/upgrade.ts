@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { pristineRef, upgradeBranch } from '@ai-factory/engine';
 import semver from 'semver';
-import type { CommitSpec } from '../git/fast-import.js';
+import type { GitCommit } from '@ai-factory/tree';
 import type { RefUpdate } from '../git/refs.js';
 import { Repository } from '../git/repository.js';
 import { pristineCommit, sameSnapshot, upgradeCommit, upgradedSnapshot } from './commits.js';
@@ -107,7 +107,7 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
     if (options.dryRun) return done({ status, dryRun: true, ...planned }, options.diff === false ? undefined : await diffOf(ours.files, target.changes));
 
     // With conflicts, the upgrade commit is not referenced: its tree is what the working tree gets.
-    const commits: CommitSpec[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit({ ...ours, oid: head }, target, to)];
+    const commits: GitCommit[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit({ ...ours, oid: head }, target, to)];
     const oids = await git.writeCommits(commits, options.committer).catch(ioError('write to the repository'));
     const upgrade = oids.at(-1)!;
     const refs: RefUpdate[] = [{ create: `refs/heads/${branch}`, oid: status === 'upgraded' ? upgrade : head }, { verify: 'HEAD', oid: head }];
