@@ -32,9 +32,11 @@ function entryHeader(type: GitObject['type'], size: number): Buffer {
 }
 
 /**
- * Compressed blobs by oid, kept across packs up to a budget: a fleet writes the same release's files
- * into every repository, and compressing them is most of what writing its objects costs. An oid names
- * one content, so a kept entry is never another object's.
+ * Compressed blobs by oid, the most recently used kept across packs up to a budget: a fleet writes the
+ * same release's files into every repository, and compressing them is most of what writing its objects
+ * costs. Those are used again with every repository of their preset and stay; a repository's own files
+ * (its config, its merged files) are pushed out, so a long run's memory stays flat. An oid names one
+ * content, so a kept entry is never another object's.
  */
 class EntryCache {
   readonly #entries = new Map<string, Entry>();
@@ -66,7 +68,8 @@ class EntryCache {
   }
 }
 
-const entries = new EntryCache(32 * 1024 * 1024);
+// A release's files of a few presets, compressed, take a few MiB.
+const entries = new EntryCache(8 * 1024 * 1024);
 
 const uint32 = (value: number) => {
   const bytes = Buffer.alloc(4);
