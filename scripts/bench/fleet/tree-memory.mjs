@@ -34,8 +34,18 @@ export function treeRssKiB(root) {
       grew = true;
     }
   }
+  const cmdline = (pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   let total = 0;
   for (const pid of tree) {
+    // A child forked to run git shares every page of its parent until its exec, a millisecond or two
+    // later: counting both would count the worker twice, in more samples the longer the run.
+    if (pid !== root && cmdline(pid) === cmdline(links.get(pid))) continue;
     try {
       total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_KIB;
     } catch {
