@@ -61,6 +61,24 @@ describe('Tree', () => {
     expect(tree.changes()).toEqual([]);
   });
 
+  it('forks into a tree whose base is its current files, and neither sees the writes of the other', () => {
+    const tree = base();
+    tree.write('README.md', 'changed\n');
+    tree.delete('latest');
+    tree.write('new.txt', 'new\n');
+    const fork = tree.fork();
+    expect(fork.entries()).toEqual(tree.entries());
+    expect(fork.mode('bin/run')).toBe('executable');
+    expect(fork.changes()).toEqual([]);
+    fork.write('bin/run', 'exit 0\n');
+    fork.delete('new.txt');
+    expect(tree.read('bin/run', 'utf8')).toBe('#!/bin/sh\n');
+    expect(tree.exists('new.txt')).toBe(true);
+    tree.write('other.txt', 'x');
+    expect(fork.exists('other.txt')).toBe(false);
+    expect(fork.changes().map(({ path, kind }) => [path, kind])).toEqual([['bin/run', 'updated'], ['new.txt', 'deleted']]);
+  });
+
   it('refuses paths outside the tree', () => {
     for (const path of ['/etc/passwd', '../up', 'a//b', './a', 'a/../b']) expect(() => new Tree().write(path, 'x'), path).toThrow(/outside the tree/);
     expect(() => new Tree([['../x', { content: Buffer.from(''), mode: 'file' }]])).toThrow(/outside the tree/);

@@ -44,6 +44,19 @@ export class Tree {
     return new Tree([...pairs].map(([path, content]) => [path, { content: bytes(content), mode: modeOf(path) }]));
   }
 
+  /**
+   * A new tree whose base is this one's files as they stand now, writes included: a writable copy to
+   * build on (a commit over a snapshot) that leaves this tree as it is.
+   */
+  fork(): Tree {
+    const entries = new Map(this.#base);
+    for (const [path, entry] of this.#overlay) {
+      if (entry) entries.set(path, entry);
+      else entries.delete(path);
+    }
+    return new Tree(entries);
+  }
+
   /** The entry at `path`, or undefined when there is none. */
   get(path: string): TreeEntry | undefined {
     const written = this.#overlay.get(path);
