@@ -33,12 +33,13 @@ describe('ObjectReader and readSnapshot', () => {
     const { dir, large } = await sampleRepository();
     const reader = new ObjectReader(dir);
     try {
-      const { files, modes } = await readSnapshot(reader, 'HEAD');
-      expect([...files.keys()].sort()).toEqual(['README.md', 'a/b/c/deep.txt', 'a/large.bin', 'a/with space "quoted" é.txt', 'link.md', 'run.sh']);
-      expect(files.get('a/b/c/deep.txt')!.toString()).toBe('deep\n');
-      expect(files.get('a/large.bin')!.equals(large)).toBe(true);
-      expect(files.get('link.md')!.toString()).toBe('README.md');
-      expect(Object.fromEntries(modes)).toMatchObject({ 'run.sh': '100755', 'link.md': '120000', 'README.md': '100644' });
+      const tree = await readSnapshot(reader, 'HEAD');
+      expect(tree.list()).toEqual(['README.md', 'a/b/c/deep.txt', 'a/large.bin', 'a/with space "quoted" é.txt', 'link.md', 'run.sh']);
+      expect(tree.read('a/b/c/deep.txt', 'utf8')).toBe('deep\n');
+      expect(tree.read('a/large.bin')!.equals(large)).toBe(true);
+      expect(tree.read('link.md', 'utf8')).toBe('README.md');
+      expect(['run.sh', 'link.md', 'README.md', 'a/b/c/deep.txt'].map((path) => tree.mode(path))).toEqual(['executable', 'symlink', 'file', 'file']);
+      expect(tree.changes()).toEqual([]);
     } finally {
       await reader.close();
     }

@@ -7,12 +7,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { committerIdentity, execGit } from '@ai-factory/engine';
-import { flushToGit, type GitCommit } from '@ai-factory/tree';
+import { flushToGit, type GitCommit, type Tree } from '@ai-factory/tree';
 import { provenClean } from './clean-worktree.js';
 import { ObjectReader } from './object-reader.js';
 import { storePack, type ObjectStore } from './object-store.js';
 import { updateRefs, type RefUpdate } from './refs.js';
-import { readSnapshot, type Snapshot } from './trees.js';
+import { readSnapshot } from './trees.js';
 
 /** What git leaves in its directory while an operation waits for the user, and what to run to end it. */
 const OPERATIONS: [path: string, operation: string, end: string][] = [
@@ -56,8 +56,8 @@ export class Repository {
     return (await this.#objects.readAll(refs.map((ref) => `${ref}^{commit}`))).map((object) => object?.oid);
   }
 
-  /** Every file of a commit, with its mode. */
-  snapshot(commit: string): Promise<Snapshot> {
+  /** Every file of a commit, with its mode: the base of a tree. */
+  snapshot(commit: string): Promise<Tree> {
     return readSnapshot(this.#objects, commit);
   }
 

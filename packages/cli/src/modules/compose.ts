@@ -6,8 +6,7 @@
  * pristine render goes on top of the pristine ref, so the next upgrade merges from the right base.
  */
 import { addModule, pristineRef, removeModule, type Composition } from '@ai-factory/engine';
-import { hashContent } from '@ai-factory/tree';
-import type { FileMap } from '../git/trees.js';
+import { hashContent, type Tree } from '@ai-factory/tree';
 import { pristineCommit } from '../upgrade/commits.js';
 import type { UpgradeContext } from '../upgrade/context.js';
 import { pristineBase } from '../upgrade/pristine-base.js';
@@ -27,7 +26,7 @@ const branchFor = (verb: string, id: string) => `ai-factory/${verb}-${id.replace
  * The project rendered with `answers` and merged into HEAD. `trusted` filters the base (the pristine
  * render HEAD came from) before the merge.
  */
-async function rerender(project: Project, context: UpgradeContext, composition: Composition, what: string, options: ComposeOptions, trusted = (base: FileMap) => base): Promise<{ target: UpgradeTarget; pristine?: ChangePlan['pristine'] }> {
+async function rerender(project: Project, context: UpgradeContext, composition: Composition, what: string, options: ComposeOptions, trusted = (base: Tree) => base): Promise<{ target: UpgradeTarget; pristine?: ChangePlan['pristine'] }> {
   const { git, manifest, ours } = project;
   const { version } = context.catalog;
   if (manifest.factory.version !== version) {
@@ -36,7 +35,7 @@ async function rerender(project: Project, context: UpgradeContext, composition: 
   const ref = pristineRef(version);
   const [tip] = await git.resolve([ref]);
   const previous = tip ? await pristineBase(git, tip, manifest) : undefined;
-  const base = previous?.snapshot.files ?? (await rebuildPristine(manifest, context.releaseCache));
+  const base = previous?.snapshot ?? (await rebuildPristine(manifest, context.releaseCache));
   const target = await computeUpgrade({ ...context, manifest: { ...manifest, answers: composition.answers }, ours, base: trusted(base), discardManagedEdits: options.discardManagedEdits === true });
   const onTip = tip ? { oid: tip, snapshot: previous!.oid === tip ? previous!.snapshot : await git.snapshot(tip) } : undefined;
   const commit = { ...pristineCommit(version, onTip, target), message: `AI Factory ${version}: pristine render ${what}` };
@@ -86,7 +85,14 @@ export function removeFromProject(repo: string, context: UpgradeContext, id: str
         if (composition.modules.length === 0) return { summary: { modules: [], kept: [], ejected: [] } };
         const owned = new Map(project.manifest.files.filter((file) => file.module === id && file.owner === 'template').map((file) => [file.path, file.sha256]));
         // A file is the factory's to delete only when it still is what the manifest recorded.
-        const trusted = (base: FileMap) => new Map([...base].filter(([path, content]) => !owned.has(path) || hashContent(content) === owned.get(path)));
+        const trusted = (base: Tree) => {
+          const kept = base.fork();
+          for (const [path, sha256] of owned) {
+            const content = base.read(path);
+            if (content && hashContent(content) !== sha256) kept.delete(path);
+          }
+          return kept;
+        };
         const { target, pristine } = await rerender(project, context, composition, `with ${id} removed`, options, trusted);
         // Kept: what the team changed, and what it took over with eject (the manifest keeps those records).
         const ejected = project.manifest.files.filter((file) => file.module === id && file.owner === 'team').map((file) => file.path);

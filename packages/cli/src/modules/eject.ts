@@ -4,7 +4,7 @@
  * cannot be ejected: they are synthesized from ai-factory.config.ts, which is where they change.
  */
 import { FactoryError, type Manifest } from '@ai-factory/engine';
-import { MANIFEST_PATH, serializeManifest } from '@ai-factory/tree';
+import { MANIFEST_PATH, serializeManifest, Tree } from '@ai-factory/tree';
 import { prepareChange, type PrepareOptions } from './prepare.js';
 
 /** `./src/x/` and `src/x` name the same thing: the manifest's POSIX path, relative to the project. */
@@ -38,10 +38,10 @@ export function ejectFromProject(repo: string, path: string, options: PrepareOpt
         const summary = { modules: [], kept: [], ejected };
         if (ejected.length === 0) return { summary };
         // Edited as JSON as it stands, so only the owners change in the diff, whatever order its keys are in.
-        const raw = JSON.parse(ours.files.get(MANIFEST_PATH)!.toString('utf8').replace(/^\uFEFF/, '')) as Manifest;
+        const raw = JSON.parse(ours.read(MANIFEST_PATH, 'utf8')!.replace(/^\uFEFF/, '')) as Manifest;
         const files = raw.files.map((file) => (ejected.includes(file.path) ? { ...file, owner: 'team' as const } : file));
         const changes = new Map([[MANIFEST_PATH, Buffer.from(serializeManifest({ ...raw, files }))]]);
-        return { summary, target: { changes, executable: new Set<string>(), codemodsApplied: [], conflicts: [] } };
+        return { summary, target: { changes, pristine: new Tree(), codemodsApplied: [], conflicts: [] } };
       },
     },
     options,

@@ -5,11 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { FactoryError, type Manifest } from '@ai-factory/engine';
-import type { GitCommit } from '@ai-factory/tree';
+import type { GitCommit, Tree } from '@ai-factory/tree';
 import type { RefUpdate } from '../git/refs.js';
 import { Repository } from '../git/repository.js';
-import type { Snapshot } from '../git/trees.js';
-import { sameSnapshot, upgradeCommit, upgradedSnapshot, type CommitTarget } from '../upgrade/commits.js';
+import { sameFiles, upgradeCommit, upgradedTree, type CommitTarget } from '../upgrade/commits.js';
 import { diffOf } from '../upgrade/diff.js';
 import { conflictsWaiting, openProject } from '../upgrade/preflight.js';
 import { UpgradeError } from '../upgrade/report.js';
@@ -20,7 +19,7 @@ import { failedChange, type ChangeCommand, type ChangeReport } from './report.js
 export interface Project {
   git: Repository;
   head: string;
-  ours: Snapshot;
+  ours: Tree;
   manifest: Manifest;
 }
 
@@ -71,13 +70,13 @@ export async function prepareChange(repo: string, { command, branch, message, pl
     if (waiting) return done({ status: 'conflicts', ...planned });
     const { head, ours } = project;
     const [existing] = await git.resolve([`refs/heads/${branch}`]);
-    const commit = { ...upgradeCommit({ ...ours, oid: head }, target, ''), message };
+    const commit = { ...upgradeCommit(ours, head, target, ''), message };
     if (existing) {
-      if (sameSnapshot(await git.snapshot(existing), upgradedSnapshot(ours, target, ''))) return done({ status: 'up-to-date', ...planned, commit: existing });
+      if (sameFiles(await git.snapshot(existing), upgradedTree(ours, target))) return done({ status: 'up-to-date', ...planned, commit: existing });
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run ai-factory ${command} again.`);
     }
     const status = target.conflicts.length > 0 ? 'conflicts' : 'changed';
-    if (options.dryRun) return done({ status, dryRun: true, ...planned }, await diffOf(ours.files, target.changes));
+    if (options.dryRun) return done({ status, dryRun: true, ...planned }, await diffOf(ours, target.changes));
 
     const oids = await git.writeCommits([...(pristine ? [pristine.commit] : []), commit], options.committer).catch(ioError('write to the repository'));
     const change = oids.at(-1)!;
@@ -85,7 +84,7 @@ export async function prepareChange(repo: string, { command, branch, message, pl
     const refs: RefUpdate[] = [{ create: `refs/heads/${branch}`, oid: status === 'changed' ? change : head }, { verify: 'HEAD', oid: head }, ...(pristine ? [pristine.ref(oids[0]!)] : [])];
     await git.updateRefs(refs).catch(ioError('move the refs'));
     if (status === 'conflicts') {
-      const added = [...target.changes].flatMap(([path, content]) => (content !== null && !ours.files.has(path) ? [path] : []));
+      const added = [...target.changes].flatMap(([path, content]) => (content !== null && !ours.exists(path) ? [path] : []));
       await leaveConflicts(git, { branch, head, upgrade: change, refs, added }).catch(async (error: unknown) => {
         // leaveConflicts deletes the refs it was given to create; a pristine ref that moved goes back here.
         const moved = refs.flatMap((ref) => ('update' in ref ? [{ update: ref.update, oid: ref.old, old: ref.oid }] : []));

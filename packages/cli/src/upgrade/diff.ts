@@ -1,14 +1,13 @@
 import { execGit } from '@ai-factory/engine';
 import { dryRunDiff, Tree } from '@ai-factory/tree';
-import type { FileMap } from '../git/trees.js';
 
 /**
  * `git diff` of HEAD against the target, for --dry-run: the changes as a tree over the files they touch,
  * printed by the tree's one dry-run diff; nothing is written to the repository.
  */
-export async function diffOf(ours: FileMap, changes: Map<string, Buffer | null>): Promise<string> {
+export async function diffOf(ours: Tree, changes: Map<string, Buffer | null>): Promise<string> {
   const touched = [...changes.keys()].flatMap((path) => {
-    const content = ours.get(path);
+    const content = ours.read(path);
     return content ? [[path, { content, mode: 'file' }] as const] : [];
   });
   const tree = new Tree(touched);

@@ -7,7 +7,6 @@ import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
 import { loadBuiltinCatalog } from '@ai-factory/templates';
 import { MANIFEST_PATH } from '@ai-factory/tree';
 import { describe, expect, it } from 'vitest';
-import type { FileMap } from '../git/trees.js';
 import { createUpgradeContext } from './context.js';
 import { synthesizeManaged } from './evaluate.js';
 import { sharedVersion } from './manifest.js';
@@ -17,9 +16,9 @@ import { typeCheck } from './typecheck.js';
 const catalog = await loadBuiltinCatalog();
 const { answers } = JSON.parse(fixtureFile('factory-0.1.0/azure-tabular', MANIFEST_PATH)) as Manifest;
 const { tree, manifest } = generateProject(catalog, answers);
-const files: FileMap = new Map(tree.entries().map(([path, file]) => [path, file.content]));
+const files: Map<string, Buffer> = new Map(tree.entries().map(([path, file]) => [path, file.content]));
 const config = files.get(CONFIG_FILE)!.toString('utf8');
-const withConfig = (text: string): FileMap => new Map([...files, [CONFIG_FILE, Buffer.from(text)]]);
+const withConfig = (text: string): Map<string, Buffer> => new Map([...files, [CONFIG_FILE, Buffer.from(text)]]);
 const noLinks = new Set<string>();
 
 describe('results kept by content', () => {

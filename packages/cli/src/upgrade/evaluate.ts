@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SHARED_PACKAGE, transpileToCommonJs } from '@ai-factory/codemods';
 import { CONFIG_FILE, evaluateConfig, synthesize } from '@ai-factory/shared';
-import type { FileMap } from '../git/trees.js';
 import { ContentCache } from './content-cache.js';
 import { UpgradeError } from './report.js';
 
@@ -35,7 +34,7 @@ function selfContained(config: string): boolean {
  */
 const synthesized = new ContentCache<Promise<ReadonlyMap<string, Buffer>>>();
 
-export async function synthesizeManaged(files: FileMap, links: ReadonlySet<string>): Promise<Map<string, Buffer>> {
+export async function synthesizeManaged(files: ReadonlyMap<string, Buffer>, links: ReadonlySet<string>): Promise<Map<string, Buffer>> {
   const config = files.get(CONFIG_FILE);
   if (!config) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is missing after the upgrade: restore it, then run the upgrade again.`);
   if (links.has(CONFIG_FILE)) throw new UpgradeError('malformed-config', `${CONFIG_FILE} is a symbolic link: the upgrade migrates and evaluates the file itself, so put it back in the repository.`, { file: CONFIG_FILE });

@@ -15,14 +15,13 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProject, type Manifest } from '@ai-factory/engine';
-import { MANIFEST_PATH } from '@ai-factory/tree';
+import { MANIFEST_PATH, Tree } from '@ai-factory/tree';
 import { CONFIG_FILE, evaluateConfig } from '@ai-factory/shared';
 import { applyEdit, editScript, lostTeamLines, repoState, treeState, type Checkout, type Edit, type Intent, type Reason } from '@ai-factory/testing';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Repository } from '../git/repository.js';
-import type { Snapshot } from '../git/trees.js';
 import { teamStyle, toFactoryStyle } from './line-style.js';
 import { repoFrom, upgradeContext } from './test-repos.js';
 import { upgradeRepository } from './upgrade.js';
@@ -61,7 +60,7 @@ const changedByFactory = templates.map((dir) => {
   return manifest.files.filter((file) => file.owner === 'template' && !render.get(file.path)?.content.equals(readFileSync(join(dir, file.path)))).map((file) => file.path);
 });
 
-async function snapshotsOf(dir: string, ...refs: string[]): Promise<Snapshot[]> {
+async function snapshotsOf(dir: string, ...refs: string[]): Promise<Tree[]> {
   const repository = new Repository(dir);
   try {
     return await Promise.all(refs.map((ref) => repository.snapshot(ref)));
@@ -71,18 +70,16 @@ async function snapshotsOf(dir: string, ...refs: string[]): Promise<Snapshot[]> 
 }
 
 /** The working tree as git would record it: links as their targets, files with their executable bit. */
-function worktree(dir: string, prefix = '', snapshot: Snapshot = { files: new Map(), modes: new Map() }): Snapshot {
+function worktree(dir: string, prefix = '', tree = new Tree()): Tree {
   for (const entry of readdirSync(join(dir, prefix))) {
     const path = `${prefix}${entry}`;
     if (path === '.git') continue;
     const stat = lstatSync(join(dir, path));
-    if (stat.isDirectory()) worktree(dir, `${path}/`, snapshot);
-    else {
-      snapshot.files.set(path, stat.isSymbolicLink() ? Buffer.from(readlinkSync(join(dir, path))) : readFileSync(join(dir, path)));
-      snapshot.modes.set(path, stat.isSymbolicLink() ? '120000' : stat.mode & 0o111 ? '100755' : '100644');
-    }
+    if (stat.isDirectory()) worktree(dir, `${path}/`, tree);
+    else if (stat.isSymbolicLink()) tree.symlink(path, readlinkSync(join(dir, path)));
+    else tree.write(path, readFileSync(join(dir, path)), stat.mode & 0o111 ? 'executable' : 'file');
   }
-  return snapshot;
+  return tree;
 }
 
 const lines = (content: Buffer) => new Set(content.toString('latin1').split('\n'));
@@ -90,15 +87,15 @@ const lines = (content: Buffer) => new Set(content.toString('latin1').split('\n'
 const commentText = (line: string) => /^\s*\/\/\s?(.*?)\s*$/.exec(line)?.[1];
 
 /** What the upgraded config declares, evaluated as synth would. */
-async function declared(files: Snapshot): Promise<Intent> {
+async function declared(files: Tree): Promise<Intent> {
   const dir = mkdtempSync(join(tmpdir(), 'loss-config-'));
   try {
-    for (const [path, content] of files.files) {
-      if (!/\.(ts|json)$/.test(path) || files.modes.get(path) === '120000') continue;
+    for (const [path, { content, mode }] of files.entries()) {
+      if (!/\.(ts|json)$/.test(path) || mode === 'symlink') continue;
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const project = await evaluateConfig(files.files.get(CONFIG_FILE)!.toString('utf8'), dir);
+    const project = await evaluateConfig(files.read(CONFIG_FILE, 'utf8')!, dir);
     const { monitoring: m, training: t } = project;
     return { latencyP95Ms: m.latencyP95Ms, errorRatePercent: m.errorRatePercent, driftWarningPsi: m.driftWarningPsi, driftCriticalPsi: m.driftCriticalPsi, enabled: m.enabled, ...(t.kind === 'cpu' ? { vcpus: t.vcpus, memoryGi: t.memoryGi } : { gpuCount: t.count }) };
   } finally {
@@ -109,30 +106,30 @@ async function declared(files: Snapshot): Promise<Intent> {
 const DEFAULTS: Intent = { latencyP95Ms: 300, errorRatePercent: 1, driftWarningPsi: 0.1, driftCriticalPsi: 0.25, enabled: true };
 
 /** Every byte the team wrote, checked path by path in the result. */
-async function expectTeamContentKept(base: Snapshot, ours: Snapshot, result: Snapshot, manifest: Manifest, checkout: Checkout, report: UpgradeReport): Promise<void> {
+async function expectTeamContentKept(base: Tree, ours: Tree, result: Tree, manifest: Manifest, checkout: Checkout, report: UpgradeReport): Promise<void> {
   const owner = new Map(manifest.files.map((file) => [file.path, file.owner]));
-  for (const [path, content] of ours.files) {
-    const mode = ours.modes.get(path)!;
-    if (path === MANIFEST_PATH || (base.files.get(path)?.equals(content) && base.modes.get(path) === mode)) continue;
+  for (const [path, { content, mode }] of ours.entries()) {
+    if (path === MANIFEST_PATH || (base.read(path)?.equals(content) && base.mode(path) === mode)) continue;
     if (report.discardedManagedEdits.includes(path)) continue;
-    const kept = result.files.get(path);
+    const kept = result.read(path);
     // A managed file the new config no longer generates (monitoring turned off) goes: its content was the
     // factory's, and a mode the team gave it has no file left to stay on.
-    if (kept === undefined && owner.get(path) === 'managed' && base.files.get(path)?.equals(content)) continue;
+    if (kept === undefined && owner.get(path) === 'managed' && base.read(path)?.equals(content)) continue;
     expect(kept, `${path}, written by the team, is gone`).toBeDefined();
     // Managed files are regenerated: a hand edit to one is to be reported (a mode the team set stays, below).
-    const handEdited = owner.get(path) === 'managed' && !base.files.get(path)?.equals(content);
+    const handEdited = owner.get(path) === 'managed' && !base.read(path)?.equals(content);
     expect(handEdited && !kept!.equals(content), `${path}: a hand edit to a managed file was regenerated away, unreported`).toBe(false);
-    if (mode === '120000' || result.modes.get(path) === '120000') {
-      expect([result.modes.get(path), kept!.toString()], `${path}: the team's link`).toEqual([mode, content.toString()]);
+    if (mode === 'symlink' || result.mode(path) === 'symlink') {
+      expect([result.mode(path), kept!.toString()], `${path}: the team's link`).toEqual([mode, content.toString()]);
       continue;
     }
-    expect(result.modes.get(path), `${path}: its mode`).toBe(mode);
+    expect(result.mode(path), `${path}: its mode`).toBe(mode);
     if (owner.get(path) === 'managed') continue;
     if (checkout.teamTypescript.has(path)) expect(kept!.toString('latin1'), path).toBe(content.toString('latin1').replace(/cpu\(\{ cores: /g, 'cpu({ vcpus: '));
     else if (/\.(c|m)?tsx?$/.test(path)) {
       // Codemods rewrite the code; what the team wrote in its own words, its comments, stays.
-      const baseLines = base.files.get(path) ? lines(base.files.get(path)!) : new Set<string>();
+      const baseContent = base.read(path);
+      const baseLines = baseContent ? lines(baseContent) : new Set<string>();
       for (const line of lines(content)) {
         const comment = commentText(line);
         if (comment && !baseLines.has(line)) expect(kept!.toString('latin1'), `${path}: the team's comment "${comment}"`).toContain(comment);
@@ -140,15 +137,15 @@ async function expectTeamContentKept(base: Snapshot, ours: Snapshot, result: Sna
     } else if (owner.get(path) === 'template') {
       // A style the team gave the whole file (CRLF line ends, a byte order mark) is kept as a style: the
       // result must carry it, and the team's lines are compared without it.
-      const style = teamStyle(content, base.files.get(path) ?? Buffer.alloc(0));
+      const style = teamStyle(content, base.read(path) ?? Buffer.alloc(0));
       if (style.crlf) expect(kept!.toString('latin1').match(/(?<!\r)\n/g), `${path}: the team's CRLF line ends`).toBeNull();
       if (style.bom) expect([...kept!.subarray(0, 3)], `${path}: the team's byte order mark`).toEqual([0xef, 0xbb, 0xbf]);
-      expect(lostTeamLines(base.files.get(path) ?? Buffer.alloc(0), toFactoryStyle(content, style), toFactoryStyle(kept!, style)), `${path}: the team's lines`).toEqual([]);
+      expect(lostTeamLines(base.read(path) ?? Buffer.alloc(0), toFactoryStyle(content, style), toFactoryStyle(kept!, style)), `${path}: the team's lines`).toEqual([]);
     } else expect(kept!.equals(content), `${path}: the team's own file, byte for byte`).toBe(true);
   }
   // Template files the team deleted stay deleted.
-  for (const path of base.files.keys()) if (!ours.files.has(path) && owner.get(path) === 'template') expect(result.files.has(path), `${path} was deleted by the team`).toBe(false);
-  if (checkout.intent && result.files.has(CONFIG_FILE) && !report.conflicts.some((path) => /\.(c|m)?tsx?$/.test(path))) {
+  for (const path of base.list()) if (!ours.exists(path) && owner.get(path) === 'template') expect(result.exists(path), `${path} was deleted by the team`).toBe(false);
+  if (checkout.intent && result.exists(CONFIG_FILE) && !report.conflicts.some((path) => /\.(c|m)?tsx?$/.test(path))) {
     const wanted = { ...DEFAULTS, ...(checkout.config.includes('gpu(') ? { gpuCount: 1 } : { vcpus: 4, memoryGi: 16 }), ...checkout.intent };
     const got = await declared(result);
     expect(got, 'what the upgraded config declares').toEqual(Object.fromEntries(Object.keys(got).map((key) => [key, wanted[key as keyof Intent]])));
@@ -177,7 +174,7 @@ async function upgradeCase(fixture: number, edits: Edit[], discardManagedEdits: 
     };
     for (const edit of edits) applyEdit(checkout, edit);
     await execa('sh', ['-c', 'git add --all && git -c user.name=Team -c user.email=team@example.com commit --quiet --allow-empty -m "Team edits"'], { cwd: dir });
-    const [base, ours] = (await snapshotsOf(dir, 'refs/ai-factory/pristine/0.1.0', 'HEAD')) as [Snapshot, Snapshot];
+    const [base, ours] = (await snapshotsOf(dir, 'refs/ai-factory/pristine/0.1.0', 'HEAD')) as [Tree, Tree];
     const before = await repoState(dir);
     const outsideBefore = treeState(outside);
 

@@ -3,8 +3,7 @@
  * it stops the upgrade unless the team says to discard it.
  */
 import { type Manifest } from '@ai-factory/engine';
-import { hashContent } from '@ai-factory/tree';
-import type { Snapshot } from '../git/trees.js';
+import { hashContent, type Tree } from '@ai-factory/tree';
 import { UpgradeError } from './report.js';
 
 /**
@@ -12,13 +11,14 @@ import { UpgradeError } from './report.js';
  * what this upgrade writes: edited by hand, replaced by a link, or a file of the team's at a path this
  * version starts to manage.
  */
-export function editedManagedFiles(manifest: Manifest, ours: Snapshot, upgraded: ReadonlyMap<string, Buffer | null>): string[] {
+export function editedManagedFiles(manifest: Manifest, ours: Tree, upgraded: ReadonlyMap<string, Buffer | null>): string[] {
   const recorded = new Map(manifest.files.filter((file) => file.owner === 'managed').map((file) => [file.path, file.sha256]));
   const paths = new Set([...recorded.keys(), ...upgraded.keys()]);
   return [...paths].sort().filter((path) => {
-    const content = ours.files.get(path);
-    if (content === undefined) return false;
-    if (ours.modes.get(path) === '120000') return true;
+    const entry = ours.get(path);
+    if (entry === undefined) return false;
+    if (entry.mode === 'symlink') return true;
+    const { content } = entry;
     const record = recorded.get(path);
     return record !== undefined ? hashContent(content) !== record : !upgraded.get(path)?.equals(content);
   });

@@ -1,13 +1,12 @@
 import { CodemodRunner, loadCodemods } from '@ai-factory/codemods';
 import { describe, expect, it } from 'vitest';
-import type { FileMap } from '../git/trees.js';
 import { migrate } from './migrate.js';
 
 const codemods = (await loadCodemods()).filter(({ name }) => name === 'rename-define-project');
 const runner = new CodemodRunner();
-const config = (extra: string): FileMap =>
+const config = (extra: string): Map<string, Buffer> =>
   new Map([['ai-factory.config.ts', Buffer.from(`import { defineProject } from '@ai-factory/shared';\nexport default defineProject({ name: 'p' });\n${extra}`)]]);
-const text = (files: FileMap) => files.get('ai-factory.config.ts')!.toString('utf8');
+const text = (files: ReadonlyMap<string, Buffer>) => files.get('ai-factory.config.ts')!.toString('utf8');
 
 describe('migrate, kept by content', () => {
   it('migrates the same sources to the same result, and other sources anew', () => {

@@ -5,12 +5,14 @@
  */
 import { formatProblem, TYPESCRIPT_FILE, type Codemod, type CodemodResult, type CodemodRunner } from '@ai-factory/codemods';
 import { Tree } from '@ai-factory/tree';
-import type { FileMap } from '../git/trees.js';
 import { ContentCache, type KeyPart } from './content-cache.js';
 import { UpgradeError } from './report.js';
 
-/** The upgrade's files as the Tree the codemods and the type checker read: the one conversion from a FileMap. */
-export function projectTree(files: FileMap, links: ReadonlySet<string>): Tree {
+/** A tree's files as path → bytes, what the merge, the codemods and the checks read: the one conversion to it. */
+export const fileContents = (tree: Tree): Map<string, Buffer> => new Map(tree.entries().map(([path, entry]) => [path, entry.content]));
+
+/** The upgrade's files as the Tree the codemods and the type checker read: the one conversion from path → bytes. */
+export function projectTree(files: ReadonlyMap<string, Buffer>, links: ReadonlySet<string>): Tree {
   return Tree.fromFiles(files, (path) => (links.has(path) ? 'symlink' : 'file'));
 }
 
@@ -18,14 +20,14 @@ export function projectTree(files: FileMap, links: ReadonlySet<string>): Tree {
  * What the codemods and the type checker read of a tree, as cache key parts: every TypeScript-named file's
  * path, kind and bytes (a superset of what they read, so equal keys mean equal inputs).
  */
-export function* typescriptKey(files: FileMap, links: ReadonlySet<string>): Generator<KeyPart> {
+export function* typescriptKey(files: ReadonlyMap<string, Buffer>, links: ReadonlySet<string>): Generator<KeyPart> {
   for (const [path, content] of files) {
     if (TYPESCRIPT_FILE.test(path)) yield* [path, links.has(path) ? 'link' : 'file', content];
   }
 }
 
 export interface Migrated {
-  files: FileMap;
+  files: ReadonlyMap<string, Buffer>;
   /** Codemods that changed something. */
   applied: string[];
   /** The paths each codemod of `applied` changed. */
@@ -41,7 +43,7 @@ export interface Migrated {
 const migrated = new ContentCache<{ result: CodemodResult; changes: { path: string; content: Buffer }[] }>();
 
 /** Applies `codemods` to a tree; `links` are the paths that are symbolic links in it. */
-export function migrate(files: FileMap, links: ReadonlySet<string>, codemods: readonly Codemod[], runner: CodemodRunner): Migrated {
+export function migrate(files: ReadonlyMap<string, Buffer>, links: ReadonlySet<string>, codemods: readonly Codemod[], runner: CodemodRunner): Migrated {
   if (codemods.length === 0) return { files, applied: [], filesByCodemod: {}, changed: [] };
   const key = [...codemods.flatMap(({ name, introducedIn }) => [name, introducedIn]), 'sources', ...typescriptKey(files, links)];
   const { result, changes } = migrated.get(key, () => {

@@ -2,7 +2,6 @@
  * What an upgrade does to each template-owned file, given three versions of it: base (the pristine render
  * of the project's current factory version), ours (the team's file) and theirs (the new render).
  */
-import type { FileMap } from '../git/trees.js';
 import type { MergeResult } from './merge.js';
 
 export type Outcome =
@@ -59,7 +58,7 @@ function planOne(path: string, base: Buffer | undefined, ours: Buffer | undefine
  */
 export function planTemplateFiles(
   paths: Iterable<string>,
-  versions: { base: FileMap; ours: FileMap; theirs: FileMap },
+  versions: { base: ReadonlyMap<string, Buffer>; ours: ReadonlyMap<string, Buffer>; theirs: ReadonlyMap<string, Buffer> },
   merge: Merge,
   links: ReadonlySet<string> = new Set(),
 ): PlannedFile[] {

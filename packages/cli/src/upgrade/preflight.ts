@@ -4,14 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import type { Manifest } from '@ai-factory/engine';
+import type { Tree } from '@ai-factory/tree';
 import { ObjectReaderError } from '../git/object-reader.js';
 import type { Repository } from '../git/repository.js';
-import type { Snapshot } from '../git/trees.js';
 import { readManifest } from './manifest.js';
 import { UpgradeError } from './report.js';
 
 /** HEAD, its files and its manifest, validated. */
-export async function openProject(git: Repository): Promise<{ head: string; ours: Snapshot; manifest: Manifest }> {
+export async function openProject(git: Repository): Promise<{ head: string; ours: Tree; manifest: Manifest }> {
   const { dir } = git;
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UpgradeError('not-a-repository', `${dir} is not a directory.`);
   const [head] = await git.resolve(['HEAD']).catch((error: unknown) => {
@@ -20,7 +20,7 @@ export async function openProject(git: Repository): Promise<{ head: string; ours
   });
   if (!head) throw new UpgradeError('not-a-repository', `${dir} has no commit yet.`);
   const ours = await git.snapshot(head);
-  return { head, ours, manifest: readManifest(ours.files) };
+  return { head, ours, manifest: readManifest(ours) };
 }
 
 /**

@@ -5,15 +5,14 @@
  * on the ref's first-parent chain whose manifest lists HEAD's modules, and the ref's tip when none does.
  */
 import { type Manifest } from '@ai-factory/engine';
-import { MANIFEST_PATH } from '@ai-factory/tree';
+import { MANIFEST_PATH, type Tree } from '@ai-factory/tree';
 import type { Repository } from '../git/repository.js';
-import type { Snapshot } from '../git/trees.js';
 
 const composition = (modules: readonly { id: string }[]) => modules.map((module) => module.id).sort().join('\n');
 
-function modulesOf(snapshot: Snapshot): string | undefined {
+function modulesOf(snapshot: Tree): string | undefined {
   try {
-    return composition((JSON.parse(snapshot.files.get(MANIFEST_PATH)?.toString('utf8') ?? '') as Manifest).modules);
+    return composition((JSON.parse(snapshot.read(MANIFEST_PATH, 'utf8') ?? '') as Manifest).modules);
   } catch {
     return undefined;
   }
@@ -23,7 +22,7 @@ function modulesOf(snapshot: Snapshot): string | undefined {
  * @param tip the commit the pristine ref points at
  * @example const base = await pristineBase(git, oid, manifest); // { oid, snapshot }
  */
-export async function pristineBase(git: Repository, tip: string, manifest: Manifest): Promise<{ oid: string; snapshot: Snapshot }> {
+export async function pristineBase(git: Repository, tip: string, manifest: Manifest): Promise<{ oid: string; snapshot: Tree }> {
   const wanted = composition(manifest.modules);
   const snapshot = await git.snapshot(tip);
   if (modulesOf(snapshot) === wanted) return { oid: tip, snapshot };

@@ -10,9 +10,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pristineRef, type Answers, type Catalog, type Manifest } from '@ai-factory/engine';
-import { hashContent } from '@ai-factory/tree';
+import { hashContent, Tree } from '@ai-factory/tree';
 import { execa } from 'execa';
-import type { FileMap } from '../git/trees.js';
 import { UpgradeError } from './report.js';
 
 /** Where installed releases are kept between runs: `$XDG_CACHE_HOME/ai-factory/releases`. */
@@ -61,7 +60,7 @@ async function loadRelease(version: string, cacheDir: string): Promise<Render> {
  * The files factory `manifest.factory.version` rendered for this project.
  * @throws UpgradeError `no-pristine` naming the ref, the release and why it could not be rebuilt
  */
-export async function rebuildPristine(manifest: Manifest, cacheDir = releaseCacheDir()): Promise<FileMap> {
+export async function rebuildPristine(manifest: Manifest, cacheDir = releaseCacheDir()): Promise<Tree> {
   const { version } = manifest.factory;
   const fail = (why: string) =>
     new UpgradeError(
@@ -79,8 +78,8 @@ export async function rebuildPristine(manifest: Manifest, cacheDir = releaseCach
     loaded.delete(version);
     throw fail(`installing or running @ai-factory/templates@${version} failed (${(error as Error).message})`);
   }
-  const files: FileMap = new Map(tree.entries().map(([path, file]) => [path, file.content]));
-  const differing = manifest.files.filter((file) => file.owner === 'template' && (!files.has(file.path) || hashContent(files.get(file.path)!) !== file.sha256));
+  const files = Tree.fromFiles(tree.entries().map(([path, file]) => [path, file.content]));
+  const differing = manifest.files.filter((file) => file.owner === 'template' && (!files.exists(file.path) || hashContent(files.read(file.path)!) !== file.sha256));
   if (differing.length > 0) throw fail(`its render differs from what the manifest recorded in ${differing.map((file) => file.path).join(', ')}`);
   return files;
 }

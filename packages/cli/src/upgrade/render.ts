@@ -4,16 +4,15 @@
  * Everything that could go wrong is found here, before anything is written.
  */
 import { type Catalog, type Manifest } from '@ai-factory/engine';
-import { fileRecord, MANIFEST_PATH, serializeManifest } from '@ai-factory/tree';
+import { fileRecord, MANIFEST_PATH, serializeManifest, type Tree } from '@ai-factory/tree';
 import { CONFIG_FILE, SYNTH_MODULE } from '@ai-factory/shared';
 import { selectCodemods, TYPESCRIPT_FILE, type Codemod, type CodemodRunner, type TypeChecker } from '@ai-factory/codemods';
-import type { FileMap, Snapshot } from '../git/trees.js';
 import { synthesizeManaged } from './evaluate.js';
 import { checkManagedEdits, editedManagedFiles } from './managed.js';
 import { sharedVersion } from './manifest.js';
 import { refreshedLock } from './lockfile.js';
 import { mergeFile } from './merge.js';
-import { migrate } from './migrate.js';
+import { fileContents, migrate } from './migrate.js';
 import { checkWritablePaths } from './paths.js';
 import { planTemplateFiles, type PlannedFile } from './plan.js';
 import type { RenderCache } from './render-cache.js';
@@ -27,9 +26,9 @@ export interface UpgradeInputs {
   renders: RenderCache;
   manifest: Manifest;
   /** The project as committed at HEAD. */
-  ours: Snapshot;
+  ours: Tree;
   /** The pristine render of the project's factory version. */
-  base: FileMap;
+  base: Tree;
   /** Regenerate managed files the team edited by hand instead of stopping. */
   discardManagedEdits: boolean;
 }
@@ -37,10 +36,8 @@ export interface UpgradeInputs {
 export interface UpgradeTarget {
   /** Every path whose content changes from HEAD: new content, or null to delete. */
   changes: Map<string, Buffer | null>;
-  /** The pristine render of the new version (the base of the next upgrade). */
-  pristine: FileMap;
-  /** Paths the new render makes executable. */
-  executable: Set<string>;
+  /** The pristine render of the new version, with its modes (the base of the next upgrade); read only. */
+  pristine: Tree;
   planned: PlannedFile[];
   codemodsApplied: string[];
   /** The team's paths each applied codemod changed. */
@@ -50,17 +47,16 @@ export interface UpgradeTarget {
   discardedManagedEdits: string[];
 }
 
-const LINK_MODE = '120000';
-
 export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarget> {
   const { catalog, manifest, runner } = inputs;
-  const links = new Set([...inputs.ours.modes].flatMap(([path, mode]) => (mode === LINK_MODE ? [path] : [])));
+  const links = new Set(inputs.ours.entries().flatMap(([path, entry]) => (entry.mode === 'symlink' ? [path] : [])));
+  const head = fileContents(inputs.ours);
   const { tree, manifest: rendered } = inputs.renders.render(catalog, manifest.answers);
-  const theirs: FileMap = new Map(tree.entries().map(([path, file]) => [path, file.content]));
+  const theirs = fileContents(tree);
   const to = sharedVersion(rendered);
   const codemods = selectCodemods(inputs.codemods, sharedVersion(manifest), to);
-  const ours = migrate(inputs.ours.files, links, codemods, runner);
-  const base = migrate(inputs.base, new Set(), codemods, runner);
+  const ours = migrate(head, links, codemods, runner);
+  const base = migrate(fileContents(inputs.base), new Set(), codemods, runner);
 
   // Files handed to the team (`ai-factory eject`) are never merged again: they stay as the team has them.
   const ejected = manifest.files.filter((file) => file.owner === 'team');
@@ -75,7 +71,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   for (const file of planned) target.set(file.path, file.content);
   const oldManaged = manifest.files.filter((file) => file.owner === 'managed').map((file) => file.path);
   for (const path of oldManaged) target.set(path, null);
-  const upgradedTree = applyTo(inputs.ours.files, target);
+  const upgradedTree = applyTo(head, target);
 
   // With conflict markers in TypeScript there is nothing to check or evaluate until the team resolves them:
   // the managed files are then the new render's.
@@ -89,7 +85,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
   for (const [path, content] of managed) target.set(path, content);
   // The pipelines run `npm ci`: a lock that no longer matches package.json would fail the first run.
   if (!conflicts.includes('package.json')) {
-    const lock = await refreshedLock(inputs.ours.files, applyTo(inputs.ours.files, target));
+    const lock = await refreshedLock(head, applyTo(head, target));
     if (lock) target.set('package-lock.json', lock);
   }
 
@@ -113,15 +109,14 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
 
   const changes = new Map(
     [...target].filter(([path, content]) => {
-      const current = inputs.ours.files.get(path);
+      const current = head.get(path);
       return content === null ? current !== undefined : current === undefined || !current.equals(content);
     }),
   );
   checkWritablePaths(inputs.ours, changes);
   return {
     changes,
-    pristine: theirs,
-    executable: new Set(tree.entries().flatMap(([path, file]) => (file.mode === 'executable' ? [path] : []))),
+    pristine: tree,
     planned,
     codemodsApplied: ours.applied,
     codemodFiles: ours.filesByCodemod,
@@ -131,7 +126,7 @@ export async function computeUpgrade(inputs: UpgradeInputs): Promise<UpgradeTarg
 }
 
 /** A tree with changes applied. */
-export function applyTo(files: FileMap, changes: ReadonlyMap<string, Buffer | null>): FileMap {
+export function applyTo(files: ReadonlyMap<string, Buffer>, changes: ReadonlyMap<string, Buffer | null>): Map<string, Buffer> {
   const result = new Map(files);
   for (const [path, content] of changes) {
     if (content === null) result.delete(path);

@@ -1,6 +1,5 @@
 /** The upgraded project's TypeScript, type-checked against the new @ai-factory/shared before anything is written. */
 import type { Diagnostic, TypeChecker } from '@ai-factory/codemods';
-import type { FileMap } from '../git/trees.js';
 import { ContentCache } from './content-cache.js';
 import { projectTree, typescriptKey } from './migrate.js';
 import { UpgradeError } from './report.js';
@@ -11,7 +10,7 @@ import { UpgradeError } from './report.js';
  */
 const checked = new ContentCache<readonly Diagnostic[]>();
 
-export function typeCheck(checker: TypeChecker, files: FileMap, links: ReadonlySet<string>, sharedVersion: string): void {
+export function typeCheck(checker: TypeChecker, files: ReadonlyMap<string, Buffer>, links: ReadonlySet<string>, sharedVersion: string): void {
   const tsconfig = files.get('tsconfig.json')?.toString('utf8');
   // The checker's declarations file and version name the API it checks against (read once per process).
   const key = [checker.sharedTypes, sharedVersion, tsconfig === undefined ? 'no tsconfig' : `tsconfig ${tsconfig}`, ...typescriptKey(files, links)];

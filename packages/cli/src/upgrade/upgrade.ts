@@ -11,7 +11,7 @@ import semver from 'semver';
 import type { GitCommit } from '@ai-factory/tree';
 import type { RefUpdate } from '../git/refs.js';
 import { Repository } from '../git/repository.js';
-import { pristineCommit, sameSnapshot, upgradeCommit, upgradedSnapshot } from './commits.js';
+import { pristineCommit, sameFiles, upgradeCommit, upgradedTree } from './commits.js';
 import { writeConflicts } from './conflicts.js';
 import type { UpgradeContext } from './context.js';
 import { rebuildPristine } from './release-base.js';
@@ -93,27 +93,27 @@ export async function upgradeRepository(repo: string, context: UpgradeContext, o
       ours,
       // Without the pristine ref (a clone that did not fetch it, a project generated without git), the
       // base is rebuilt from the recorded release, or the upgrade stops: never a merge against nothing.
-      base: previous?.snapshot.files ?? (await rebuildPristine(manifest, context.releaseCache)),
+      base: previous?.snapshot ?? (await rebuildPristine(manifest, context.releaseCache)),
       discardManagedEdits: options.discardManagedEdits === true,
     });
     const planned = outcome(branch, target);
     if (waiting) return done({ status: 'conflicts', ...planned });
     if (existing) {
       // A second run: the branch already holds exactly this upgrade, or it holds something else.
-      if (sameSnapshot(await git.snapshot(existing), upgradedSnapshot(ours, target, to))) return done({ status: 'up-to-date', branch, commit: existing });
+      if (sameFiles(await git.snapshot(existing), upgradedTree(ours, target))) return done({ status: 'up-to-date', branch, commit: existing });
       throw new UpgradeError('branch-exists', `Branch ${branch} exists with other changes: merge or delete it, then run the upgrade again.`);
     }
     const status = target.conflicts.length > 0 ? 'conflicts' : 'upgraded';
-    if (options.dryRun) return done({ status, dryRun: true, ...planned }, options.diff === false ? undefined : await diffOf(ours.files, target.changes));
+    if (options.dryRun) return done({ status, dryRun: true, ...planned }, options.diff === false ? undefined : await diffOf(ours, target.changes));
 
     // With conflicts, the upgrade commit is not referenced: its tree is what the working tree gets.
-    const commits: GitCommit[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit({ ...ours, oid: head }, target, to)];
+    const commits: GitCommit[] = [...(pristineTo ? [] : [pristineCommit(to, previous, target)]), upgradeCommit(ours, head, target, to)];
     const oids = await git.writeCommits(commits, options.committer).catch(ioError('write to the repository'));
     const upgrade = oids.at(-1)!;
     const refs: RefUpdate[] = [{ create: `refs/heads/${branch}`, oid: status === 'upgraded' ? upgrade : head }, { verify: 'HEAD', oid: head }];
     if (!pristineTo) refs.push({ create: pristineRef(to), oid: oids[0]! });
     await git.updateRefs(refs).catch(ioError('move the refs'));
-    if (status === 'conflicts') await leaveConflicts(git, { branch, head, upgrade, refs, added: [...target.changes].flatMap(([path, content]) => (content !== null && !ours.files.has(path) ? [path] : [])) });
+    if (status === 'conflicts') await leaveConflicts(git, { branch, head, upgrade, refs, added: [...target.changes].flatMap(([path, content]) => (content !== null && !ours.exists(path) ? [path] : [])) });
     return done({ status, ...planned, ...(status === 'upgraded' ? { commit: upgrade } : {}) });
   } catch (error) {
     const code = error instanceof UpgradeError ? error.code : 'internal';
